@@ -1,0 +1,51 @@
+# Confnotes: `make serve` to preview, `make test` to check everything.
+# The virtual environment is made from the pinned requirements and remade when they change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test lint unit site-tests browser-tests bench browser clean
+
+$(BIN)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Confnotes needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.runtime
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(BIN)/.runtime
+	$(BIN)/mkdocs build --strict
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/mypy
+
+# Browser tests need Debian's Chromium; as root on Debian it is installed here, elsewhere the
+# message says what to install.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+	  else \
+	    echo "Browser tests need Chromium at /usr/bin/chromium: sudo apt-get install chromium chromium-driver fonts-noto-cjk"; exit 1; \
+	  fi; }
+
+test: $(BIN)/.dev browser lint
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/strict-site
+	$(BIN)/pytest
+
+bench: $(BIN)/.dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache test-output bench/out

@@ -1,0 +1,142 @@
+"""Confnotes inside a MkDocs build: one object whose methods the hook events call.
+
+State lives on the object and is reset in `on_config`, because `mkdocs serve` imports the hooks
+once and rebuilds many times.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import export, front_matter, index, normalize, pages, registry
+from .messages import Report
+from .model import KINDS, Kind
+
+DEFAULT_REGISTRIES: dict[Kind, str] = {
+    "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
+
+
+class Confnotes:
+    """Reads every note once per build, keeps the model, and answers MkDocs' events."""
+
+    def __init__(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
+        self.log = log
+        self.reset()
+
+    def reset(self) -> None:
+        self.report = Report()
+        self.registry_paths: dict[Kind, str] = dict(DEFAULT_REGISTRIES)
+        self.registries: dict[Kind, registry.Registry] = {}
+        self.raw: dict[str, normalize.RawNote] = {}
+        self.site: index.Site | None = None
+        self.generated: dict[str, pages.GeneratedPage] = {}
+
+    # -- events ------------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.reset()
+        settings = (config.extra or {}).get("confnotes") or {}
+        if not isinstance(settings, dict):
+            raise PluginError("mkdocs.yml: 'extra.confnotes' must be a mapping of settings.")
+        for kind, default in DEFAULT_REGISTRIES.items():
+            value = settings.get(f"{kind}s", default)
+            if not isinstance(value, str) or not value.endswith((".yml", ".yaml")):
+                raise PluginError(f"mkdocs.yml: 'extra.confnotes.{kind}s' must name a .yml file "
+                                  f"under docs/, not {value!r}.")
+            self.registry_paths[kind] = value.replace(os.sep, "/").lstrip("/")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._read_registries(files, config)
+        skip = {"index.md", *pages.SECTION_INDEXES}
+        urls: dict[str, str] = {}
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            if file.src_uri in skip:
+                continue
+            self.raw[file.src_uri] = self._read_note(file)
+            urls[file.src_uri] = file.url
+        self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
+        for page in pages.generate(self.site, files, config):
+            self.generated[page.file.src_uri] = page
+        self._log_problems()
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        raw = self.raw.get(page.file.src_uri)
+        # A leading newline keeps MkDocs from reading the body's first lines as metadata.
+        return "\n" + raw.markdown if raw is not None else None
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        src = page.file.src_uri
+        if (raw := self.raw.get(src)) is not None:
+            meta: dict[str, Any] = dict(raw.page_meta)
+            # MkDocs and Material print the title as HTML in <title>, the header and the nav.
+            meta["title"] = html.escape(raw.title)
+            if raw.summary:
+                meta["description"] = html.escape(raw.summary)
+            meta.setdefault("template", "note.html")
+            meta["confnotes_note"] = src
+            page.meta = meta
+        elif (generated := self.generated.get(src)) is not None:
+            page.meta = dict(generated.meta, title=html.escape(generated.title))
+        elif src == "index.md":
+            page.meta.setdefault("template", "home.html")
+        return markdown
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.site is not None:
+            pages.install(env, self.site, self.generated, self.registries)
+        return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.site is None:
+            return
+        out = Path(config.site_dir) / "data"
+        out.mkdir(parents=True, exist_ok=True)
+        for name, items in export.records(self.site).items():
+            (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def _read_registries(self, files: Files, config: MkDocsConfig) -> None:
+        errors: list[registry.RegistryError] = []
+        for kind in KINDS:
+            path = self.registry_paths[kind]
+            file = files.get_file_from_path(path)
+            data = None
+            if file is not None:
+                files.remove(file)  # described once here, never published as a file
+                data = Path(file.abs_src_path).read_bytes() if file.abs_src_path else (
+                    file.content_bytes)
+            try:
+                self.registries[kind] = registry.load(kind, path, data, self.report)
+            except registry.RegistryError as exc:
+                errors.append(exc)
+        if errors:
+            self._log_problems()
+            problems = [p for e in errors for p in e.problems]
+            raise PluginError("Confnotes cannot read its registry files:\n" + "\n".join(
+                "  " + p.for_mkdocs() for p in problems))
+
+    def _read_note(self, file: File) -> normalize.RawNote:
+        path = file.src_uri
+        data = file.content_bytes
+        text = front_matter.decode(data, path, self.report)
+        source = front_matter.split(text, path, self.report)
+        return normalize.normalise(source, path, self.report)
+
+    def _log_problems(self) -> None:
+        for problem in self.report.problems:
+            log = self.log.error if problem.severity == "error" else self.log.warning
+            log(problem.for_mkdocs())
+        self.report.problems.clear()

@@ -1,0 +1,176 @@
+"""Read a note's bytes: decode them, split off the front matter, parse it with line numbers.
+
+MkDocs renders a note whose YAML is broken as plain text and says nothing; it aborts on a file
+that is not UTF-8. Confnotes reads every note itself first, so both become warnings that name
+the file and line, and the body is still published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .messages import Report
+
+_HANGUL = re.compile(r"[가-힣]")
+_OPEN = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+class YamlMap(dict[str, Any]):
+    """A YAML mapping that remembers the line of each key and the source text of scalars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
+        self.line = 0
+
+
+class YamlList(list[Any]):
+    """A YAML sequence that remembers the line of each item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[int] = []
+        self.line = 0
+
+
+@dataclass
+class Source:
+    """A note's text as read from disk, before any of it is interpreted."""
+
+    text: str                      # the whole file, decoded, NFC, with \n line ends
+    body: str                      # the Markdown after the front matter
+    body_line: int                 # file line number of the body's first line
+    meta: YamlMap = field(default_factory=YamlMap)
+    has_front_matter: bool = False
+
+
+def decode(data: bytes, path: str, report: Report) -> str:
+    """Decode a note's bytes: UTF-8 (BOM or not), else CP949/EUC-KR, else best effort."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = _decode_legacy(data, path, line, report)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_legacy(data: bytes, path: str, line: int, report: Report) -> str:
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _HANGUL.search(text):
+        report.warn(path, line, "the file is not UTF-8; it was read as CP949/EUC-KR (Korean "
+                                "Windows). Save it as UTF-8 so every tool reads it the same way.")
+        return text
+    report.warn(path, line, "the file is not valid UTF-8 and could not be decoded; unreadable "
+                            "bytes are shown as '\ufffd'. Save it as UTF-8.")
+    return data.decode("utf-8", errors="replace")
+
+
+def split(text: str, path: str, report: Report) -> Source:
+    """Split front matter from body and parse it; problems become warnings, never exceptions."""
+    lines = text.split("\n")
+    if not lines or not _OPEN.match(lines[0]):
+        return Source(text, text, 1)
+    end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if end is None:
+        report.warn(path, 1, "front matter opened with '---' on line 1 is never closed; add a "
+                             "line '---' after the last field. The whole file is shown as text.")
+        return Source(text, text, 1)
+    body = "\n".join(lines[end + 1:])
+    meta = parse_yaml_mapping("\n".join(lines[1:end]), path, 2, report, what="front matter")
+    return Source(text, body, end + 2, meta if meta is not None else YamlMap(), True)
+
+
+def parse_yaml_mapping(
+    text: str, path: str, first_line: int, report: Report, what: str
+) -> YamlMap | None:
+    """Parse YAML that must be a mapping; None (with a warning) when it is not.
+
+    `first_line` is the file line of the YAML's first line, so every reported line is a line
+    of the file.
+    """
+    try:
+        data = load_yaml(text, first_line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = (exc.problem or exc.context or "syntax error").strip()
+        report.warn(path, line, f"{what} is not valid YAML ({problem}); fix it so its fields are "
+                                "used. The text is still published.")
+        return None
+    except yaml.YAMLError as exc:
+        report.warn(path, first_line, f"{what} is not valid YAML ({exc}).")
+        return None
+    if data is None:
+        return YamlMap()
+    if not isinstance(data, YamlMap):
+        kind = "a list" if isinstance(data, list) else f"the single value {str(data)[:40]!r}"
+        report.warn(path, first_line, f"{what} must be a mapping of fields such as 'title: ...', "
+                                      f"but it is {kind}; it is ignored.")
+        return None
+    for key, line in _duplicates(data):
+        report.warn(path, line, f"{what} field '{key}' is given twice; the last one is used.")
+    return data
+
+
+def _duplicates(data: YamlMap) -> list[tuple[str, int]]:
+    return list(getattr(data, "duplicates", []))
+
+
+class _LineLoader(yaml.SafeLoader):
+    first_line = 1
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
+    loader.flatten_mapping(node)
+    mapping = YamlMap()
+    mapping.line = node.start_mark.line + loader.first_line
+    duplicates: list[tuple[str, int]] = []
+    for key_node, value_node in node.value:
+        key_obj = loader.construct_object(key_node, deep=True)
+        key = key_obj if isinstance(key_obj, str) else str(key_obj)
+        line = key_node.start_mark.line + loader.first_line
+        if key in mapping:
+            duplicates.append((key, line))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = line
+        if isinstance(value_node, yaml.ScalarNode):
+            mapping.raw[key] = value_node.value
+    if duplicates:
+        mapping.duplicates = duplicates  # type: ignore[attr-defined]
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlList:
+    items = YamlList()
+    items.line = node.start_mark.line + loader.first_line
+    for child in node.value:
+        items.append(loader.construct_object(child, deep=True))
+        items.lines.append(child.start_mark.line + loader.first_line)
+    return items
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)  # type: ignore[arg-type]
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Load YAML safely into YamlMap/YamlList values that carry file line numbers."""
+    loader = _LineLoader(text)
+    loader.first_line = first_line
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

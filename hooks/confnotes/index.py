@@ -1,0 +1,266 @@
+"""Resolve normalised notes against the registries into the model, in one pass over the notes.
+
+Every name in a note becomes a term: the registered one when any of its spellings matches,
+otherwise a term derived from the notes. Look-alike speaker names are reported once per pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .messages import Report
+from .model import Appearance, Kind, Note, Talk, Term
+from .names import jamo, key, look_alike_keys, one_edit_apart, slugify, sort_key
+from .normalize import RawNote, TopicRef
+from .registry import Registry
+
+
+@dataclass
+class Site:
+    """The whole model: notes in listing order and every term by kind and id."""
+
+    notes: list[Note]
+    terms: dict[Kind, dict[str, Term]]
+    appearances: dict[str, list[tuple[Note, Talk, Appearance]]] = field(default_factory=dict)
+    notes_by_term: dict[tuple[Kind, str], list[Note]] = field(default_factory=dict)
+
+    def term(self, kind: Kind, ident: str) -> Term:
+        return self.terms[kind][ident]
+
+
+@dataclass
+class _Seen:
+    """Where a derived term's name was first written, for messages."""
+
+    path: str
+    line: int | None
+    count: int = 0
+
+
+class _Resolver:
+    def __init__(self, registries: dict[Kind, Registry], report: Report) -> None:
+        self.registries = registries
+        self.report = report
+        self.derived: dict[Kind, dict[str, Term]] = {k: {} for k in registries}
+        self.derived_by_key: dict[Kind, dict[str, str]] = {k: {} for k in registries}
+        self.seen: dict[tuple[Kind, str], _Seen] = {}
+        self.slugs: dict[Kind, set[str]] = {
+            k: {t.slug for t in r.terms.values()} for k, r in registries.items()}
+        self.suggested: set[tuple[Kind, str]] = set()
+
+    def resolve(self, kind: Kind, name: str, path: str, line: int | None) -> str:
+        k = key(name)
+        registry = self.registries[kind]
+        ident = registry.find(name) or self.derived_by_key[kind].get(k)
+        if ident is None:
+            ident = self._derive(kind, name, k)
+            self._suggest(kind, name, path, line)
+        seen = self.seen.setdefault((kind, ident), _Seen(path, line))
+        seen.count += 1
+        return ident
+
+    def _derive(self, kind: Kind, name: str, k: str) -> str:
+        base = slugify(name) or f"{kind}-{len(self.derived[kind]) + 1}"
+        slug, n = base, 1
+        while slug in self.slugs[kind] or slug in self.registries[kind].terms or (
+                slug in self.derived[kind]):
+            n += 1
+            slug = f"{base}-{n}"
+        self.slugs[kind].add(slug)
+        self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name)
+        self.derived_by_key[kind][k] = slug
+        return slug
+
+    def _suggest(self, kind: Kind, name: str, path: str, line: int | None) -> None:
+        registry = self.registries[kind]
+        if kind == "speaker" or not registry.terms or (kind, key(name)) in self.suggested:
+            return
+        self.suggested.add((kind, key(name)))
+        close = registry.suggest(name)
+        if close:
+            self.report.warn(path, line, f"{kind} '{name}' is not registered but looks like "
+                             f"'{close}' in {registry.path}; use that name, or register "
+                             f"'{name}' if it is a different {kind}.")
+
+
+def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind, Registry],
+          report: Report) -> Site:
+    """The model of the whole site. `raw_notes` in any order; the result is sorted."""
+    resolver = _Resolver(registries, report)
+    notes = [_resolve_note(raw, urls[raw.path], resolver) for raw in
+             sorted(raw_notes, key=lambda r: r.path)]
+    notes.sort(key=lambda n: (-(n.date or dt.date.min).toordinal(), sort_key(n.title), n.path))
+    terms: dict[Kind, dict[str, Term]] = {
+        kind: {**registries[kind].terms, **resolver.derived[kind]} for kind in registries}
+    site = Site(notes, terms)
+    _index(site)
+    _complete_speakers(site)
+    _check_topic_parents(site, registries["topic"], report)
+    _report_look_alikes(site, registries["speaker"], resolver, report)
+    return site
+
+
+def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
+    path = raw.path
+    event = None
+    if raw.event:
+        event = resolver.resolve("event", raw.event, path, raw.lines.get("event"))
+    else:
+        # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
+        folders = path.split("/")[:-1]
+        event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
+                     None)
+    note_topics = _topics(raw.topics, path, resolver)
+    talks: list[Talk] = []
+    for raw_talk in raw.talks:
+        speakers: list[Appearance] = []
+        seen: set[tuple[str, str]] = set()
+        for a in raw_talk.people:
+            ident = resolver.resolve("speaker", a.person.name, path, a.line)
+            if (ident, a.role) in seen:
+                continue
+            seen.add((ident, a.role))
+            speakers.append(Appearance(ident, a.role, a.person.name, a.person.affiliation,
+                                       a.person.title, a.line))
+        topics = note_topics if raw_talk.topics is None else _topics(raw_talk.topics, path,
+                                                                     resolver)
+        talks.append(Talk(raw_talk.title, raw_talk.anchor, tuple(speakers), topics,
+                          raw_talk.line))
+    all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
+    return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
+                session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
+                lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary,
+                lines=dict(raw.lines))
+
+
+def _topics(refs: list[TopicRef], path: str, resolver: _Resolver) -> tuple[str, ...]:
+    found: list[str] = []
+    for ref in refs:
+        parent: str | None = None
+        for name in ref.path:
+            ident = resolver.resolve("topic", name, path, ref.line)
+            term = resolver.derived["topic"].get(ident)
+            if parent and term is not None and term.parent is None and parent != ident:
+                resolver.derived["topic"][ident] = replace(term, parent=parent)
+            parent = ident
+        if parent and parent not in found:
+            found.append(parent)
+    return tuple(found)
+
+
+def _index(site: Site) -> None:
+    """Appearances per speaker and notes per term, newest first, in one pass over the notes."""
+    appearances: dict[str, list[tuple[Note, Talk, Appearance]]] = defaultdict(list)
+    by_term: dict[tuple[Kind, str], list[Note]] = defaultdict(list)
+    for note in site.notes:
+        if note.event:
+            by_term["event", note.event].append(note)
+        for topic in note.topics:
+            by_term["topic", topic].append(note)
+        for talk in note.talks:
+            for appearance in talk.speakers:
+                appearances[appearance.speaker].append((note, talk, appearance))
+        for speaker in note.speakers:
+            by_term["speaker", speaker].append(note)
+    site.appearances = dict(appearances)
+    site.notes_by_term = dict(by_term)
+
+
+def _complete_speakers(site: Site) -> None:
+    """An unregistered speaker takes the affiliation and title of their latest appearance."""
+    for ident, term in list(site.terms["speaker"].items()):
+        if term.registered:
+            continue
+        for _note, _talk, appearance in site.appearances.get(ident, []):
+            if appearance.affiliation or appearance.title:
+                site.terms["speaker"][ident] = replace(
+                    term, affiliation=appearance.affiliation, title=appearance.title)
+                break
+
+
+def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None:
+    topics = site.terms["topic"]
+    for ident, term in list(topics.items()):
+        if term.parent is None or term.parent in topics:
+            continue
+        parent = registry.find(term.parent)
+        if parent is None:
+            report.warn(registry.path, term.line, f"topic '{ident}': parent '{term.parent}' is "
+                                                  "not a registered topic; it is ignored.")
+        topics[ident] = replace(term, parent=parent)
+    for ident in topics:
+        chain, current = {ident}, topics[ident].parent
+        while current is not None:
+            if current in chain:
+                report.warn(registry.path, topics[ident].line, f"topic '{ident}': its parents "
+                                                               "form a loop; the parent is ignored.")
+                topics[ident] = replace(topics[ident], parent=None)
+                break
+            chain.add(current)
+            current = topics[current].parent
+
+
+def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
+                        report: Report) -> None:
+    """Warn about two speakers whose names differ by one letter or jamo, or only in order."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, set[str]] = defaultdict(set)
+    for ident, term in site.terms["speaker"].items():
+        for name in (term.name, *term.other_names):
+            names[ident].add(name)
+    for ident in sorted(names):
+        for name in sorted(names[ident]):
+            for k in set(look_alike_keys(name)):
+                if ident not in groups[k]:
+                    groups[k].append(ident)
+    pairs: set[tuple[str, str]] = set()
+    for members in groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
+    for a, b in sorted(pairs):
+        if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
+            continue
+        odd, usual = _odd_one(a, b, site, resolver)
+        odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
+        where = _where(odd, odd_term, resolver)
+        other = _where(usual, usual_term, resolver)
+        hint = (f"add an alias in {registry.path or 'the speakers registry'} if they are one "
+                "person" if not (odd_term.registered and usual_term.registered) else
+                "merge the entries if they are one person, or list each in the other's "
+                "'not_same_as'")
+        report.warn(where[0], where[1], f"speaker '{odd_term.name}' looks like "
+                                        f"'{usual_term.name}' ({other[0]}); {hint}.")
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    for x in a:
+        for y in b:
+            kx, ky = key(x), key(y)
+            if kx == ky:
+                continue
+            words_x = sorted(key(w) for w in x.split())
+            if words_x == sorted(key(w) for w in y.split()):
+                return True
+            if min(len(kx), len(ky)) >= 3 and one_edit_apart(jamo(kx), jamo(ky)):
+                return True
+    return False
+
+
+def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:
+    """Of two look-alikes, the likely misspelling: unregistered, then rarer, then later."""
+    def weight(ident: str) -> tuple[bool, int, str]:
+        term = site.terms["speaker"][ident]
+        seen = resolver.seen.get(("speaker", ident))
+        return term.registered, seen.count if seen else 0, ident
+    ordered = sorted((a, b), key=weight)
+    return ordered[0], ordered[1]
+
+
+def _where(ident: str, term: Term, resolver: _Resolver) -> tuple[str, int | None]:
+    seen = resolver.seen.get(("speaker", ident))
+    if seen is not None:
+        return seen.path, seen.line
+    return term.source, term.line

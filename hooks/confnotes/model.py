@@ -1,0 +1,99 @@
+"""The clean model every note is read into: notes, their talks, and the terms they share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .people import Role
+
+Kind = Literal["speaker", "topic", "event"]
+KINDS: tuple[Kind, ...] = ("speaker", "topic", "event")
+SECTION: dict[Kind, str] = {"speaker": "speakers", "topic": "topics", "event": "events"}
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A speaker, topic or event. Its identity is its id; its slug names its page."""
+
+    kind: Kind
+    id: str
+    slug: str
+    name: str
+    other_names: tuple[str, ...] = ()     # the name in the other script, then aliases
+    registered: bool = False
+    affiliation: str | None = None        # speakers
+    title: str | None = None              # speakers: job title
+    bio: str | None = None                # speakers
+    avatar: str | None = None             # speakers: path under docs/
+    links: tuple[Link, ...] = ()          # speakers
+    description: str | None = None        # topics, events
+    parent: str | None = None             # topics: the parent topic's id
+    start: dt.date | None = None          # events
+    end: dt.date | None = None            # events
+    place: str | None = None              # events
+    url: str | None = None                # events
+    organizer: str | None = None          # events
+    days: tuple[tuple[int, str], ...] = ()  # events: day number -> theme
+    source: str = ""                      # the file (and line) that defined it, for messages
+    line: int | None = None
+
+    @property
+    def url_path(self) -> str:
+        """Site-relative URL of the term's page, e.g. `speakers/kai-fu-lee/`."""
+        return f"{SECTION[self.kind]}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person at one talk: who, in what role, with the affiliation given there."""
+
+    speaker: str                          # term id
+    role: Role
+    name: str                             # as written in the note
+    affiliation: str | None = None
+    title: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Talk:
+    title: str
+    anchor: str | None
+    speakers: tuple[Appearance, ...]
+    topics: tuple[str, ...]               # term ids
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    path: str                             # src_uri under docs/, with forward slashes
+    url: str                              # site-relative URL of the page
+    title: str
+    date: dt.date | None
+    event: str | None                     # term id
+    day: int | None
+    session: str | None
+    talks: tuple[Talk, ...]
+    topics: tuple[str, ...]
+    source: str | None
+    lang: str
+    authors: tuple[str, ...]
+    summary: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every person on stage in this note, once each, in order of appearance."""
+        seen: dict[str, None] = {}
+        for talk in self.talks:
+            for appearance in talk.speakers:
+                seen.setdefault(appearance.speaker, None)
+        return tuple(seen)

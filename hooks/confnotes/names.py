@@ -1,0 +1,115 @@
+"""Names of people, topics and events: identity keys, slugs, Korean order and look-alikes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+_SPACE = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\s\-_·・.]+")
+_SLUG_DROP = re.compile(r"[^\w\- ]")
+_SLUG_SEP = re.compile(r"[\s_]+")
+_DASHES = re.compile(r"-{2,}")
+
+_S_BASE, _S_LAST = 0xAC00, 0xD7A3
+_LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_TAILS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ",
+          "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ")
+# Double initials are filed under their plain consonant in Korean indexes.
+_INITIAL_GROUP = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+
+
+def clean(text: str) -> str:
+    """NFC, trimmed, inner whitespace collapsed to one space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def key(text: str) -> str:
+    """Identity of a name: NFC, case-folded, spaces, hyphens and dots ignored.
+
+    `Kai Fu Lee`, `Kai-Fu Lee` and `kai-fu lee` share one key.
+    """
+    return _KEY_DROP.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+def slugify(text: str) -> str:
+    """A readable URL slug: Latin lower-cased and hyphenated, Hangul kept as Hangul."""
+    text = unicodedata.normalize("NFC", text).lower().replace("&", " and ")
+    text = _SLUG_SEP.sub("-", _SLUG_DROP.sub("", text).strip())
+    return _DASHES.sub("-", text).strip("-")
+
+
+def is_hangul(ch: str) -> bool:
+    return _S_BASE <= ord(ch) <= _S_LAST
+
+
+def jamo(text: str) -> str:
+    """Hangul syllables spelled out as jamo, so `욱` and `옥` differ by one letter."""
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch) - _S_BASE
+        if 0 <= code <= _S_LAST - _S_BASE:
+            lead, rest = divmod(code, 588)
+            vowel, tail = divmod(rest, 28)
+            out.append(_LEADS[lead] + _VOWELS[vowel] + _TAILS[tail])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def initial(name: str) -> str:
+    """The index group of a name: ㄱ..ㅎ for Hangul, A-Z for Latin, '#' otherwise."""
+    for ch in unicodedata.normalize("NFC", name).strip():
+        if is_hangul(ch):
+            lead = _LEADS[(ord(ch) - _S_BASE) // 588]
+            return _INITIAL_GROUP.get(lead, lead)
+        base = unicodedata.normalize("NFKD", ch)[:1].upper()
+        if "A" <= base <= "Z":
+            return base
+        if ch.isalnum():
+            return "#"
+    return "#"
+
+
+def sort_key(name: str) -> tuple[int, str]:
+    """Korean collation for listings: Hangul names first (가나다 order), then Latin (A-Z), then
+    the rest. Hangul syllables are encoded in dictionary order, so code-point order of the
+    NFC text is 가나다 order."""
+    text = unicodedata.normalize("NFC", name).strip()
+    first = text[:1]
+    group = 0 if first and is_hangul(first) else 1 if first.isascii() and first.isalpha() else 2
+    return group, text.casefold()
+
+
+def deletions(text: str) -> Iterator[str]:
+    """The text and every variant with one character removed: two strings one edit apart
+    always share one of these, so look-alikes are found without comparing every pair."""
+    yield text
+    for i in range(len(text)):
+        yield text[:i] + text[i + 1:]
+
+
+def look_alike_keys(name: str) -> Iterable[str]:
+    """Keys under which names that look like the same person meet."""
+    words = sorted(key(w) for w in clean(name).split(" ") if w)
+    yield "w:" + "".join(words)
+    spelled = jamo(key(name))
+    if len(spelled) >= 4:
+        for variant in deletions(spelled):
+            yield "d:" + variant
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when two strings differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]

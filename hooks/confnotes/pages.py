@@ -1,0 +1,316 @@
+"""Generated pages: one per speaker, topic and event, the section indexes and the home page.
+
+Each page is a virtual Markdown file (`File.generated`) whose `template:` picks a template from
+`templates/`; the templates read the model through the `confnotes` object installed in Jinja.
+The Markdown itself holds the page's text for search, escaped, never shown as markup.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import datetime as dt
+import hashlib
+import html
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from .dates import korean_date
+from .export import talk_url
+from .index import Site
+from .model import KINDS, SECTION, Appearance, Kind, Note, Talk, Term
+from .names import initial, is_hangul, sort_key
+from .registry import Registry
+
+SECTION_INDEXES = ("notes/index.md", "speakers/index.md", "topics/index.md", "events/index.md")
+ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
+LATEST = 10
+RELATED = 5
+NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
+
+
+@dataclass
+class GeneratedPage:
+    file: File
+    title: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _page(config: MkDocsConfig, files: Files, src: str, title: str, template: str,
+          text: str, **meta: Any) -> GeneratedPage | None:
+    if files.get_file_from_path(src) is not None:
+        return None  # the site's own page wins over a generated one
+    file = File.generated(config, src, content=text)
+    files.append(file)
+    return GeneratedPage(file, title, {"template": template, "confnotes_generated": True,
+                                       **meta})
+
+
+def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[GeneratedPage]:
+    """Add every generated page to `files`."""
+    specs: list[tuple[str, str, str, str, dict[str, Any]]] = [
+        ("index.md", config.site_name, "home.html", "", {"hide": ["navigation", "toc"]}),
+        ("notes/index.md", "노트", "notes.html", "", {"hide": ["toc"]}),
+        ("speakers/index.md", "발표자", "speakers.html", "", {"hide": ["toc"]}),
+        ("topics/index.md", "주제", "topics.html", "", {"hide": ["toc"]}),
+        ("events/index.md", "행사", "events.html", "", {"hide": ["toc"]}),
+    ]
+    for kind in KINDS:
+        for term in site.terms[kind].values():
+            specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
+                          _search_text(term), {"confnotes_term": [kind, term.id]}))
+    for src, title, template, text, meta in specs:
+        page = _page(config, files, src, title, template, text, **meta)
+        if page is not None:
+            yield page
+
+
+def _search_text(term: Term) -> str:
+    parts = [term.name, *term.other_names, term.affiliation, term.title, term.bio,
+             term.description, term.place]
+    return "\n\n".join(html.escape(p) for p in parts if p)
+
+
+# -- what templates see ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TalkRow:
+    note: Note
+    talk: Talk
+    url: str
+    appearance: Appearance | None = None
+
+
+class View:
+    """The model as the templates read it: listings computed once, sorted by stated keys."""
+
+    def __init__(self, site: Site, registries: dict[Kind, Registry]) -> None:
+        self.site = site
+        self.registries = registries
+        self.notes_by_path = {n.path: n for n in site.notes}
+        self._co_topics = self._topic_cooccurrence()
+        self._children: dict[str, list[str]] = defaultdict(list)
+        for term in self.sorted_terms("topic"):
+            if term.parent:
+                self._children[term.parent].append(term.id)
+        self._position: dict[tuple[Kind, str], dict[str, int]] = {}
+
+    # terms
+    def term(self, kind: Kind, ident: str) -> Term:
+        return self.site.terms[kind][ident]
+
+    def sorted_terms(self, kind: Kind) -> list[Term]:
+        return sorted(self.site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
+
+    def url(self, kind: Kind, ident: str) -> str:
+        return self.site.terms[kind][ident].url_path
+
+    def note(self, path: str) -> Note:
+        return self.notes_by_path[path]
+
+    def notes_of(self, kind: Kind, ident: str) -> list[Note]:
+        return self.site.notes_by_term.get((kind, ident), [])
+
+    def count(self, kind: Kind, ident: str) -> int:
+        if kind == "speaker":
+            return len(self.site.appearances.get(ident, []))
+        return len(self.notes_of(kind, ident))
+
+    def counts(self) -> dict[str, int]:
+        return {"notes": len(self.site.notes),
+                "talks": sum(len(n.talks) for n in self.site.notes),
+                **{SECTION[k]: len(self.site.terms[k]) for k in KINDS}}
+
+    # speakers
+    def appearances(self, ident: str) -> list[TalkRow]:
+        return [TalkRow(n, t, talk_url(n, t), a) for n, t, a in
+                self.site.appearances.get(ident, [])]
+
+    def groups(self) -> list[tuple[str, list[Term]]]:
+        """Speakers grouped by initial: ㄱ..ㅎ, then A-Z, then the rest."""
+        grouped: dict[str, list[Term]] = defaultdict(list)
+        for term in self.sorted_terms("speaker"):
+            grouped[initial(term.name)].append(term)
+        return sorted(grouped.items(), key=lambda g: (sort_key(g[0]) if g[0] != "#" else (3, "")))
+
+    def stage_mates(self, ident: str) -> list[tuple[Term, int]]:
+        mates: Counter[str] = Counter()
+        for _note, talk, _a in self.site.appearances.get(ident, []):
+            for other in {a.speaker for a in talk.speakers} - {ident}:
+                mates[other] += 1
+        return self._ranked("speaker", mates)
+
+    def speaker_topics(self, ident: str) -> list[tuple[Term, int]]:
+        topics: Counter[str] = Counter()
+        for _note, talk, _a in self.site.appearances.get(ident, []):
+            topics.update(talk.topics)
+        return self._ranked("topic", topics)
+
+    def _ranked(self, kind: Kind, counter: Counter[str]) -> list[tuple[Term, int]]:
+        terms = self.site.terms[kind]
+        return [(terms[i], n) for i, n in
+                sorted(counter.items(), key=lambda kv: (-kv[1], sort_key(terms[kv[0]].name)))]
+
+    # topics
+    def children(self, ident: str) -> list[Term]:
+        return [self.term("topic", c) for c in self._children.get(ident, [])]
+
+    def roots(self) -> list[Term]:
+        return [t for t in self.sorted_terms("topic") if not t.parent]
+
+    def topic_talks(self, ident: str) -> list[TalkRow]:
+        return [TalkRow(n, t, talk_url(n, t)) for n in self.notes_of("topic", ident)
+                for t in n.talks if ident in t.topics]
+
+    def topic_speakers(self, ident: str) -> list[tuple[Term, int]]:
+        counter: Counter[str] = Counter()
+        for row in self.topic_talks(ident):
+            counter.update({a.speaker for a in row.talk.speakers})
+        return self._ranked("speaker", counter)
+
+    def related_topics(self, ident: str) -> list[tuple[Term, int]]:
+        return self._ranked("topic", self._co_topics.get(ident, Counter()))[:8]
+
+    def _topic_cooccurrence(self) -> dict[str, Counter[str]]:
+        co: dict[str, Counter[str]] = defaultdict(Counter)
+        for note in self.site.notes:
+            for a in note.topics:
+                for b in note.topics:
+                    if a != b:
+                        co[a][b] += 1
+        return co
+
+    def top(self, kind: Kind, limit: int) -> list[tuple[Term, int]]:
+        counts = Counter({i: self.count(kind, i) for i in self.site.terms[kind]})
+        return [(t, n) for t, n in self._ranked(kind, counts) if n][:limit]
+
+    # events
+    def event_talks(self, ident: str) -> list[tuple[str, list[tuple[str, list[TalkRow]]]]]:
+        """The event's talks by day, then session, in the order they happened."""
+        event = self.term("event", ident)
+        themes = dict(event.days)
+        notes = sorted(self.notes_of("event", ident),
+                       key=lambda n: (n.day or 99, n.date or dt.date.max, n.session or "", n.path))
+        days: dict[tuple[int, str], dict[str, list[TalkRow]]] = {}
+        for note in notes:
+            day_label = self._day_label(note, event, themes)
+            sessions = days.setdefault(day_label, {})
+            rows = sessions.setdefault(note.session or "", [])
+            rows.extend(TalkRow(note, t, talk_url(note, t)) for t in note.talks)
+        return [(label, list(sessions.items())) for (_, label), sessions in days.items()]
+
+    @staticmethod
+    def _day_label(note: Note, event: Term, themes: dict[int, str]) -> tuple[int, str]:
+        day = note.day
+        if day is None and note.date and event.start:
+            day = (note.date - event.start).days + 1
+        if day is None:
+            return 99, "날짜 미상"
+        label = f"{day}일차"
+        if event.start:
+            label += f" · {korean_date(event.start + dt.timedelta(days=day - 1))}"
+        if day in themes:
+            label += f" — {themes[day]}"
+        return day, label
+
+    def event_speakers(self, ident: str) -> list[tuple[Term, int]]:
+        counter: Counter[str] = Counter()
+        for note in self.notes_of("event", ident):
+            for talk in note.talks:
+                counter.update({a.speaker for a in talk.speakers})
+        return self._ranked("speaker", counter)
+
+    def timeline(self) -> list[tuple[str, list[Term]]]:
+        """Events by year, newest first; events without dates last."""
+        years: dict[str, list[Term]] = defaultdict(list)
+        for term in self.site.terms["event"].values():
+            when = term.start or self._first_note_date(term.id)
+            years[str(when.year) if when else "연도 미상"].append(term)
+        def when(term: Term) -> int:
+            start = term.start or self._first_note_date(term.id)
+            return -(start.toordinal() if start else 0)
+        return [(year, sorted(terms, key=lambda t: (when(t), sort_key(t.name))))
+                for year, terms in sorted(years.items(), key=lambda kv: (
+                    not kv[0].isdigit(), -int(kv[0]) if kv[0].isdigit() else 0))]
+
+    def _first_note_date(self, ident: str) -> dt.date | None:
+        dates = [n.date for n in self.notes_of("event", ident) if n.date]
+        return min(dates) if dates else None
+
+    # notes
+    def notes_by_year(self) -> list[tuple[str, list[Note]]]:
+        years: dict[str, list[Note]] = {}
+        for note in self.site.notes:
+            years.setdefault(str(note.date.year) if note.date else "날짜 미상", []).append(note)
+        return list(years.items())
+
+    @staticmethod
+    def people(note: Note) -> list[Appearance]:
+        """Everyone on stage in a note, once per role, in order of appearance."""
+        seen: dict[tuple[str, str], Appearance] = {}
+        for talk in note.talks:
+            for a in talk.speakers:
+                seen.setdefault((a.speaker, a.role), a)
+        return list(seen.values())
+
+    def latest(self, limit: int = LATEST) -> list[Note]:
+        return self.site.notes[:limit]
+
+    def related(self, path: str) -> list[Note]:
+        """Notes sharing speakers or topics, most shared first; looks only at each shared
+        term's nearest notes, so the work per page stays bounded as the site grows."""
+        note = self.notes_by_path[path]
+        scores: Counter[str] = Counter()
+        terms: list[tuple[Kind, str, int]] = [("speaker", s, 3) for s in note.speakers]
+        terms += [("topic", t, 1) for t in note.topics]
+        for kind, ident, weight in terms:
+            listing = self.notes_of(kind, ident)
+            position = self._positions(kind, ident).get(path, 0)
+            for other in listing[max(0, position - NEIGHBOURS): position + NEIGHBOURS + 1]:
+                if other.path != path:
+                    scores[other.path] += weight
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [self.notes_by_path[p] for p, _ in ranked[:RELATED]]
+
+    def _positions(self, kind: Kind, ident: str) -> dict[str, int]:
+        cached = self._position.get((kind, ident))
+        if cached is None:
+            cached = {n.path: i for i, n in enumerate(self.notes_of(kind, ident))}
+            self._position[kind, ident] = cached
+        return cached
+
+    # presentation
+    @staticmethod
+    def role(role: str) -> str:
+        return ROLE_LABELS.get(role, role)
+
+    @staticmethod
+    def date(value: dt.date | None) -> str:
+        return korean_date(value) if value else ""
+
+    @staticmethod
+    def initials(name: str) -> str:
+        """The first Hangul syllable, or up to two Latin initials."""
+        name = name.strip()
+        if name and is_hangul(name[0]):
+            return name[0]
+        letters = [w[0] for w in name.replace("-", " ").split() if w and w[0].isalnum()]
+        return "".join(letters[:2]).upper() or "?"
+
+    @staticmethod
+    def colour(name: str) -> str:
+        """A colour of its own for each name, the same on every build."""
+        digest = hashlib.sha256(name.encode("utf-8")).digest()
+        r, g, b = colorsys.hls_to_rgb(digest[0] / 255, 0.42, 0.55)
+        return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
+
+
+def install(env: Any, site: Site, generated: dict[str, GeneratedPage],
+            registries: dict[Kind, Registry]) -> None:
+    """Make the model available to the templates as `confnotes`."""
+    env.globals["confnotes"] = View(site, registries)

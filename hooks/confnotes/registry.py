@@ -1,0 +1,217 @@
+"""The registry files under docs/: speakers, topics and events described once, by id.
+
+    kai-fu-lee:
+      name: Kai-Fu Lee
+      name_ko: 리카이푸
+      aliases: [Kaifu Lee]
+
+A registry file the build cannot make sense of (not YAML, not a mapping of entries, an entry
+without a name, two entries claiming one name) raises RegistryError with every problem found;
+a doubtful value (a bad date, an unsafe link) is a warning and is left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import parse_date
+from .front_matter import YamlList, YamlMap, decode, load_yaml
+from .messages import Problem, Report
+from .model import Kind, Link, Term
+from .names import clean, key, slugify
+
+import yaml
+
+
+class RegistryError(Exception):
+    """A registry file is broken; `problems` says where and why, all at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.for_mkdocs() for p in problems))
+        self.problems = problems
+
+
+_COMMON = ("name", "name_en", "name_ko", "aliases", "slug")
+KNOWN_KEYS: dict[Kind, tuple[str, ...]] = {
+    "speaker": (*_COMMON, "affiliation", "title", "bio", "avatar", "links", "not_same_as"),
+    "topic": (*_COMMON, "description", "parent"),
+    "event": (*_COMMON, "start", "end", "place", "url", "organizer", "description", "days"),
+}
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass
+class Registry:
+    """Registered terms of one kind, and a lookup from any of their names to their id."""
+
+    kind: Kind
+    terms: dict[str, Term] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)
+    distinct: set[frozenset[str]] = field(default_factory=set)
+    path: str = ""
+
+    def find(self, name: str) -> str | None:
+        """The id of the registered term called `name` (any spelling, alias or id)."""
+        return self.by_key.get(key(name))
+
+    def suggest(self, name: str) -> str | None:
+        """A registered name close to `name`, for a did-you-mean."""
+        close = difflib.get_close_matches(key(name), list(self.by_key), n=1, cutoff=0.85)
+        return self.terms[self.by_key[close[0]]].name if close else None
+
+
+def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
+    """Read one registry file (`data` None: the file does not exist, an empty registry)."""
+    registry = Registry(kind, path=path)
+    if data is None:
+        return registry
+    errors = Report()
+    text = decode(data, path, report)
+    try:
+        root = load_yaml(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RegistryError([Problem(path, line, f"not valid YAML: {exc.problem or exc}",
+                                     severity="error")]) from None
+    if root is None:
+        return registry
+    if not isinstance(root, YamlMap):
+        raise RegistryError([Problem(path, 1, f"a {kind} registry must be a mapping from id to "
+                                              f"entry ('my-id:' then 'name: ...').", 1, "error")])
+    for ident, entry in root.items():
+        line = root.lines.get(ident)
+        if not isinstance(entry, YamlMap):
+            errors.error(path, line, f"{kind} '{ident}' must be a mapping with at least 'name:'.")
+            continue
+        term = _read_entry(kind, str(ident), entry, path, report, errors)
+        if term is not None:
+            _add(registry, term, entry, errors)
+    if errors.problems:
+        raise RegistryError(errors.problems)
+    return registry
+
+
+def _read_entry(
+    kind: Kind, ident: str, entry: YamlMap, path: str, report: Report, errors: Report
+) -> Term | None:
+    def warn(field_name: str, text: str) -> None:
+        report.warn(path, entry.lines.get(field_name, entry.line), f"{kind} '{ident}': {text}")
+
+    for field_name in entry:
+        if field_name not in KNOWN_KEYS[kind]:
+            close = difflib.get_close_matches(field_name, KNOWN_KEYS[kind], n=1, cutoff=0.7)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            warn(field_name, f"unknown field '{field_name}'{hint}; it is ignored.")
+    name = _text(entry.get("name"))
+    if not name:
+        errors.error(path, entry.line, f"{kind} '{ident}' has no 'name:'.")
+        return None
+    if not isinstance(entry.get("aliases", []), (list, str)):
+        errors.error(path, entry.lines.get("aliases"), f"{kind} '{ident}': 'aliases' must be a "
+                                                       "list of names.")
+        return None
+    other = [_text(entry.get(k)) for k in ("name_ko", "name_en")]
+    aliases = entry.get("aliases", [])
+    other += [_text(a) for a in ([aliases] if isinstance(aliases, str) else aliases)]
+    slug = slugify(_text(entry.get("slug")) or ident)
+    if not slug:
+        errors.error(path, entry.line, f"{kind} '{ident}' gives no usable slug.")
+        return None
+    values: dict[str, Any] = {}
+    for field_name, read in _READERS[kind].items():
+        if field_name in entry and entry[field_name] is not None:
+            values[field_name] = read(entry[field_name], lambda t, f=field_name: warn(f, t))
+    return Term(kind=kind, id=ident, slug=slug, name=name,
+                other_names=tuple(dict.fromkeys(n for n in other if n and n != name)),
+                registered=True, source=path, line=entry.line, **values)
+
+
+def _add(registry: Registry, term: Term, entry: YamlMap, errors: Report) -> None:
+    for existing in registry.terms.values():
+        if existing.slug == term.slug:
+            errors.error(registry.path, term.line, f"{term.kind} '{term.id}' has the slug "
+                         f"'{term.slug}', already used by '{existing.id}' (line {existing.line}).")
+            return
+    registry.terms[term.id] = term
+    for name in (term.id, term.name, *term.other_names):
+        k = key(name)
+        owner = registry.by_key.get(k)
+        if owner is not None and owner != term.id:
+            errors.error(registry.path, term.line, f"{term.kind} '{term.id}': the name {name!r} "
+                         f"already belongs to '{owner}'; a name may name one {term.kind} only.")
+        elif k:
+            registry.by_key[k] = term.id
+    others = entry.get("not_same_as", [])
+    for other in [others] if isinstance(others, str) else others if isinstance(others, list) else []:
+        registry.distinct.add(frozenset((term.id, str(other))))
+
+
+def _text(value: Any) -> str:
+    return clean(str(value)) if value is not None and not isinstance(value, (dict, list)) else ""
+
+
+def _read_text(value: Any, warn: Callable[[str], None]) -> str | None:
+    if isinstance(value, (dict, list)):
+        warn("should be text; it is ignored.")
+        return None
+    return _text(value) or None
+
+
+def _read_url(value: Any, warn: Callable[[str], None]) -> str | None:
+    text = _read_text(value, warn)
+    if text and not text.lower().startswith(_SAFE_SCHEMES):
+        warn(f"the link {text[:60]!r} is not an http(s) or mailto address; it is left out.")
+        return None
+    return text
+
+
+def _read_date(value: Any, warn: Callable[[str], None]) -> Any:
+    parsed = parse_date(value)
+    if parsed is None:
+        warn(f"{value!r} is not a date (write 2024-11-04); it is left out.")
+    return parsed
+
+
+def _read_links(value: Any, warn: Callable[[str], None]) -> tuple[Link, ...]:
+    items = value.items() if isinstance(value, dict) else (
+        ((None, v) for v in value) if isinstance(value, list) else None)
+    if items is None:
+        warn("'links' must be a list of {title, url} or a mapping title: url; it is ignored.")
+        return ()
+    links: list[Link] = []
+    for title, item in items:
+        if isinstance(item, dict):
+            title, item = item.get("title") or item.get("name"), item.get("url")
+        url = _read_url(item, warn)
+        if url:
+            links.append(Link(_text(title) or url, url))
+    return tuple(links)
+
+
+def _read_days(value: Any, warn: Callable[[str], None]) -> tuple[tuple[int, str], ...]:
+    if not isinstance(value, dict):
+        warn("'days' must map a day number to its theme (1: ...).")
+        return ()
+    days: list[tuple[int, str]] = []
+    for number, theme in value.items():
+        try:
+            days.append((int(str(number).strip()), _text(theme)))
+        except ValueError:
+            warn(f"day {number!r} is not a number; it is left out.")
+    return tuple(sorted(days))
+
+
+_Reader = Callable[[Any, Callable[[str], None]], Any]
+_READERS: dict[Kind, dict[str, _Reader]] = {
+    "speaker": {"affiliation": _read_text, "title": _read_text, "bio": _read_text,
+                "avatar": _read_text, "links": _read_links},
+    "topic": {"description": _read_text, "parent": _read_text},
+    "event": {"start": _read_date, "end": _read_date, "place": _read_text, "url": _read_url,
+              "organizer": _read_text, "description": _read_text, "days": _read_days},
+}
+
+__all__ = ["KNOWN_KEYS", "Registry", "RegistryError", "YamlList", "load"]

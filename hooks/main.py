@@ -1,0 +1,43 @@
+"""MkDocs hooks for Confnotes: each event is handed to one Confnotes object.
+
+All imports happen here, at the top: MkDocs puts this folder on sys.path only while it imports
+this file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from confnotes.build import Confnotes
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+_confnotes = Confnotes(get_plugin_logger("confnotes"))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return _confnotes.on_config(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _confnotes.on_files(files, config)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    return _confnotes.on_page_read_source(page, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _confnotes.on_page_markdown(markdown, page, config, files)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    return _confnotes.on_env(env, config, files)
+
+
+# After the search plugin has written its index, so later steps can read it.
+@event_priority(-50)
+def on_post_build(config: MkDocsConfig) -> None:
+    _confnotes.on_post_build(config)
