@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import clean, key
-from .people import ROLE_WORDS, PersonRef, Role, people_in
+from .people import PersonRef, Role, people_in
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -124,11 +124,11 @@ def scan(body: str, first_line: int) -> Body:
                 fence = None
             i += 1
             continue
-        if m := _FENCE.match(line):
-            if not (m.group(1)[0] == "`" and "`" in m.group(2)):
-                fence = (m.group(1), first_line + i)
-                i += 1
-                continue
+        # A backtick fence whose info string has a backtick is inline code, not a fence.
+        if (m := _FENCE.match(line)) and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            fence = (m.group(1), first_line + i)
+            i += 1
+            continue
         heading = _heading_at(lines, i)
         if heading is not None:
             headings.append(heading)
@@ -220,11 +220,19 @@ def _start_talk(heading: Heading, talks: list[BodyTalk], by_title: dict[str, Bod
 
 
 def _add_people(talk: BodyTalk, people: list[Appearance]) -> None:
-    seen = {key(a.person.name) for a in talk.people}
+    """Add people once each; a later mention that says more (affiliation, title) wins."""
+    position = {key(a.person.name): i for i, a in enumerate(talk.people)}
     for appearance in people:
-        if key(appearance.person.name) not in seen:
-            seen.add(key(appearance.person.name))
+        k = key(appearance.person.name)
+        if k not in position:
+            position[k] = len(talk.people)
             talk.people.append(appearance)
+        elif _detail(appearance) > _detail(talk.people[position[k]]):
+            talk.people[position[k]] = appearance
+
+
+def _detail(appearance: Appearance) -> int:
+    return bool(appearance.person.affiliation) + bool(appearance.person.title)
 
 
 
@@ -261,7 +269,8 @@ def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
         used.add(anchor)
         talk.anchor = anchor
         if heading.kind == "bold":
-            lines[heading.index] = "#" * _bold_level(body, heading) + f" {heading.text} {{#{anchor}}}"
+            hashes = "#" * _bold_level(body, heading)
+            lines[heading.index] = f"{hashes} {heading.text} {{#{anchor}}}"
         else:
             lines[heading.index] = lines[heading.index].rstrip() + f" {{#{anchor}}}"
     return "\n".join(lines)

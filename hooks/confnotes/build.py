@@ -44,7 +44,8 @@ class Confnotes:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.reset()
-        settings = (config.extra or {}).get("confnotes") or {}
+        extra: dict[str, Any] = dict(config.extra or {})
+        settings = extra.get("confnotes") or {}
         if not isinstance(settings, dict):
             raise PluginError("mkdocs.yml: 'extra.confnotes' must be a mapping of settings.")
         for kind, default in DEFAULT_REGISTRIES.items():

@@ -162,8 +162,8 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlLis
     return items
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)  # type: ignore[arg-type]
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:

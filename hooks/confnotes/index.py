@@ -194,8 +194,8 @@ def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None
         chain, current = {ident}, topics[ident].parent
         while current is not None:
             if current in chain:
-                report.warn(registry.path, topics[ident].line, f"topic '{ident}': its parents "
-                                                               "form a loop; the parent is ignored.")
+                report.warn(registry.path, topics[ident].line,
+                            f"topic '{ident}': its parents form a loop; the parent is ignored.")
                 topics[ident] = replace(topics[ident], parent=None)
                 break
             chain.add(current)

@@ -228,13 +228,16 @@ class View:
     def timeline(self) -> list[tuple[str, list[Term]]]:
         """Events by year, newest first; events without dates last."""
         years: dict[str, list[Term]] = defaultdict(list)
+        starts: dict[str, dt.date | None] = {}
         for term in self.site.terms["event"].values():
-            when = term.start or self._first_note_date(term.id)
-            years[str(when.year) if when else "연도 미상"].append(term)
-        def when(term: Term) -> int:
-            start = term.start or self._first_note_date(term.id)
-            return -(start.toordinal() if start else 0)
-        return [(year, sorted(terms, key=lambda t: (when(t), sort_key(t.name))))
+            start = starts[term.id] = term.start or self._first_note_date(term.id)
+            years[str(start.year) if start else "연도 미상"].append(term)
+
+        def newest_first(term: Term) -> tuple[int, tuple[int, str]]:
+            start = starts[term.id]
+            return -(start.toordinal() if start else 0), sort_key(term.name)
+
+        return [(year, sorted(terms, key=newest_first))
                 for year, terms in sorted(years.items(), key=lambda kv: (
                     not kv[0].isdigit(), -int(kv[0]) if kv[0].isdigit() else 0))]
 

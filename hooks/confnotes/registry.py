@@ -13,17 +13,18 @@ a doubtful value (a bad date, an unsafe link) is a warning and is left out.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import yaml
 
 from .dates import parse_date
 from .front_matter import YamlList, YamlMap, decode, load_yaml
 from .messages import Problem, Report
 from .model import Kind, Link, Term
 from .names import clean, key, slugify
-
-import yaml
 
 
 class RegistryError(Exception):
@@ -83,9 +84,9 @@ def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
         raise RegistryError([Problem(path, 1, f"a {kind} registry must be a mapping from id to "
                                               f"entry ('my-id:' then 'name: ...').", 1, "error")])
     for ident, entry in root.items():
-        line = root.lines.get(ident)
         if not isinstance(entry, YamlMap):
-            errors.error(path, line, f"{kind} '{ident}' must be a mapping with at least 'name:'.")
+            errors.error(path, root.lines.get(ident),
+                         f"{kind} '{ident}' must be a mapping with at least 'name:'.")
             continue
         term = _read_entry(kind, str(ident), entry, path, report, errors)
         if term is not None:
@@ -124,7 +125,7 @@ def _read_entry(
     values: dict[str, Any] = {}
     for field_name, read in _READERS[kind].items():
         if field_name in entry and entry[field_name] is not None:
-            values[field_name] = read(entry[field_name], lambda t, f=field_name: warn(f, t))
+            values[field_name] = read(entry[field_name], functools.partial(warn, field_name))
     return Term(kind=kind, id=ident, slug=slug, name=name,
                 other_names=tuple(dict.fromkeys(n for n in other if n and n != name)),
                 registered=True, source=path, line=entry.line, **values)
@@ -146,7 +147,7 @@ def _add(registry: Registry, term: Term, entry: YamlMap, errors: Report) -> None
         elif k:
             registry.by_key[k] = term.id
     others = entry.get("not_same_as", [])
-    for other in [others] if isinstance(others, str) else others if isinstance(others, list) else []:
+    for other in [others] if isinstance(others, str) else others:
         registry.distinct.add(frozenset((term.id, str(other))))
 
 
