@@ -39,6 +39,7 @@ class Confnotes:
         self.raw: dict[str, normalize.RawNote] = {}
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
+        self.templates: Path | None = None
 
     # -- events ------------------------------------------------------------------------------
 
@@ -54,6 +55,8 @@ class Confnotes:
                 raise PluginError(f"mkdocs.yml: 'extra.confnotes.{kind}s' must name a .yml file "
                                   f"under docs/, not {value!r}.")
             self.registry_paths[kind] = value.replace(os.sep, "/").lstrip("/")
+        custom_dir = config.theme.custom_dir
+        self.templates = Path(custom_dir) if custom_dir else None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -96,7 +99,9 @@ class Confnotes:
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.site is not None:
-            pages.install(env, self.site, self.generated, self.registries)
+            own = {p.relative_to(self.templates).as_posix()
+                   for p in self.templates.rglob("*.html")} if self.templates else set()
+            pages.install(env, self.site, self.registries, own)
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:

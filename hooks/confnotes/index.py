@@ -250,11 +250,13 @@ def _alike(a: set[str], b: set[str]) -> bool:
 
 
 def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:
-    """Of two look-alikes, the likely misspelling: unregistered, then rarer, then later."""
-    def weight(ident: str) -> tuple[bool, int, str]:
+    """Of two look-alikes, the likely misspelling: unregistered, then rarer, then seen later."""
+    order = {k: i for i, k in enumerate(resolver.seen)}
+
+    def weight(ident: str) -> tuple[bool, int, int]:
         term = site.terms["speaker"][ident]
         seen = resolver.seen.get(("speaker", ident))
-        return term.registered, seen.count if seen else 0, ident
+        return term.registered, seen.count if seen else 0, -order.get(("speaker", ident), -1)
     ordered = sorted((a, b), key=weight)
     return ordered[0], ordered[1]
 

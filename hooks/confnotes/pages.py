@@ -313,7 +313,8 @@ class View:
         return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
 
 
-def install(env: Any, site: Site, generated: dict[str, GeneratedPage],
-            registries: dict[Kind, Registry]) -> None:
-    """Make the model available to the templates as `confnotes`."""
+def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str]) -> None:
+    """Make the model available to the templates as `confnotes`, and escape every value in
+    Confnotes' own templates (`own`): Material's templates are left as they are."""
     env.globals["confnotes"] = View(site, registries)
+    env.autoescape = lambda name: name in own
