@@ -27,7 +27,8 @@ sk-ai-summit-2024:
 BROKEN: dict[str, str | bytes] = {
     "speakers.yml": SPEAKERS,
     "events.yml": EVENTS,
-    "notes/bad-yaml.md": "---\ntitle: 깨진 YAML\nspeakers: [A, B\n---\n# 깨진 YAML\n본문은 살아 있다.\n",
+    "notes/bad-yaml.md": "---\ntitle: 깨진 YAML\nspeakers: [A, B\n---\n"
+                         "# 깨진 YAML\n본문은 살아 있다.\n",
     "notes/cp949.md": "---\ntitle: 윈도우에서 쓴 노트\n---\n본문\n".encode("cp949"),
     "notes/binary.md": b"# Broken bytes\n\xff\xfe\xfa\n",
     "notes/empty.md": "",
