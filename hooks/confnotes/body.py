@@ -273,7 +273,21 @@ def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
             lines[heading.index] = f"{hashes} {heading.text} {{#{anchor}}}"
         else:
             lines[heading.index] = lines[heading.index].rstrip() + f" {{#{anchor}}}"
-    return "\n".join(lines)
+    return "\n".join(_separate_speaker_lines(lines))
+
+
+def _separate_speaker_lines(lines: list[str]) -> list[str]:
+    """Keep `진행: X` and `참여자:` on lines of their own, and the list under `참여자:` a list:
+    Markdown would otherwise run them into one paragraph."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if (following.strip() and _SPEAKER_LINE.match(line)
+                and not _LIST_ITEM.match(line) and not line.lstrip().startswith(">")
+                and not _ATX.match(following)):
+            out.append("")
+    return out
 
 
 def _bold_level(body: Body, heading: Heading) -> int:

@@ -136,3 +136,10 @@ def test_duplicate_heading_anchors_get_suffixes() -> None:
     raw, _ = note("# Day\n## Q&A\n발표자: A\n## Q&A\n발표자: B\n## Other\n발표자: C\n")
     # The same title twice is one talk listed twice: it ends at its later section.
     assert [t.title for t in raw.talks] == ["Q&A", "Other"]
+
+
+def test_speaker_lines_stay_on_their_own_lines_when_rendered() -> None:
+    raw, _ = note("# Panel\n진행: A\n참여자:\n  - B\n  - C\n본문\n")
+    assert raw.markdown == "# Panel {#panel}\n진행: A\n\n참여자:\n\n  - B\n  - C\n본문\n"
+    assert people(raw) == [[("A", "moderator", None), ("B", "panelist", None),
+                            ("C", "panelist", None)]]
