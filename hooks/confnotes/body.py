@@ -269,7 +269,7 @@ def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
         used.add(anchor)
         talk.anchor = anchor
         if heading.kind == "bold":
-            hashes = "#" * _bold_level(body, heading)
+            hashes = "#" * _bold_level(body, heading, talks)
             lines[heading.index] = f"{hashes} {heading.text} {{#{anchor}}}"
         else:
             lines[heading.index] = lines[heading.index].rstrip() + f" {{#{anchor}}}"
@@ -290,6 +290,22 @@ def _separate_speaker_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _bold_level(body: Body, heading: Heading) -> int:
+def _bold_level(body: Body, heading: Heading, talks: list[BodyTalk]) -> int:
+    """A bold talk title becomes a sibling of the talk headings before it, else a level below
+    the heading it sits under."""
+    siblings = [t.heading.level for t in talks if t.heading and t.heading.kind != "bold"
+                and t.heading.index < heading.index]
+    if siblings:
+        return siblings[-1]
     above = [h.level for h in body.headings if h.index < heading.index and h.kind != "bold"]
     return min(6, max(2, above[-1] + 1)) if above else 2
+
+
+def sections(body: Body, talks: list[BodyTalk]) -> dict[int, str]:
+    """Each talk's own text, from its heading to the next talk's, keyed by id(talk)."""
+    starts = sorted((t.heading.index, id(t)) for t in talks if t.heading is not None)
+    found: dict[int, str] = {}
+    for n, (start, ident) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(body.lines)
+        found[ident] = "\n".join(body.lines[start:end])
+    return found

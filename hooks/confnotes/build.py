@@ -92,7 +92,9 @@ class Confnotes:
             meta["confnotes_note"] = src
             page.meta = meta
         elif (generated := self.generated.get(src)) is not None:
-            page.meta = dict(generated.meta, title=html.escape(generated.title))
+            page.meta = dict(generated.meta)
+            if src != "index.md":  # the home page's <title> is the site name alone
+                page.meta["title"] = html.escape(generated.title)
         elif src == "index.md":
             page.meta.setdefault("template", "home.html")
         return markdown

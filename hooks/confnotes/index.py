@@ -61,6 +61,10 @@ class _Resolver:
         seen.count += 1
         return ident
 
+    def names(self, kind: Kind, ident: str) -> tuple[str, ...]:
+        term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
+        return (term.name, *term.other_names)
+
     def _derive(self, kind: Kind, name: str, k: str) -> str:
         base = slugify(name) or f"{kind}-{len(self.derived[kind]) + 1}"
         slug, n = base, 1
@@ -124,8 +128,10 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
             seen.add((ident, a.role))
             speakers.append(Appearance(ident, a.role, a.person.name, a.person.affiliation,
                                        a.person.title, a.line))
-        topics = note_topics if raw_talk.topics is None else _topics(raw_talk.topics, path,
-                                                                     resolver)
+        if raw_talk.topics is not None:
+            topics = _topics(raw_talk.topics, path, resolver)
+        else:
+            topics = _mentioned(note_topics, raw_talk.text, resolver) or note_topics
         talks.append(Talk(raw_talk.title, raw_talk.anchor, tuple(speakers), topics,
                           raw_talk.line))
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
@@ -133,6 +139,15 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary,
                 lines=dict(raw.lines))
+
+
+def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:
+    """The note's topics that a talk's own section names: in a note of ten talks, the HBM talk
+    is about HBM, not about everything the note is tagged with."""
+    if not text:
+        return ()
+    spelled = key(text)
+    return tuple(t for t in topics if any(key(n) in spelled for n in resolver.names("topic", t)))
 
 
 def _topics(refs: list[TopicRef], path: str, resolver: _Resolver) -> tuple[str, ...]:

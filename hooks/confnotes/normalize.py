@@ -50,6 +50,7 @@ class RawTalk:
     people: list[RawAppearance]
     topics: list[TopicRef] | None      # None: the note's topics
     line: int | None
+    text: str = ""                     # the talk's own section, in a note of several talks
 
 
 @dataclass
@@ -343,10 +344,12 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     title = found.get("title") or _title_from_body(scanned, path, report)
     talks = _talks(found, scanned, title)
     markdown = body_mod.anchor_talks(scanned, [t for t, _ in talks])
+    sections = body_mod.sections(scanned, [t for t, _ in talks]) if len(talks) > 1 else {}
     raw_talks = [
         RawTalk(t.title or title, None if len(talks) == 1 else t.anchor,
                 [RawAppearance(a.person, a.role, a.line) for a in t.people], topics,
-                t.heading.index + source.body_line if t.heading else None)
+                t.heading.index + source.body_line if t.heading else None,
+                sections.get(id(t), ""))
         for t, topics in talks
     ]
     page_meta = {k: v for k, v in source.meta.items() if str(k).casefold() in PAGE_KEYS}

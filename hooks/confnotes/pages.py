@@ -26,6 +26,8 @@ from .model import KINDS, SECTION, Appearance, Kind, Note, Talk, Term
 from .names import initial, is_hangul, sort_key
 from .registry import Registry
 
+_INITIAL_ORDER = {letter: n for n, letter in enumerate(
+    "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 SECTION_INDEXES = ("notes/index.md", "speakers/index.md", "topics/index.md", "events/index.md")
 ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
 LATEST = 10
@@ -54,10 +56,10 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
     """Add every generated page to `files`."""
     specs: list[tuple[str, str, str, str, dict[str, Any]]] = [
         ("index.md", config.site_name, "home.html", "", {"hide": ["navigation", "toc"]}),
-        ("notes/index.md", "노트", "notes.html", "", {"hide": ["toc"]}),
-        ("speakers/index.md", "발표자", "speakers.html", "", {"hide": ["toc"]}),
-        ("topics/index.md", "주제", "topics.html", "", {"hide": ["toc"]}),
-        ("events/index.md", "행사", "events.html", "", {"hide": ["toc"]}),
+        ("notes/index.md", "노트", "notes.html", "", {"hide": ["navigation", "toc"]}),
+        ("speakers/index.md", "발표자", "speakers.html", "", {"hide": ["navigation", "toc"]}),
+        ("topics/index.md", "주제", "topics.html", "", {"hide": ["navigation", "toc"]}),
+        ("events/index.md", "행사", "events.html", "", {"hide": ["navigation", "toc"]}),
     ]
     for kind in KINDS:
         for term in site.terms[kind].values():
@@ -136,7 +138,7 @@ class View:
         grouped: dict[str, list[Term]] = defaultdict(list)
         for term in self.sorted_terms("speaker"):
             grouped[initial(term.name)].append(term)
-        return sorted(grouped.items(), key=lambda g: (sort_key(g[0]) if g[0] != "#" else (3, "")))
+        return sorted(grouped.items(), key=lambda g: _INITIAL_ORDER.get(g[0], len(_INITIAL_ORDER)))
 
     def stage_mates(self, ident: str) -> list[tuple[Term, int]]:
         mates: Counter[str] = Counter()
@@ -253,12 +255,16 @@ class View:
         return list(years.items())
 
     @staticmethod
-    def people(note: Note) -> list[Appearance]:
-        """Everyone on stage in a note, once per role, in order of appearance."""
-        seen: dict[tuple[str, str], Appearance] = {}
+    def people(note: Note) -> list[tuple[Appearance, list[str]]]:
+        """Everyone on stage in a note, once each, with every role they had there."""
+        seen: dict[str, tuple[Appearance, list[str]]] = {}
         for talk in note.talks:
             for a in talk.speakers:
-                seen.setdefault((a.speaker, a.role), a)
+                first, roles = seen.setdefault(a.speaker, (a, []))
+                if a.role not in roles:
+                    roles.append(a.role)
+                if not first.affiliation and a.affiliation:
+                    seen[a.speaker] = (a, roles)
         return list(seen.values())
 
     def latest(self, limit: int = LATEST) -> list[Note]:
@@ -295,6 +301,19 @@ class View:
     @staticmethod
     def date(value: dt.date | None) -> str:
         return korean_date(value) if value else ""
+
+    @staticmethod
+    def dates(start: dt.date | None, end: dt.date | None) -> str:
+        """`2024년 11월 4일–5일`, `2024년 11월 30일–12월 1일`, or one date."""
+        if start is None:
+            return ""
+        if end is None or end <= start:
+            return korean_date(start)
+        if end.year != start.year:
+            return f"{korean_date(start)}–{korean_date(end)}"
+        if end.month != start.month:
+            return f"{korean_date(start)}–{end.month}월 {end.day}일"
+        return f"{korean_date(start)}–{end.day}일"
 
     @staticmethod
     def initials(name: str) -> str:

@@ -104,7 +104,7 @@ def test_multi_talk_note_finds_each_talk_once_at_its_own_section() -> None:
     assert "## 10. Powering AI with Advanced Nuclear Energy " \
            "{#10-powering-ai-with-advanced-nuclear-energy}" in lines
     assert "**10. Powering AI with Advanced Nuclear Energy**" in lines
-    assert "### 11. Technical Requirements for AI Advancement " \
+    assert "## 11. Technical Requirements for AI Advancement " \
            "{#11-technical-requirements-for-ai-advancement}" in lines
     assert "Rethinking Silicon {#rethinking-silicon}" in lines
     assert [t.line for t in raw.talks] == [11, 16, 24, 28]

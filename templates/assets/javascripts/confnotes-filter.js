@@ -18,6 +18,9 @@
       });
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-cn-text]:not([hidden])");
+        var heading = group.querySelector("[id]");
+        var jump = heading && document.querySelector('a[href="#' + heading.id + '"]');
+        if (jump) jump.hidden = group.hidden;
       });
       if (empty) empty.hidden = shown !== 0;
     }
