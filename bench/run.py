@@ -1,0 +1,433 @@
+"""Build-time benchmark: Confnotes hooks vs. a plain MkDocs + Material build.
+
+For each corpus size N (synthetic notes from ``bench/generate.py``), builds the site twice,
+each as its own ``python -m mkdocs build`` subprocess:
+
+* ``plain``     - the project's mkdocs.yml with the ``hooks:`` list removed, plus placeholder
+                  pages for the nav targets the hooks would otherwise generate;
+* ``confnotes`` - the project's mkdocs.yml, hooks/ and templates/ as they are.
+
+Measured per build: wall time, CPU time and peak RSS of the build process (``os.wait4``
+rusage), size and file count of the built site, size of ``search/search_index.json`` (raw
+and gzip) and of the other JSON files, and the number of WARNING lines the build logged.
+Prints a table and writes ``<out>/results.json``; exits non-zero if any build fails.
+
+Usage: ``.venv/bin/python bench/run.py [--notes 1000 5000] [--repeat K] [--keep] [--out DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generate import CorpusConfig, generate
+
+REPO = Path(__file__).resolve().parent.parent
+VARIANTS = ("plain", "confnotes")
+FALLBACK_NAV = ["index.md", "notes/index.md", "events/index.md", "speakers/index.md",
+                "topics/index.md"]
+NAV_ENTRY = re.compile(r"""(?:^\s*-|:)\s*['"]?([^\s:'"]+\.md)['"]?\s*$""")
+MIB = 1024 * 1024
+STDERR_TAIL = 40
+BUILD_ENV = {"PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class BuildResult:
+    variant: str
+    ok: bool
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    warnings: int
+    site_mb: float = 0.0
+    site_files: int = 0
+    search_index_kb: float = 0.0
+    search_index_gz_kb: float = 0.0
+    search_docs: int = 0
+    other_json_kb: float = 0.0
+    returncode: int = 0
+    sample_warnings: list[str] = field(default_factory=list)
+    stderr_tail: str = ""
+
+
+@dataclass
+class Summary:
+    """Best (minimum) and median over the repeats of one variant."""
+
+    best_s: float
+    median_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    runs: list[BuildResult]
+
+    @property
+    def last(self) -> BuildResult:
+        return self.runs[-1]
+
+
+# --------------------------------------------------------------------------- setup
+
+
+def strip_hooks(config_text: str) -> str:
+    """Remove the top-level ``hooks:`` key and its list from mkdocs.yml, as text."""
+    out: list[str] = []
+    skipping = False
+    for line in config_text.splitlines(keepends=True):
+        if re.match(r"hooks\s*:", line):
+            skipping = True
+            continue
+        if skipping and (not line.strip() or line[0] in " \t-#"):
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)
+
+
+def nav_targets(config_text: str) -> list[str]:
+    """The ``.md`` files listed in the top-level ``nav:`` block."""
+    targets: list[str] = []
+    in_nav = False
+    for line in config_text.splitlines():
+        if re.match(r"nav\s*:", line):
+            in_nav = True
+            continue
+        if in_nav and line and not line[0].isspace() and not line.startswith(("-", "#")):
+            break
+        match = re.search(NAV_ENTRY, line) if in_nav else None
+        if match:
+            targets.append(match.group(1))
+    return targets or FALLBACK_NAV
+
+
+def write_placeholders(docs: Path, targets: Sequence[str]) -> None:
+    for target in targets:
+        path = docs / target
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            title = path.parent.name if path.stem == "index" and path.parent != docs else "홈"
+            path.write_text(f"# {title}\n\nPlaceholder page for the plain build.\n",
+                            encoding="utf-8")
+
+
+def copy_project(dest: Path, with_hooks: bool) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(config if with_hooks else strip_hooks(config),
+                                     encoding="utf-8")
+    dirs = ["templates", "hooks"] if with_hooks else ["templates"]
+    for name in dirs:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, dest / name, ignore=ignore)
+        else:
+            (dest / name).mkdir()
+
+
+def prepare(workdir: Path, notes: int, seed: int) -> tuple[dict[str, int], float]:
+    """Generate the corpus once and lay out one build directory per variant."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    hooked = workdir / "confnotes"
+    hooked.mkdir(parents=True)
+    started = time.perf_counter()
+    stats = generate(hooked, CorpusConfig(notes=notes, seed=seed))
+    gen_s = time.perf_counter() - started
+    copy_project(hooked, with_hooks=True)
+
+    plain = workdir / "plain"
+    plain.mkdir()
+    shutil.copytree(hooked / "docs", plain / "docs")
+    copy_project(plain, with_hooks=False)
+    config = (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    write_placeholders(plain / "docs", nav_targets(config))
+    return stats.as_dict(), gen_s
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def dir_size(path: Path) -> tuple[int, int]:
+    total = files = 0
+    for root, _dirs, names in os.walk(path):
+        for name in names:
+            total += os.lstat(os.path.join(root, name)).st_size
+            files += 1
+    return total, files
+
+
+def build(build_dir: Path, variant: str, quiet: bool) -> BuildResult:
+    site = build_dir / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"]
+    if quiet:
+        cmd.append("-q")
+    env = {**os.environ, **BUILD_ENV}
+    stdout_path, stderr_path = build_dir / "build.stdout.log", build_dir / "build.stderr.log"
+    with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=build_dir, stdout=out, stderr=err, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+
+    log = stderr_path.read_text(encoding="utf-8", errors="replace")
+    log += stdout_path.read_text(encoding="utf-8", errors="replace")
+    warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
+    result = BuildResult(
+        variant=variant,
+        ok=proc.returncode == 0,
+        wall_s=wall,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        peak_rss_mb=usage.ru_maxrss / 1024,
+        warnings=len(warnings),
+        returncode=proc.returncode,
+        sample_warnings=warnings[:3],
+    )
+    if not result.ok:
+        lines = log.splitlines()
+        errors = [line for line in lines[:-STDERR_TAIL] if line.startswith("ERROR")][:5]
+        result.stderr_tail = "\n".join([*errors, *(["..."] if errors else []),
+                                        *lines[-STDERR_TAIL:]])
+        return result
+
+    size, files = dir_size(site)
+    result.site_mb, result.site_files = size / MIB, files
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        raw = index.read_bytes()
+        result.search_index_kb = len(raw) / 1024
+        result.search_index_gz_kb = len(gzip.compress(raw, compresslevel=6)) / 1024
+        result.search_docs = len(json.loads(raw).get("docs", []))
+    result.other_json_kb = sum(
+        p.stat().st_size for p in site.rglob("*.json") if p != index
+    ) / 1024
+    return result
+
+
+def summarize(runs: list[BuildResult]) -> Summary:
+    ok = [r for r in runs if r.ok] or runs
+    times = [r.wall_s for r in ok]
+    return Summary(
+        best_s=min(times),
+        median_s=statistics.median(times),
+        cpu_s=min(r.cpu_s for r in ok),
+        peak_rss_mb=max(r.peak_rss_mb for r in ok),
+        runs=runs,
+    )
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def fmt(value: float | None, spec: str, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{suffix}"
+
+
+def print_table(rows: list[list[str]], header: list[str]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print("  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
+    timing, output = [], []
+    for res in results:
+        p: Summary = res["summary"]["plain"]
+        c: Summary = res["summary"]["confnotes"]
+        both = c.last.ok and p.last.ok
+        res["ratio"] = c.best_s / p.best_s if both else None
+        res["cpu_ratio"] = c.cpu_s / p.cpu_s if both else None
+        res["hooks_overhead_pct"] = (res["ratio"] - 1) * 100 if both else None
+
+        def t(s: Summary) -> str:
+            if not s.last.ok:
+                return "FAILED"
+            return f"{s.best_s:.2f}" + (f" ({s.median_s:.2f})" if repeat > 1 else "")
+
+        def ok(s: Summary, value: float, spec: str) -> str:
+            return fmt(value if s.last.ok else None, spec)
+
+        timing.append([
+            str(res["notes"]), t(p), t(c), fmt(res["ratio"], ".2f", "x"),
+            fmt(res["hooks_overhead_pct"], "+.0f", "%"),
+            ok(p, p.cpu_s, ".1f"), ok(c, c.cpu_s, ".1f"), fmt(res["cpu_ratio"], ".2f", "x"),
+            ok(p, p.peak_rss_mb, ".0f"), ok(c, c.peak_rss_mb, ".0f"),
+        ])
+        output.append([
+            str(res["notes"]),
+            ok(p, p.last.site_mb, ".1f"), ok(c, c.last.site_mb, ".1f"),
+            ok(p, p.last.site_files, "d"), ok(c, c.last.site_files, "d"),
+            *(f"{s.last.search_index_kb / 1024:.1f}/{s.last.search_index_gz_kb / 1024:.1f}"
+              if s.last.ok else "—" for s in (p, c)),
+            str(p.last.warnings), str(c.last.warnings),
+        ])
+
+    label = f"best (median) of {repeat}" if repeat > 1 else "single run"
+    print(f"\nBuild time: wall seconds ({label}), CPU seconds (user+sys), peak RSS MiB")
+    print_table(timing, ["notes", "plain s", "confnotes s", "ratio", "hooks overhead",
+                         "plain CPU", "confnotes CPU", "CPU ratio", "plain RSS",
+                         "confnotes RSS"])
+    print("\nOutput: site MiB, files, search_index.json MiB raw/gzip, WARNING lines")
+    print_table(output, ["notes", "plain site", "confnotes site", "plain files",
+                         "confnotes files", "plain index", "confnotes index",
+                         "plain warn", "confnotes warn"])
+
+    growth: dict[str, Any] = {}
+    if len(results) > 1:
+        lo, hi = min(results, key=lambda r: r["notes"]), max(results, key=lambda r: r["notes"])
+        growth["notes_factor"] = hi["notes"] / lo["notes"]
+        print()
+        for variant in VARIANTS:
+            a, b = lo["summary"][variant], hi["summary"][variant]
+            both = a.last.ok and b.last.ok
+            growth[variant] = b.best_s / a.best_s if both else None
+            growth[f"{variant}_cpu"] = b.cpu_s / a.cpu_s if both else None
+            print(f"{variant} growth {hi['notes']}/{lo['notes']} notes "
+                  f"(x{growth['notes_factor']:g}): time {fmt(growth[variant], '.2f', 'x')}, "
+                  f"CPU {fmt(growth[f'{variant}_cpu'], '.2f', 'x')}")
+
+    busy = [r for res in results for s in res["summary"].values() for r in s.runs
+            if r.ok and r.wall_s > 1.15 * r.cpu_s + 0.5]
+    if busy:
+        worst = max(r.wall_s / r.cpu_s for r in busy)
+        print(f"\nnote: {len(busy)} build(s) took up to {worst:.1f}x their CPU time in wall "
+              "time: other processes were competing for the CPU, so compare the CPU columns "
+              "(or rerun with --repeat).")
+    for res in results:
+        for variant in VARIANTS:
+            last: BuildResult = res["summary"][variant].last
+            for line in last.sample_warnings if last.ok else []:
+                print(f"  [{res['notes']} {variant}] {line[:160]}")
+    return growth
+
+
+def environment() -> dict[str, Any]:
+    def version(dist: str) -> str | None:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return None
+
+    def git(*args: str) -> str | None:
+        proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return proc.stdout.strip() if proc.returncode == 0 else None
+
+    return {
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "git_commit": git("rev-parse", "HEAD"),
+        "git_dirty": bool(git("status", "--porcelain")),
+    }
+
+
+def to_json(res: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in res.items() if k != "summary"}
+    out["builds"] = {}
+    for variant, s in res["summary"].items():
+        out["builds"][variant] = {
+            "ok": s.last.ok,
+            "best_s": s.best_s,
+            "median_s": s.median_s,
+            "cpu_s": s.cpu_s,
+            "peak_rss_mb": s.peak_rss_mb,
+            "runs": [asdict(r) for r in s.runs],
+        }
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, nargs="+", default=[1000, 5000], metavar="N",
+                        help="corpus sizes to build (default: 1000 5000)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K",
+                        help="builds per variant; report the best and the median")
+    parser.add_argument("--keep", action="store_true", help="keep the work directories")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out",
+                        help="results.json and the work directories (default: bench/out)")
+    parser.add_argument("--seed", type=int, default=CorpusConfig(0).seed,
+                        help="corpus seed; the same seed gives the same notes")
+    parser.add_argument("--quiet", action="store_true",
+                        help="pass -q to mkdocs (hides warnings, so they are not counted)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or min(args.notes) < 1:
+        parser.error("--notes and --repeat must be positive")
+
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    failed = False
+    results: list[dict[str, Any]] = []
+    for notes in args.notes:
+        workdir = out / "work" / f"n{notes}"
+        print(f"[{notes} notes] generating corpus in {workdir} ...", flush=True)
+        corpus, gen_s = prepare(workdir, notes, args.seed)
+        print(f"[{notes} notes] {corpus['words']:,} words, {corpus['bytes'] / MIB:.1f} MiB "
+              f"in {gen_s:.1f}s", flush=True)
+        runs: dict[str, list[BuildResult]] = {v: [] for v in VARIANTS}
+        for i in range(args.repeat):
+            order = VARIANTS if i % 2 == 0 else VARIANTS[::-1]
+            for variant in order:
+                result = build(workdir / variant, variant, args.quiet)
+                runs[variant].append(result)
+                status = "ok" if result.ok else f"FAILED (exit {result.returncode})"
+                print(f"[{notes} notes] {variant:9} run {i + 1}/{args.repeat}: "
+                      f"{result.wall_s:6.2f}s  {result.peak_rss_mb:5.0f} MiB  "
+                      f"{result.warnings} warnings  {status}", flush=True)
+                if not result.ok:
+                    failed = True
+                    print(f"--- {variant} build log: ERROR lines, then the last {STDERR_TAIL} ---\n"
+                          f"{result.stderr_tail}\n---", file=sys.stderr, flush=True)
+        results.append({
+            "notes": notes,
+            "corpus": corpus,
+            "generate_s": gen_s,
+            "summary": {v: summarize(runs[v]) for v in VARIANTS},
+        })
+        if args.keep:
+            print(f"[{notes} notes] kept {workdir}")
+        else:
+            shutil.rmtree(workdir)
+
+    growth = report(results, args.repeat)
+    payload = {
+        "environment": environment(),
+        "settings": {"notes": args.notes, "repeat": args.repeat, "seed": args.seed,
+                     "quiet": args.quiet},
+        "results": [to_json(r) for r in results],
+        "growth": growth,
+        "failed": failed,
+    }
+    if not args.keep and (out / "work").is_dir() and not any((out / "work").iterdir()):
+        (out / "work").rmdir()
+    (out / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    print(f"\nwrote {out / 'results.json'}")
+    if failed:
+        print("at least one build FAILED (see stderr above)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
