@@ -104,8 +104,7 @@ def parse_yaml_mapping(
     try:
         data = load_yaml(text, first_line)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
+        line = first_line + error_line(exc, text)
         problem = (exc.problem or exc.context or "syntax error").strip()
         report.warn(path, line, f"{what} is not valid YAML ({problem}); fix it so its fields are "
                                 "used. The text is still published.")
@@ -125,11 +124,26 @@ def parse_yaml_mapping(
     return data
 
 
+def error_line(exc: yaml.MarkedYAMLError, text: str) -> int:
+    """0-based line of a YAML error. An error found only at the end of the text (an unclosed
+    bracket or quote) is reported where the unclosed thing began."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem is None:
+        return context.line if context is not None else 0
+    if context is not None and problem.line >= text.rstrip("\n").count("\n"):
+        return int(context.line)
+    return int(problem.line)
+
+
 def _duplicates(data: YamlMap) -> list[tuple[str, int]]:
     return list(getattr(data, "duplicates", []))
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster); the constructors are ours.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     first_line = 1
 
 

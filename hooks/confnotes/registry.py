@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .dates import parse_date
-from .front_matter import YamlList, YamlMap, decode, load_yaml
+from .front_matter import YamlList, YamlMap, decode, error_line, load_yaml
 from .messages import Problem, Report
 from .model import Kind, Link, Term
 from .names import clean, key, slugify
@@ -74,8 +74,7 @@ def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
     try:
         root = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = error_line(exc, text) + 1
         raise RegistryError([Problem(path, line, f"not valid YAML: {exc.problem or exc}",
                                      severity="error")]) from None
     if root is None:

@@ -56,8 +56,8 @@ def test_plain_build_publishes_every_broken_note(build: Callable[..., Built]) ->
     for note in notes:
         assert (built.site / note["url"] / "index.html").is_file()
     assert _warned(built) == sorted([
-        "Doc file 'notes/bad-yaml.md', line 3: front matter is not valid YAML (expected ',' or "
-        "']', but got '<stream end>'); fix it so its fields are used. The text is still "
+        "Doc file 'notes/bad-yaml.md', line 3: front matter is not valid YAML (did not find "
+        "expected ',' or ']'); fix it so its fields are used. The text is still "
         "published.",
         "Doc file 'notes/cp949.md', line 2: the file is not UTF-8; it was read as CP949/EUC-KR "
         "(Korean Windows). Save it as UTF-8 so every tool reads it the same way.",

@@ -31,7 +31,7 @@ def test_broken_yaml_warns_with_file_line_and_keeps_body() -> None:
     assert source.body == "# 본문\n"  # type: ignore[attr-defined]
     assert dict(source.meta) == {}  # type: ignore[attr-defined]
     [message] = messages(report)
-    assert message.startswith("Doc file 'notes/x.md', line 4: front matter is not valid YAML")
+    assert message.startswith("Doc file 'notes/x.md', line 3: front matter is not valid YAML")
 
 
 def test_front_matter_that_is_a_list_or_scalar_is_ignored_with_a_warning() -> None:
