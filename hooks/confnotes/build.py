@@ -14,15 +14,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import export, front_matter, index, normalize, pages, registry
+from . import collect, export, index, normalize, pages, registry
 from .messages import Report
-from .model import KINDS, Kind
+from .model import Kind
 
-DEFAULT_REGISTRIES: dict[Kind, str] = {
-    "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
+DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
 
 
 class Confnotes:
@@ -60,14 +59,13 @@ class Confnotes:
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self._read_registries(files, config)
-        skip = {"index.md", *pages.SECTION_INDEXES}
+        self._read_registries(files)
         urls: dict[str, str] = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            if file.src_uri in skip:
-                continue
-            self.raw[file.src_uri] = self._read_note(file)
-            urls[file.src_uri] = file.url
+            if collect.is_note(file.src_uri):
+                self.raw[file.src_uri] = collect.read_note(file.src_uri, file.content_bytes,
+                                                           self.report)
+                urls[file.src_uri] = file.url
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
@@ -116,32 +114,20 @@ class Confnotes:
 
     # -- steps -------------------------------------------------------------------------------
 
-    def _read_registries(self, files: Files, config: MkDocsConfig) -> None:
-        errors: list[registry.RegistryError] = []
-        for kind in KINDS:
-            path = self.registry_paths[kind]
+    def _read_registries(self, files: Files) -> None:
+        def read(path: str) -> bytes | None:
             file = files.get_file_from_path(path)
-            data = None
-            if file is not None:
-                files.remove(file)  # described once here, never published as a file
-                data = Path(file.abs_src_path).read_bytes() if file.abs_src_path else (
-                    file.content_bytes)
-            try:
-                self.registries[kind] = registry.load(kind, path, data, self.report)
-            except registry.RegistryError as exc:
-                errors.append(exc)
-        if errors:
-            self._log_problems()
-            problems = [p for e in errors for p in e.problems]
-            raise PluginError("Confnotes cannot read its registry files:\n" + "\n".join(
-                "  " + p.for_mkdocs() for p in problems))
+            if file is None:
+                return None
+            files.remove(file)  # described once here, never published as a file
+            return bytes(file.content_bytes)
 
-    def _read_note(self, file: File) -> normalize.RawNote:
-        path = file.src_uri
-        data = file.content_bytes
-        text = front_matter.decode(data, path, self.report)
-        source = front_matter.split(text, path, self.report)
-        return normalize.normalise(source, path, self.report)
+        try:
+            self.registries = collect.read_registries(read, self.registry_paths, self.report)
+        except registry.RegistryError as exc:
+            self._log_problems()
+            raise PluginError("Confnotes cannot read its registry files:\n" + "\n".join(
+                "  " + p.for_mkdocs() for p in exc.problems)) from None
 
     def _log_problems(self) -> None:
         for problem in self.report.problems:

@@ -28,7 +28,6 @@ from .registry import Registry
 
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
     "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-SECTION_INDEXES = ("notes/index.md", "speakers/index.md", "topics/index.md", "events/index.md")
 ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
 LATEST = 10
 RELATED = 5
