@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .messages import Report
 from .model import Appearance, Kind, Note, Talk, Term
-from .names import jamo, key, look_alike_keys, one_edit_apart, slugify, sort_key
+from .names import key, look_alike, look_alike_keys, slugify, sort_key
 from .normalize import RawNote, TopicRef
 from .registry import Registry
 
@@ -251,17 +251,7 @@ def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
 
 
 def _alike(a: set[str], b: set[str]) -> bool:
-    for x in a:
-        for y in b:
-            kx, ky = key(x), key(y)
-            if kx == ky:
-                continue
-            words_x = sorted(key(w) for w in x.split())
-            if words_x == sorted(key(w) for w in y.split()):
-                return True
-            if min(len(kx), len(ky)) >= 3 and one_edit_apart(jamo(kx), jamo(ky)):
-                return True
-    return False
+    return any(look_alike(x, y) for x in a for y in b)
 
 
 def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:

@@ -34,9 +34,26 @@ def key(text: str) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFC", text).casefold())
 
 
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ı": "i", "þ": "th"})
+
+
+def _plain_latin(text: str) -> str:
+    """`Müller` -> `muller`: accents dropped from Latin letters only (Hangul is untouched,
+    since decomposing it would split syllables into jamo)."""
+    out = []
+    for ch in text.translate(_LATIN_EXTRA):
+        if ch.isascii() or "LATIN" not in unicodedata.name(ch, ""):
+            out.append(ch)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch)
+                               if not unicodedata.combining(c)))
+    return "".join(out)
+
+
 def slugify(text: str) -> str:
-    """A readable URL slug: Latin lower-cased and hyphenated, Hangul kept as Hangul."""
-    text = unicodedata.normalize("NFC", text).lower().replace("&", " and ")
+    """A readable URL slug: Latin lower-cased, accents dropped and hyphenated; Hangul kept."""
+    text = _plain_latin(unicodedata.normalize("NFC", text).lower()).replace("&", " and ")
     text = _SLUG_SEP.sub("-", _SLUG_DROP.sub("", text).strip())
     return _DASHES.sub("-", text).strip("-")
 
@@ -99,6 +116,29 @@ def look_alike_keys(name: str) -> Iterable[str]:
     if len(spelled) >= 4:
         for variant in deletions(spelled):
             yield "d:" + variant
+
+
+def look_alike(a: str, b: str) -> bool:
+    """Two different names that may be one person written twice.
+
+    Hangul: one jamo apart (`이강욱`/`이강옥`). Latin: the same words but one, which is one
+    letter off and long enough that the difference is likely a slip (`Stephen`/`Stephan`;
+    not `Wei`/`Mei`, not initials). Either: the same words in another order.
+    """
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return False
+    words_a = [key(w) for w in clean(a).split(" ") if key(w)]
+    words_b = [key(w) for w in clean(b).split(" ") if key(w)]
+    if len(words_a) > 1 and sorted(words_a) == sorted(words_b):
+        return True
+    if any(is_hangul(ch) for ch in ka + kb):
+        return min(len(ka), len(kb)) >= 2 and one_edit_apart(jamo(ka), jamo(kb))
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return (len(differing) == 1 and min(len(w) for w in differing[0]) >= 4
+            and one_edit_apart(*differing[0]))
 
 
 def one_edit_apart(a: str, b: str) -> bool:

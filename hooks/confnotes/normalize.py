@@ -172,11 +172,22 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
         text = str(item) if not isinstance(item, str) else item
         parts = text.split() if _HASHTAGS.match(text.strip()) else re.split(r"[,，、]", text)
         for part in parts:
-            path = tuple(p for p in (clean(s).lstrip("#").strip() for s in
-                                     _TOPIC_SPLIT.split(clean(part).lstrip("#"))) if p)
+            path = topic_path(part)
             if path:
                 topics.append(TopicRef(path, item_line))
     return topics
+
+
+def topic_path(text: str) -> tuple[str, ...]:
+    """`AI 인프라 > GPU 클라우드` is a parent and its child. A bare slash between short words
+    is part of one name (`CI/CD`, `AI/ML`, `A/B 테스트`, `HTTP/3`), not a hierarchy."""
+    text = clean(text).lstrip("#").strip()
+    parts = [clean(p).lstrip("#").strip() for p in _TOPIC_SPLIT.split(text)]
+    if "/" in text and not re.search(r"\s/|/\s|[|>›»]", text):
+        halves = [h.strip() for h in text.split("/")]
+        if any(len(h) <= 2 or (len(h) <= 4 and re.fullmatch(r"[A-Z0-9]+", h)) for h in halves):
+            parts = [text]
+    return tuple(p for p in parts if p)
 
 
 def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearance]:

@@ -150,3 +150,14 @@ def test_empty_file_is_a_note_with_the_file_name_as_title() -> None:
 )
 def test_language_is_guessed_when_absent(text: str, lang: str) -> None:
     assert note(text)[0].lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [("CI/CD", ("CI/CD",)), ("AI/ML", ("AI/ML",)), ("A/B 테스트", ("A/B 테스트",)),
+     ("HTTP/3", ("HTTP/3",)), ("반도체/패키징", ("반도체", "패키징")),
+     ("Cloud / Security", ("Cloud", "Security")), ("#AI", ("AI",))],
+)
+def test_a_slash_inside_a_short_name_is_not_a_hierarchy(text: str, path: tuple[str, ...]) -> None:
+    from confnotes.normalize import topic_path
+    assert topic_path(text) == path

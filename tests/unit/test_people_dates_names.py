@@ -95,3 +95,24 @@ def test_look_alike_keys_meet_for_one_jamo_and_word_order() -> None:
     assert one_edit_apart("stevescott", "stevescot")
     assert not one_edit_apart("stevescott", "stevescott")
     assert not one_edit_apart("abc", "xyz")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [("이강욱", "이강옥", True), ("정린소", "장린소", True),
+     ("Stephen Balaban", "Stephan Balaban", True),
+     ("Jane Roberts", "Roberts Jane", True), ("Steve Scott", "Steve Scot", True),
+     ("Wei Berg", "Mei Berg", False), ("P. Smith", "C. Smith", False),
+     ("Pierre Smith", "Camille Smith", False), ("Kai-Fu Lee", "Kai Fu Lee", False),
+     ("이강욱", "이강욱", False), ("김민준", "박서연", False)],
+)
+def test_look_alike_names(a: str, b: str, alike: bool) -> None:
+    from confnotes.names import look_alike
+    assert look_alike(a, b) is alike
+    assert look_alike(b, a) is alike
+
+
+def test_slugs_drop_latin_accents_only() -> None:
+    assert slugify("Arjun Müller") == "arjun-muller"
+    assert slugify("Łukasz Żółć") == "lukasz-zolc"
+    assert slugify("José 김") == "jose-김"
