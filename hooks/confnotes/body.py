@@ -82,12 +82,14 @@ class Body:
     first_line: tuple[str, int] | None     # the first text line, with its file line
     unclosed_fence: int | None             # file line of a fence that is never closed
     lines: list[str]
+    speaker_lines: list[int] = field(default_factory=list)   # indexes of `발표자:` lines
 
 
 def plain(text: str) -> str:
     """Heading text without inline Markdown: what a reader sees."""
-    for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
+    if any(mark in text for mark in "*_`[<~="):
+        for pattern, repl in _INLINE:
+            text = pattern.sub(repl, text)
     return clean(text)
 
 
@@ -115,9 +117,11 @@ def scan(body: str, first_line: int) -> Body:
     last_heading: Heading | None = None
     since_heading = 0
     current: BodyTalk | None = None
+    speaker_lines: list[int] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        lead = line.lstrip()[:1]
         if fence is not None:
             stripped = line.strip()
             if stripped.startswith(fence[0]) and stripped.strip(fence[0][0]) == "":
@@ -125,11 +129,12 @@ def scan(body: str, first_line: int) -> Body:
             i += 1
             continue
         # A backtick fence whose info string has a backtick is inline code, not a fence.
-        if (m := _FENCE.match(line)) and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+        if lead in ("`", "~") and (m := _FENCE.match(line)) and not (
+                m.group(1)[0] == "`" and "`" in m.group(2)):
             fence = (m.group(1), first_line + i)
             i += 1
             continue
-        heading = _heading_at(lines, i)
+        heading = _heading_at(lines, i, lead)
         if heading is not None:
             headings.append(heading)
             last_heading, since_heading = heading, 0
@@ -142,7 +147,8 @@ def scan(body: str, first_line: int) -> Body:
             continue
         if first_text is None:
             first_text = (clean(line), first_line + i)
-        if m := _SPEAKER_LINE.match(line):
+        if _may_name_people(line) and (m := _SPEAKER_LINE.match(line)):
+            speaker_lines.append(i)
             role = _LABELS[m.group(1).casefold()]
             value = m.group(2).strip("*_ ")
             people = [Appearance(p, p.role or role, first_line + i) for p in people_in(value)]
@@ -163,17 +169,24 @@ def scan(body: str, first_line: int) -> Body:
             continue
         since_heading += 1
         i += 1
-    return Body(headings, talks, first_text, fence[1] if fence else None, lines)
+    return Body(headings, talks, first_text, fence[1] if fence else None, lines, speaker_lines)
 
 
-def _heading_at(lines: list[str], i: int) -> Heading | None:
+def _may_name_people(line: str) -> bool:
+    """A cheap test before the speaker-line pattern: every label is followed by a colon."""
+    return ":" in line or "：" in line
+
+
+def _heading_at(lines: list[str], i: int, lead: str) -> Heading | None:
+    # The first character rules out most lines before any pattern runs.
     line = lines[i]
-    if m := _ATX.match(line):
+    if lead == "#" and (m := _ATX.match(line)):
         text, anchor = _split_attrs(m.group(2))
         return Heading(i, len(m.group(1)), plain(text), anchor, "atx")
     if (
-        line.strip()
+        lead
         and i + 1 < len(lines)
+        and lines[i + 1].lstrip()[:1] in ("=", "-")
         and _SETEXT.match(lines[i + 1])
         and not _LIST_ITEM.match(line)
         and not line.lstrip().startswith(("|", ">", "<"))
@@ -183,7 +196,7 @@ def _heading_at(lines: list[str], i: int) -> Heading | None:
         text, anchor = _split_attrs(line)
         return Heading(i, 1 if lines[i + 1].strip()[0] == "=" else 2, plain(text), anchor,
                        "setext")
-    if m := _BOLD_LINE.match(line):
+    if lead in ("*", "_") and (m := _BOLD_LINE.match(line)):
         inner = m.group(2)
         if not _SPEAKER_LINE.match(line) and "**" not in inner:
             return Heading(i, 0, plain(inner), None, "bold")
@@ -273,21 +286,18 @@ def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
             lines[heading.index] = f"{hashes} {heading.text} {{#{anchor}}}"
         else:
             lines[heading.index] = lines[heading.index].rstrip() + f" {{#{anchor}}}"
-    return "\n".join(_separate_speaker_lines(lines))
+    for i in reversed(body.speaker_lines):
+        _separate(lines, i)
+    return "\n".join(lines)
 
 
-def _separate_speaker_lines(lines: list[str]) -> list[str]:
+def _separate(lines: list[str], i: int) -> None:
     """Keep `진행: X` and `참여자:` on lines of their own, and the list under `참여자:` a list:
     Markdown would otherwise run them into one paragraph."""
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        out.append(line)
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if (following.strip() and _SPEAKER_LINE.match(line)
-                and not _LIST_ITEM.match(line) and not line.lstrip().startswith(">")
-                and not _ATX.match(following)):
-            out.append("")
-    return out
+    line, following = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
+    if (following.strip() and not _LIST_ITEM.match(line) and not line.lstrip().startswith(">")
+            and not _ATX.match(following)):
+        lines.insert(i + 1, "")
 
 
 def _bold_level(body: Body, heading: Heading, talks: list[BodyTalk]) -> int:
