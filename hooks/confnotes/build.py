@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import collect, export, index, normalize, pages, registry
+from . import addresses, collect, export, index, normalize, pages, registry
 from .messages import Report
 from .model import Kind
 
@@ -60,6 +60,7 @@ class Confnotes:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._read_registries(files)
+        addresses.separate(files, self.report)
         urls: dict[str, str] = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):

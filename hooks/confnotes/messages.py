@@ -26,20 +26,42 @@ class Problem:
         return f"{where}: {self.text}"
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: text in quotes, a list or mapping by its kind, never
+    longer than `limit` characters (a crafted value must not flood the log)."""
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} fields"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} items"
+    text = value if isinstance(value, str) else str(value)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text) if isinstance(value, str) else text
+
+
 class Report:
     """Collects every problem of a build, in the order found; never stops at the first."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def warn(self, path: str, line: int | None, text: str, column: int = 1) -> None:
-        self.problems.append(Problem(path, line, text, column))
+        self._add(Problem(path, line, text, column))
 
     def error(self, path: str, line: int | None, text: str, column: int = 1) -> None:
-        self.problems.append(Problem(path, line, text, column, "error"))
+        self._add(Problem(path, line, text, column, "error"))
+
+    def _add(self, problem: Problem) -> None:
+        # The same words about the same line say nothing new (a list of ten bad items).
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     def extend(self, other: Report) -> None:
-        self.problems.extend(other.problems)
+        for problem in other.problems:
+            self._add(problem)
 
     def __len__(self) -> int:
         return len(self.problems)

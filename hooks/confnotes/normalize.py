@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from . import body as body_mod
 from .dates import parse_date
 from .front_matter import Source, YamlList, YamlMap
-from .messages import Report
+from .messages import Report, shown
 from .names import clean
 from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
 
@@ -107,7 +107,7 @@ def as_text(value: Any, key: str, ctx: Context) -> str | None:
 def as_date(value: Any, key: str, ctx: Context) -> dt.date | None:
     parsed = parse_date(value)
     if parsed is None and value not in (None, ""):
-        ctx.warn(key, f"date {str(value)!r} is not a date Confnotes understands; write it as "
+        ctx.warn(key, f"date {shown(value)} is not a date Confnotes understands; write it as "
                       "2024-11-04 (also accepted: 2024.11.04, 2024년 11월 4일, Nov 4, 2024).")
     return parsed
 
@@ -123,7 +123,7 @@ def as_day(value: Any, key: str, ctx: Context) -> int | None:
     for word, number in _DAY_WORDS.items():
         if text.strip().startswith(word):
             return number
-    ctx.warn(key, f"day {text!r} is not a day number; write 'day: 2' for the second day.")
+    ctx.warn(key, f"day {shown(text)} is not a day number; write 'day: 2' for the second day.")
     return None
 
 
@@ -135,7 +135,7 @@ def as_url(value: Any, key: str, ctx: Context) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return text
     ctx.warn(key, f"'{key}' must be a web address starting with http:// or https://; "
-                  f"{text[:80]!r} is left out.")
+                  f"{shown(text)} is left out.")
     return None
 
 
@@ -146,7 +146,7 @@ def as_lang(value: Any, key: str, ctx: Context) -> str | None:
         if text in words:
             return lang
     if text:
-        ctx.warn(key, f"language {text!r} is not one Confnotes knows (ko, en); it is guessed "
+        ctx.warn(key, f"language {shown(text)} is not one Confnotes knows (ko, en); it is guessed "
                       "from the text instead.")
     return None
 
@@ -166,7 +166,7 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
     topics: list[TopicRef] = []
     for item, item_line in items:
         if isinstance(item, (dict, list)):
-            ctx.warn(key, f"a topic should be a name, not {type(item).__name__}; it is ignored.",
+            ctx.warn(key, f"a topic should be a name, not {shown(item)}; it is ignored.",
                      item_line)
             continue
         text = str(item) if not isinstance(item, str) else item
@@ -208,12 +208,12 @@ def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearanc
                 person = _person_mapping(item, key, ctx, item_line)
             elif item is not None:
                 ctx.warn(key, f"a person in '{key}' should be a name or a mapping with 'name:'; "
-                              f"{item!r} is ignored.", item_line)
+                              f"{shown(item)} is ignored.", item_line)
             if person and person.name:
                 found.append(RawAppearance(person, person.role or role, item_line))
         return found
     if value is not None:
-        ctx.warn(key, f"'{key}' should be a name or a list of names; {value!r} is ignored.")
+        ctx.warn(key, f"'{key}' should be a name or a list of names; {shown(value)} is ignored.")
     return []
 
 
@@ -232,8 +232,11 @@ def _person_mapping(
     for raw_key, raw_value in value.items():
         name = _PERSON_KEYS.get(str(raw_key).casefold())
         if name is None:
-            ctx.warn(key, f"unknown field '{raw_key}' for a person in '{key}' (known: name, "
-                          "affiliation, title, role); it is ignored.", line)
+            ctx.warn(key, f"unknown field {shown(str(raw_key), 40)} for a person in '{key}' "
+                          "(known: name, affiliation, title, role); it is ignored.", line)
+        elif isinstance(raw_value, (list, dict)):
+            ctx.warn(key, f"'{raw_key}' of a person in '{key}' should be text, not "
+                          f"{shown(raw_value)}; it is ignored.", line)
         elif raw_value is not None:
             fields[name] = clean(str(raw_value))
     if not fields.get("name"):
@@ -242,7 +245,7 @@ def _person_mapping(
     parsed = parse_person(fields["name"])
     role = ROLE_WORDS.get(fields.get("role", "").casefold()) if fields.get("role") else None
     if fields.get("role") and role is None:
-        ctx.warn(key, f"role {fields['role']!r} is not one of speaker, panelist, moderator; "
+        ctx.warn(key, f"role {shown(fields['role'])} is not one of speaker, panelist, moderator; "
                       "'speaker' is used.", line)
     return PersonRef(
         name=parsed.name,
@@ -335,7 +338,7 @@ def read_fields(meta: YamlMap, ctx: Context, table: dict[str, Field]) -> dict[st
 def _unknown(raw_key: str, synonyms: Iterable[str], ctx: Context) -> None:
     close = difflib.get_close_matches(str(raw_key).casefold(), list(synonyms), n=1, cutoff=0.7)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    ctx.warn(raw_key, f"unknown field '{raw_key}'{hint}; it is ignored.")
+    ctx.warn(raw_key, f"unknown field {shown(str(raw_key), 40)}{hint}; it is ignored.")
 
 
 def guess_lang(text: str) -> str:

@@ -41,11 +41,11 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _page(config: MkDocsConfig, files: Files, src: str, title: str, template: str,
-          text: str, **meta: Any) -> GeneratedPage | None:
-    if files.get_file_from_path(src) is not None:
-        return None  # the site's own page wins over a generated one
+def _page(config: MkDocsConfig, files: Files, taken: set[str], src: str, title: str,
+          template: str, text: str, **meta: Any) -> GeneratedPage | None:
     file = File.generated(config, src, content=text)
+    if files.get_file_from_path(src) is not None or file.dest_uri in taken:
+        return None  # the site's own page wins over a generated one at the same address
     files.append(file)
     return GeneratedPage(file, title, {"template": template, "confnotes_generated": True,
                                        **meta})
@@ -64,8 +64,9 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
         for term in site.terms[kind].values():
             specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
                           _search_text(term), {"confnotes_term": [kind, term.id]}))
+    taken = {f.dest_uri for f in files}
     for src, title, template, text, meta in specs:
-        page = _page(config, files, src, title, template, text, **meta)
+        page = _page(config, files, taken, src, title, template, text, **meta)
         if page is not None:
             yield page
 

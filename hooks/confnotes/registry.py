@@ -22,7 +22,7 @@ import yaml
 
 from .dates import parse_date
 from .front_matter import YamlList, YamlMap, decode, error_line, load_yaml
-from .messages import Problem, Report
+from .messages import Problem, Report, shown
 from .model import Kind, Link, Term
 from .names import clean, key, slugify
 
@@ -87,6 +87,8 @@ def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
             errors.error(path, root.lines.get(ident),
                          f"{kind} '{ident}' must be a mapping with at least 'name:'.")
             continue
+        # Messages about an entry point at its id, the line a contributor looks for.
+        entry.line = root.lines.get(ident, entry.line)
         term = _read_entry(kind, str(ident), entry, path, report, errors)
         if term is not None:
             _add(registry, term, entry, errors)
@@ -105,7 +107,7 @@ def _read_entry(
         if field_name not in KNOWN_KEYS[kind]:
             close = difflib.get_close_matches(field_name, KNOWN_KEYS[kind], n=1, cutoff=0.7)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            warn(field_name, f"unknown field '{field_name}'{hint}; it is ignored.")
+            warn(field_name, f"unknown field {shown(str(field_name), 40)}{hint}; it is ignored.")
     name = _text(entry.get("name"))
     if not name:
         errors.error(path, entry.line, f"{kind} '{ident}' has no 'name:'.")
@@ -164,7 +166,7 @@ def _read_text(value: Any, warn: Callable[[str], None]) -> str | None:
 def _read_url(value: Any, warn: Callable[[str], None]) -> str | None:
     text = _read_text(value, warn)
     if text and not text.lower().startswith(_SAFE_SCHEMES):
-        warn(f"the link {text[:60]!r} is not an http(s) or mailto address; it is left out.")
+        warn(f"the link {shown(text)} is not an http(s) or mailto address; it is left out.")
         return None
     return text
 
@@ -172,7 +174,7 @@ def _read_url(value: Any, warn: Callable[[str], None]) -> str | None:
 def _read_date(value: Any, warn: Callable[[str], None]) -> Any:
     parsed = parse_date(value)
     if parsed is None:
-        warn(f"{value!r} is not a date (write 2024-11-04); it is left out.")
+        warn(f"{shown(value)} is not a date (write 2024-11-04); it is left out.")
     return parsed
 
 
@@ -201,7 +203,7 @@ def _read_days(value: Any, warn: Callable[[str], None]) -> tuple[tuple[int, str]
         try:
             days.append((int(str(number).strip()), _text(theme)))
         except ValueError:
-            warn(f"day {number!r} is not a number; it is left out.")
+            warn(f"day {shown(number)} is not a number; it is left out.")
     return tuple(sorted(days))
 
 

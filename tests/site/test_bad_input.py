@@ -122,8 +122,8 @@ def test_registry_with_the_wrong_shape_reports_every_problem(
                                  "ml:\n  name: ML\n  aliases: [AI]\n", "notes/x.md": "# x\n"})
     assert built.returncode == 1
     for line in ("Doc file 'topics.yml', line 3: topic 'bad' must be a mapping",
-                 "Doc file 'topics.yml', line 5: topic 'noname' has no 'name:'.",
-                 "Doc file 'topics.yml', line 7: topic 'ml': the name 'AI' already belongs to "
+                 "Doc file 'topics.yml', line 4: topic 'noname' has no 'name:'.",
+                 "Doc file 'topics.yml', line 6: topic 'ml': the name 'AI' already belongs to "
                  "'ai'"):
         assert line in built.log, built.log
 
