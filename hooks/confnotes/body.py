@@ -46,7 +46,9 @@ _INLINE = [
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"<[^>]+>"), ""),
 ]
-SPEAKER_LINE_REACH = 3  # non-blank lines between a heading and the speaker line that names it
+_PROSE_MARKS = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?")
+SPEAKER_LINE_REACH = 3
+EXCERPT_CHARS = 200  # non-blank lines between a heading and the speaker line that names it
 
 
 @dataclass
@@ -83,6 +85,7 @@ class Body:
     unclosed_fence: int | None             # file line of a fence that is never closed
     lines: list[str]
     speaker_lines: list[int] = field(default_factory=list)   # indexes of `발표자:` lines
+    excerpt: str = ""                      # the opening prose, as plain text
 
 
 def plain(text: str) -> str:
@@ -91,6 +94,14 @@ def plain(text: str) -> str:
         for pattern, repl in _INLINE:
             text = pattern.sub(repl, text)
     return clean(text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a space near `limit` characters, ended with '…' when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:") + "…"
 
 
 def talk_title(heading_text: str) -> str:
@@ -118,6 +129,8 @@ def scan(body: str, first_line: int) -> Body:
     since_heading = 0
     current: BodyTalk | None = None
     speaker_lines: list[int] = []
+    prose: list[str] = []
+    prose_size = 0
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -167,9 +180,15 @@ def scan(body: str, first_line: int) -> Body:
             _add_people(current, people)
             since_heading += 1
             continue
+        if prose_size < EXCERPT_CHARS and lead not in ("|", "<", "!", "{", "[", "$"):
+            text = plain(_PROSE_MARKS.sub("", line))
+            if text and not text.startswith(("![", "---", "***")):
+                prose.append(text)
+                prose_size += len(text) + 1
         since_heading += 1
         i += 1
-    return Body(headings, talks, first_text, fence[1] if fence else None, lines, speaker_lines)
+    return Body(headings, talks, first_text, fence[1] if fence else None, lines, speaker_lines,
+                shorten(" ".join(prose), EXCERPT_CHARS))
 
 
 def _may_name_people(line: str) -> bool:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, collect, export, index, normalize, pages, registry
+from . import addresses, collect, export, feeds, index, normalize, pages, registry
 from .messages import Report
 from .model import Kind
 
@@ -108,10 +108,12 @@ class Confnotes:
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.site is None:
             return
-        out = Path(config.site_dir) / "data"
+        site_dir = Path(config.site_dir)
+        out = site_dir / "data"
         out.mkdir(parents=True, exist_ok=True)
         for name, items in export.records(self.site).items():
             (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
+        feeds.write(site_dir, self.site, config)
 
     # -- steps -------------------------------------------------------------------------------
 

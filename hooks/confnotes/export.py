@@ -46,6 +46,7 @@ def note_record(site: Site, note: Note) -> dict[str, Any]:
         "source": note.source,
         "authors": list(note.authors),
         "summary": note.summary,
+        "excerpt": note.excerpt,
         "topics": [_ref(site, "topic", t) for t in note.topics],
         "talks": [
             {

@@ -137,7 +137,7 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
     return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
-                lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary,
+                lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
                 lines=dict(raw.lines))
 
 

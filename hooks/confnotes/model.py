@@ -87,6 +87,7 @@ class Note:
     lang: str
     authors: tuple[str, ...]
     summary: str | None = None
+    excerpt: str = ""                     # the opening prose, plain text
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property

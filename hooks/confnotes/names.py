@@ -21,9 +21,12 @@ _TAILS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "�
 _INITIAL_GROUP = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def clean(text: str) -> str:
-    """NFC, trimmed, inner whitespace collapsed to one space."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, trimmed, control characters dropped, inner whitespace collapsed to one space."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", unicodedata.normalize("NFC", text))).strip()
 
 
 def key(text: str) -> str:

@@ -71,6 +71,7 @@ class RawNote:
     summary: str | None
     lines: dict[str, int]
     markdown: str                      # the body to render, with talk anchors written in
+    excerpt: str = ""                  # the opening prose as plain text, for feeds and cards
     page_meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -382,6 +383,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         summary=found.get("summary"),
         lines={k: v for k, v in source.meta.lines.items() if k in FIELDS},
         markdown=markdown,
+        excerpt=scanned.excerpt,
         page_meta=page_meta,
     )
 

@@ -1,0 +1,389 @@
+"""Feeds and calendars, written next to the pages once the site is built.
+
+- `feed.xml` (RSS 2.0) and `feed.json` (JSON Feed 1.1) at the site root hold every note; the
+  same pair in each speaker's, topic's and event's folder (`speakers/<slug>/feed.xml`) holds the
+  notes on that term only.
+- Items are notes in the site's listing order: newest date first, then Korean title order, then
+  path. Notes without a date come after every dated note and carry no date field. A feed holds
+  the first MAX_ITEMS of that order, so undated notes show only in feeds with fewer dated ones.
+- A note has a day but no time, and both formats need a moment: a date is published as 12:00
+  UTC, which is the same calendar day everywhere from UTC-11 to UTC+11.
+- An item's summary is the note's `summary`, else the opening prose of its text.
+- `events/<slug>/talks.ics` lists each talk of the event that has a day (the note's date, or its
+  `day` counted from the event's start) as an all-day event. RFC 5545 wants at least one event
+  per calendar, so an event without such a talk has no calendar file (and no link to one).
+
+Links are absolute when `site_url` is set, else relative to the file that holds them. No value
+depends on the clock, so the same notes always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import html
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .export import talk_url
+from .index import Site
+from .model import KINDS, Kind, Note, Talk, Term
+from .pages import ROLE_LABELS
+
+MAX_ITEMS = 50
+KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
+# A term's feed description when its registry entry has none; no particles after the name,
+# which would depend on its last sound.
+_ABOUT: dict[Kind, str] = {"speaker": "발표자 ‘{0}’의 발표를 기록한 {1} 노트",
+                           "topic": "주제 ‘{0}’ 관련 {1} 노트",
+                           "event": "행사 ‘{0}’에서 기록한 {1} 노트"}
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+_DC = "http://purl.org/dc/elements/1.1/"
+_ATOM = "http://www.w3.org/2005/Atom"
+_NOMINAL_TIME = dt.time(12, tzinfo=dt.UTC)
+
+# Characters XML 1.0 forbids, plus the C1 controls and DEL that iCalendar TEXT forbids: one
+# rule for the three formats, so a title reads the same in each.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+# Reserved URL characters stay as they are; '%' too, as MkDocs has already quoted note URLs.
+_URL_SAFE = "/:#?&=%@+!$'()*,;~[]"
+
+
+def write(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
+    """Write the site's feeds and calendars under `site_dir`."""
+    links = Links.of(config.site_url or "")
+    language = str(config.theme["language"]) if "language" in config.theme else "ko"
+    # With absolute links an item reads the same in every feed: build each note's once.
+    made: dict[tuple[str, str], Item] = {}
+    for feed in all_feeds(site, config.site_name, config.site_description):
+        folder = site_dir / feed.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        here = "" if links.base else feed.folder
+        items: list[Item] = []
+        for note in feed.notes:
+            if (note.path, here) not in made:
+                made[note.path, here] = item(site, note, here, links)
+            items.append(made[note.path, here])
+        (folder / "feed.xml").write_bytes(rss(feed, items, links, language))
+        (folder / "feed.json").write_bytes(json_feed(feed, items, links, language))
+    for event in site.terms["event"].values():
+        ics = calendar(site, event, links)
+        if ics is not None:
+            (site_dir / event.url_path).mkdir(parents=True, exist_ok=True)
+            (site_dir / event.url_path / "talks.ics").write_bytes(ics)
+
+
+# -- text and links ----------------------------------------------------------------------------
+
+
+def safe(text: str) -> str:
+    """`text` without the control characters XML, JSON readers and iCalendar choke on."""
+    return _UNSAFE.sub("", text)
+
+
+def one_line(text: str) -> str:
+    return _SPACE.sub(" ", safe(text)).strip()
+
+
+@dataclass(frozen=True)
+class Links:
+    """Turns site-relative URLs into the links a feed or calendar carries."""
+
+    base: str  # site_url ending in '/', or '' for relative links
+
+    @classmethod
+    def of(cls, site_url: str) -> Links:
+        return cls(site_url.rstrip("/") + "/" if site_url else "")
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base).hostname or ""
+
+    def to(self, url: str, here: str) -> str:
+        """`url` as a link in a file in folder `here` (both site-relative)."""
+        if self.base:
+            target = urljoin(self.base, url)
+        else:
+            path, hash_, fragment = url.partition("#")
+            target = posixpath.relpath(path or ".", here or ".")
+            if target == ".":
+                target = "./"
+            elif not path or path.endswith("/"):
+                target += "/"
+            target += hash_ + fragment
+        # An IRI with Hangul in it is not a URL; feed readers and calendars expect ASCII.
+        return quote(target, safe=_URL_SAFE)
+
+    def ident(self, note: Note) -> str:
+        """An item's id: its URL when the site has one, else its site-relative URL, the same
+        in every feed."""
+        return quote(urljoin(self.base, note.url) if self.base else note.url, safe=_URL_SAFE)
+
+
+# -- which feeds -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feed:
+    folder: str                # site-relative folder of feed.xml and feed.json: "" or a term's
+    page: str                  # the site-relative page the feed follows
+    title: str
+    description: str
+    notes: tuple[Note, ...]
+
+
+def all_feeds(site: Site, site_name: str, site_description: str | None) -> list[Feed]:
+    """The site's feed, then one per speaker, topic and event (even those without notes, as
+    their pages link to them)."""
+    found = [Feed("", "", one_line(site_name), one_line(site_description or site_name),
+                  tuple(site.notes[:MAX_ITEMS]))]
+    for kind in KINDS:
+        for term in site.terms[kind].values():
+            notes = site.notes_by_term.get((kind, term.id), [])
+            description = term.description or _ABOUT[kind].format(term.name, site_name)
+            found.append(Feed(term.url_path, term.url_path, feed_title(term, site_name),
+                              one_line(description), tuple(notes[:MAX_ITEMS])))
+    return found
+
+
+def feed_title(term: Term, site_name: str) -> str:
+    """`이강욱 — 발표자 · Confnotes`; main.html writes the same title in its alternate links."""
+    return one_line(f"{term.name} — {KIND_LABELS[term.kind]} · {site_name}")
+
+
+# -- items -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One note as every feed format shows it."""
+
+    id: str
+    url: str
+    title: str
+    date: dt.datetime | None
+    summary: str
+    facts: tuple[str, ...]     # event and people, one line each
+    authors: tuple[str, ...]
+    categories: tuple[str, ...]
+    language: str
+    source: str | None
+
+
+def item(site: Site, note: Note, here: str, links: Links) -> Item:
+    """`note` as an item of a feed in folder `here`."""
+    facts: list[str] = []
+    if note.event:
+        where = [site.term("event", note.event).name]
+        if note.day:
+            where.append(f"{note.day}일차")
+        if note.session:
+            where.append(note.session)
+        facts.append("행사: " + " · ".join(where))
+    if note.speakers:
+        facts.append("발표자: " + ", ".join(site.term("speaker", s).name for s in note.speakers))
+    return Item(
+        id=links.ident(note),
+        url=links.to(note.url, here),
+        title=one_line(note.title),
+        date=dt.datetime.combine(note.date, _NOMINAL_TIME) if note.date else None,
+        summary=summary(note),
+        facts=tuple(one_line(f) for f in facts),
+        authors=tuple(one_line(a) for a in note.authors),
+        categories=tuple(one_line(site.term("topic", t).name) for t in note.topics),
+        language=one_line(note.lang),
+        source=note.source,
+    )
+
+
+def summary(note: Note) -> str:
+    """The note's own summary, else the opening prose of its text."""
+    return one_line(note.summary or note.excerpt)
+
+
+# -- RSS 2.0 -----------------------------------------------------------------------------------
+
+
+def rfc822(moment: dt.datetime) -> str:
+    return email.utils.format_datetime(moment, usegmt=True)
+
+
+def rss(feed: Feed, items: list[Item], links: Links, language: str) -> bytes:
+    """RSS 2.0: titles are plain text; descriptions are HTML, so their text is escaped twice,
+    once as HTML and once as XML, and a reader never sees markup that came from a note."""
+    # Prefixed names with their xmlns written out keep ElementTree's global namespace table,
+    # and so other code's output, untouched.
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": _ATOM, "xmlns:dc": _DC})
+    channel = ET.SubElement(root, "channel")
+    _add(channel, "title", feed.title)
+    _add(channel, "link", links.to(feed.page, feed.folder))
+    _add(channel, "description", feed.description)
+    _add(channel, "language", language)
+    if links.base:
+        ET.SubElement(channel, "atom:link", {"href": links.to(feed.folder + "feed.xml", ""),
+                                             "rel": "self", "type": "application/rss+xml"})
+    dates = [i.date for i in items if i.date]
+    if dates:
+        _add(channel, "lastBuildDate", rfc822(max(dates)))
+    for entry in items:
+        element = ET.SubElement(channel, "item")
+        _add(element, "title", entry.title)
+        _add(element, "link", entry.url)
+        guid = ET.SubElement(element, "guid",
+                             {"isPermaLink": "true" if links.base else "false"})
+        guid.text = entry.id
+        if entry.date:
+            _add(element, "pubDate", rfc822(entry.date))
+        _add(element, "description", "".join(
+            f"<p>{html.escape(text)}</p>" for text in (entry.summary, *entry.facts) if text))
+        for author in entry.authors:
+            _add(element, "dc:creator", author)
+        for category in entry.categories:
+            _add(element, "category", category)
+    ET.indent(root, space=" ")
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n")
+
+
+def _add(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = safe(text)
+
+
+# -- JSON Feed 1.1 -----------------------------------------------------------------------------
+
+
+def json_feed(feed: Feed, items: list[Item], links: Links, language: str) -> bytes:
+    document: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": links.to(feed.page, feed.folder),
+    }
+    if links.base:
+        document["feed_url"] = links.to(feed.folder + "feed.json", "")
+    document |= {"description": feed.description, "language": language,
+                 "items": [_json_item(i) for i in items]}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _json_item(entry: Item) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": entry.id, "url": entry.url, "title": entry.title,
+                              "content_text": "\n\n".join(t for t in (entry.summary, *entry.facts)
+                                                          if t)}
+    if entry.summary:
+        record["summary"] = entry.summary
+    if entry.date:
+        record["date_published"] = entry.date.isoformat()
+    if entry.authors:
+        record["authors"] = [{"name": a} for a in entry.authors]
+    if entry.categories:
+        record["tags"] = list(entry.categories)
+    if entry.language:
+        record["language"] = entry.language
+    if entry.source:
+        record["external_url"] = safe(entry.source)
+    return record
+
+
+# -- iCalendar ---------------------------------------------------------------------------------
+
+
+def talk_day(note: Note, event: Term) -> dt.date | None:
+    """The day a talk was given: the note's date, else its `day` counted from the event's
+    start."""
+    if note.date:
+        return note.date
+    if note.day and event.start:
+        return event.start + dt.timedelta(days=note.day - 1)
+    return None
+
+
+def calendar(site: Site, event: Term, links: Links) -> bytes | None:
+    """The event's talks as all-day events (RFC 5545), or None when no talk has a day."""
+    talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
+    for note in site.notes_by_term.get(("event", event.id), []):
+        day = talk_day(note, event)
+        if day is not None:
+            talks.extend((day, note.session or "", note.path, n, note, talk)
+                         for n, talk in enumerate(note.talks))
+    if not talks:
+        return None
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Confnotes//Confnotes//KO",
+             "CALSCALE:GREGORIAN", f"NAME:{ics_text(one_line(event.name))}",
+             f"X-WR-CALNAME:{ics_text(one_line(event.name))}"]
+    for day, _session, _path, n, note, talk in sorted(talks, key=lambda t: t[:4]):
+        lines += _vevent(site, event, note, talk, n, day, links)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _vevent(site: Site, event: Term, note: Note, talk: Talk, n: int, day: dt.date,
+            links: Links) -> list[str]:
+    here = event.url_path
+    url = links.to(talk_url(note, talk), here)
+    uid = hashlib.sha256(f"{note.path}#{talk.anchor or n}".encode()).hexdigest()[:32]
+    about = [_person(site, a.speaker, a.role, a.affiliation, a.title) for a in talk.speakers]
+    if note.session:
+        about.append(f"세션: {note.session}")
+    about.append(url)
+    description = "\n".join(about)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}@{links.host}" if links.host else f"UID:{uid}",
+        # RFC 5545 requires DTSTAMP, the time the entry was last revised. The build clock
+        # would change the file on every build; the talk's day is the last thing the notes
+        # say about the talk.
+        f"DTSTAMP:{day:%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{ics_text(one_line(talk.title))}",
+        f"DESCRIPTION:{ics_text(description)}",
+    ]
+    if event.place:
+        lines.append(f"LOCATION:{ics_text(one_line(event.place))}")
+    if links.base:
+        # A URL property must be an absolute URI; a relative one stays in the description.
+        lines.append(f"URL:{url}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _person(site: Site, ident: str, role: str, affiliation: str | None,
+            title: str | None) -> str:
+    term = site.term("speaker", ident)
+    if not (affiliation or title):
+        affiliation, title = term.affiliation, term.title
+    where = ", ".join(p for p in (affiliation, title) if p)
+    return f"{ROLE_LABELS.get(role, role)}: {term.name}" + (f" ({where})" if where else "")
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, ';' and ',' escaped, newlines as '\\n'."""
+    value = safe(value).replace("\r\n", "\n").replace("\r", "\n")
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+def fold(line: str, octets: int = 75) -> str:
+    """A content line folded into lines of at most `octets` UTF-8 bytes (RFC 5545 3.1), each
+    continuation starting with a space, never splitting a character's bytes."""
+    data = line.encode("utf-8")
+    parts: list[bytes] = []
+    start, width = 0, octets
+    while len(data) - start > width:
+        cut = start + width
+        while data[cut] & 0xC0 == 0x80:  # inside a character: fold before it
+            cut -= 1
+        parts.append(data[start:cut])
+        start, width = cut, octets - 1  # the continuation's leading space is one octet
+    parts.append(data[start:])
+    return "\r\n ".join(part.decode("utf-8") for part in parts)
