@@ -12,7 +12,15 @@ rusage), size and file count of the built site, size of ``search/search_index.js
 and gzip) and of the other JSON files, and the number of WARNING lines the build logged.
 Prints a table and writes ``<out>/results.json``; exits non-zero if any build fails.
 
-Usage: ``.venv/bin/python bench/run.py [--notes 1000 5000] [--repeat K] [--keep] [--out DIR]``
+Search, for the sizes in ``--search-notes`` (default 1000): a third build, ``search-plain``
+(the confnotes variant with Material's default ``plugins: - search`` block), gives the cost of
+the Korean search analysis (build time, peak RSS) and the index it is compared with (gzip
+bytes). Both sites are then served on 127.0.0.1 and Debian's Chromium types queries into the
+search box one keystroke at a time: milliseconds from each keyup to the result list changing,
+and seconds from page load until the worker has indexed everything.
+
+Usage: ``.venv/bin/python bench/run.py [--notes 1000 5000] [--repeat K] [--keep] [--out DIR]
+[--search-notes N ...]``
 """
 
 from __future__ import annotations
@@ -39,6 +47,13 @@ from generate import CorpusConfig, generate
 
 REPO = Path(__file__).resolve().parent.parent
 VARIANTS = ("plain", "confnotes")
+SEARCH_VARIANT = "search-plain"
+# Typed one keystroke at a time into the search box of the synthetic corpus: Korean words
+# with particles, compounds with and without spaces, names, English, a syllable being typed.
+SEARCH_QUERIES = ["쿠버네티스를", "관측성", "데이터베이스 샤딩", "분산추적", "서비스 메시",
+                  "Kubernetes", "observability", "장애 대응", "비용최적화", "프론트엔드 성능",
+                  "LLM 평가", "검색 증강 생성", "리액트의", "타입스크립트", "보안 사례",
+                  "쿠버네ㅌ", "Rust", "김", "API 설계", "모니터링"]
 FALLBACK_NAV = ["index.md", "notes/index.md", "events/index.md", "speakers/index.md",
                 "topics/index.md"]
 NAV_ENTRY = re.compile(r"""(?:^\s*-|:)\s*['"]?([^\s:'"]+\.md)['"]?\s*$""")
@@ -136,6 +151,82 @@ def copy_project(dest: Path, with_hooks: bool) -> None:
             shutil.copytree(REPO / name, dest / name, ignore=ignore)
         else:
             (dest / name).mkdir()
+
+
+def search_box() -> Any:
+    """tests/search/searchbox.py, which the browser tests use to drive the same box."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.search import searchbox
+
+    return searchbox
+
+
+def prepare_search_plain(workdir: Path) -> Path:
+    """The confnotes build directory again, with Material's default search block."""
+    source, dest = workdir / "confnotes", workdir / SEARCH_VARIANT
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("site", "*.log"))
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(search_box().plain_config(config), encoding="utf-8")
+    return dest
+
+
+def measure_search(sites: dict[str, Path], queries: Sequence[str]) -> dict[str, Any]:
+    """Per site: seconds until the worker answers, and keyup-to-results milliseconds for every
+    keystroke of every query."""
+    sb = search_box()
+    found: dict[str, Any] = {}
+    with sb.chromium() as browser:
+        for variant, site in sites.items():
+            with sb.serve(site) as origin:
+                page = sb.local_page(browser, origin)
+                box = sb.SearchBox(page, origin)
+                ready_s = box.open("AI", timeout_ms=600_000)
+                times: list[float] = []
+                for query in queries:
+                    for end in range(1, len(query) + 1):
+                        times.append(box.search(query[:end]).ms)
+                page.context.close()
+            times.sort()
+            found[variant] = {
+                "ready_s": ready_s, "keystrokes": len(times),
+                "median_ms": statistics.median(times),
+                "p95_ms": times[int(0.95 * (len(times) - 1))], "max_ms": times[-1],
+                "over_50ms": sum(t > 50 for t in times),
+            }
+    return found
+
+
+def report_search(results: list[dict[str, Any]]) -> None:
+    rows = []
+    for res in results:
+        search = res.get("search")
+        if not search:
+            continue
+        base: BuildResult = search["build"]
+        ours: BuildResult = res["summary"]["confnotes"].last
+        if not (base.ok and ours.ok):
+            continue
+        latency = search.get("latency", {})
+        row = [str(res["notes"]),
+               f"{base.search_index_gz_kb / 1024:.2f}", f"{ours.search_index_gz_kb / 1024:.2f}",
+               f"{ours.search_index_gz_kb / base.search_index_gz_kb:.2f}x",
+               f"{base.cpu_s:.1f}", f"{ours.cpu_s:.1f}",
+               f"{(ours.cpu_s / base.cpu_s - 1) * 100:+.0f}%",
+               f"{base.peak_rss_mb:.0f}", f"{ours.peak_rss_mb:.0f}"]
+        for variant in (SEARCH_VARIANT, "confnotes"):
+            lat = latency.get(variant)
+            row.append(f"{lat['median_ms']:.0f}/{lat['p95_ms']:.0f}/{lat['max_ms']:.0f}"
+                       f" ({lat['ready_s']:.1f}s)" if lat else "—")
+        rows.append(row)
+    if rows:
+        print("\nSearch: Material's default search block vs Confnotes' Korean search "
+              "(same notes, same hooks)")
+        print("index: search_index.json gzip MiB; build: CPU s and peak RSS MiB; latency: ms "
+              "from keyup to results, median/p95/max, (seconds until the index is ready)")
+        print_table(rows, ["notes", "default index", "korean index", "growth",
+                           "default CPU", "korean CPU", "analysis", "default RSS",
+                           "korean RSS", "default latency", "korean latency"])
 
 
 def prepare(workdir: Path, notes: int, seed: int) -> tuple[dict[str, int], float]:
@@ -344,7 +435,10 @@ def environment() -> dict[str, Any]:
 
 
 def to_json(res: dict[str, Any]) -> dict[str, Any]:
-    out = {k: v for k, v in res.items() if k != "summary"}
+    out = {k: v for k, v in res.items() if k not in ("summary", "search")}
+    if "search" in res:
+        out["search"] = {"build": asdict(res["search"]["build"]),
+                         "latency": res["search"].get("latency")}
     out["builds"] = {}
     for variant, s in res["summary"].items():
         out["builds"][variant] = {
@@ -371,6 +465,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="corpus seed; the same seed gives the same notes")
     parser.add_argument("--quiet", action="store_true",
                         help="pass -q to mkdocs (hides warnings, so they are not counted)")
+    parser.add_argument("--search-notes", type=int, nargs="*", default=[1000], metavar="N",
+                        help="sizes at which to compare with Material's default search and "
+                             "measure search latency in Chromium (default: 1000; none: off)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or min(args.notes) < 1:
         parser.error("--notes and --repeat must be positive")
@@ -405,12 +502,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             "generate_s": gen_s,
             "summary": {v: summarize(runs[v]) for v in VARIANTS},
         })
+        if notes in args.search_notes and runs["confnotes"][-1].ok:
+            base = build(prepare_search_plain(workdir), SEARCH_VARIANT, args.quiet)
+            print(f"[{notes} notes] {SEARCH_VARIANT:9} build: {base.wall_s:6.2f}s  "
+                  f"{base.peak_rss_mb:5.0f} MiB", flush=True)
+            search: dict[str, Any] = {"build": base}
+            if base.ok:
+                print(f"[{notes} notes] typing {len(SEARCH_QUERIES)} queries in Chromium ...",
+                      flush=True)
+                search["latency"] = measure_search(
+                    {SEARCH_VARIANT: workdir / SEARCH_VARIANT / "site",
+                     "confnotes": workdir / "confnotes" / "site"}, SEARCH_QUERIES)
+            else:
+                failed = True
+            results[-1]["search"] = search
         if args.keep:
             print(f"[{notes} notes] kept {workdir}")
         else:
             shutil.rmtree(workdir)
 
     growth = report(results, args.repeat)
+    report_search(results)
     payload = {
         "environment": environment(),
         "settings": {"notes": args.notes, "repeat": args.repeat, "seed": args.seed,

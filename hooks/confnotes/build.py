@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, collect, export, feeds, index, normalize, pages, registry
+from . import addresses, collect, export, feeds, index, normalize, pages, registry, search
 from .messages import Report
 from .model import Kind
 
@@ -114,6 +114,7 @@ class Confnotes:
         for name, items in export.records(self.site).items():
             (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
         feeds.write(site_dir, self.site, config)
+        search.enrich(site_dir, self.site, config)
 
     # -- steps -------------------------------------------------------------------------------
 

@@ -1,0 +1,193 @@
+"""Korean search analysis: the separator from mkdocs.yml, compounds, names, and the index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from confnotes.index import Site
+from confnotes.model import Appearance, Note, Talk, Term
+from confnotes.search import (
+    Analyser,
+    enrich,
+    heading_levels,
+    plain_text,
+    spellings,
+    talk_of_sections,
+)
+from mkdocs.config.defaults import MkDocsConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml without its `!!python/...` tags, which name Python objects."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def search_config() -> dict[str, Any]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "search" in plugin:
+            return dict(plugin["search"])
+    raise AssertionError("mkdocs.yml has no configured search plugin")
+
+
+SEPARATOR = re.compile(search_config()["separator"])
+
+
+def analyser(*vocabulary: str) -> Analyser:
+    found = Analyser(SEPARATOR)
+    for word in vocabulary:
+        found.learn(word)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("반도체를 설계하는", ["반도체", "설계하"]),
+        ("HBM을", ["hbm"]),
+        ("SK하이닉스가", ["sk", "하이닉스"]),
+        ("추론(Inference) 전용", ["추론", "inference", "전용"]),
+        ("리카이푸의", ["리카이푸"]),
+        ("전문가를", ["전문"]),           # stacked endings go together, as in the query
+        ("사이", ["사이"]),               # one syllable is never cut off a two-syllable word
+        ("반도ㅊ", ["반도"]),             # a syllable still being typed
+        ("2.5D/3D 패키징으로", ["2.5d", "3d", "패키징"]),
+        ("1.3년마다", ["1.3년마다"]),
+        ("GPUaaS로", ["gpuaas"]),
+        ("Kai-Fu Lee의", ["kai", "fu", "lee"]),
+        ("네이버클라우드 × 삼성전자", ["네이버클라우드", "삼성전자"]),
+        ("AT&amp;T", ["at", "t"]),
+    ],
+)
+def test_separator_splits_like_a_reader_types(text: str, tokens: list[str]) -> None:
+    assert analyser().tokens(text) == tokens
+
+
+def test_search_block_declares_the_fields_it_fills() -> None:
+    config = search_config()
+    assert config["pipeline"] == []
+    assert {"titles", "words", "about"} <= set(config["fields"])
+
+
+def test_neighbouring_words_are_joined() -> None:
+    found = set(analyser().compounds("반도체 설계 자동화와 칩 설계"))
+    assert {"반도체설계", "설계자동화", "칩설계"} <= found
+
+
+def test_no_join_after_a_particle_or_a_function_word() -> None:
+    found = set(analyser().compounds("반도체를 설계한다. 할 수 있다"))
+    assert "반도체설계" not in found
+    assert "수있" not in found and "수있다" not in found
+
+
+def test_runs_stop_at_punctuation_digits_and_other_scripts() -> None:
+    found = set(analyser().compounds("1.3년마다 두 배. 반도체, 설계 SK하이닉스 부사장"))
+    assert not {"년마다두", "반도체설계", "하이닉스부사장"} & found
+
+
+def test_long_words_are_cut_into_known_words() -> None:
+    words = analyser("클라우드", "보안", "한국", "수력", "원자력")
+    assert set(words.compounds("클라우드보안")) == {"보안"}
+    assert set(words.compounds("한국수력원자력이")) == {"수력원자력", "원자력"}
+    assert words.parts("보안클라우드x") == ()
+
+
+def test_predicates_are_no_parts() -> None:
+    words = analyser("소개", "했다")
+    assert "했다" not in words.vocabulary
+    assert list(words.compounds("소개했다")) == []
+
+
+def test_spellings_run_names_together() -> None:
+    found = spellings(["카이푸 리", "Kai-Fu Lee", "리카이푸", "AI 반도체"])
+    assert found[:2] == ["카이푸 리", "카이푸리"]
+    assert "kaifulee" in found and "리카이푸" in found
+    assert "ai반도체" not in found  # the separator would cut it again
+
+
+def test_plain_text_breaks_at_markup() -> None:
+    assert plain_text("<li>반도체</li><li>설계 &amp; 검증</li>").split() == [
+        "반도체", "설계", "&", "검증"]
+    assert "반도체설계" not in set(analyser().compounds(plain_text(
+        "<li>반도체</li><li>설계</li>")))
+
+
+PAGE = """<h1 id="t">T</h1><h2 id="a">A</h2><h3 id="a-1">A1</h3><h2 id="b">B</h2>
+<h3 id="b-1">B1</h3><h2 id="after">After</h2>"""
+
+
+def test_sections_belong_to_their_talk_until_a_heading_at_its_level() -> None:
+    levels = heading_levels(PAGE)
+    talks = (Talk("A", "a", (), ()), Talk("B", "b", (), ()))
+    owners = talk_of_sections(["a", "a-1", "b", "b-1", "after"], talks, levels)
+    assert {k: v.anchor for k, v in owners.items()} == {
+        "a": "a", "a-1": "a", "b": "b", "b-1": "b"}
+
+
+# -- the index ---------------------------------------------------------------------------
+
+
+def _site() -> Site:
+    lee = Term("speaker", "kai-fu-lee", "kai-fu-lee", "Kai-Fu Lee", ("리카이푸", "카이푸 리"),
+               registered=True)
+    hbm = Term("topic", "hbm", "hbm", "HBM", ("고대역폭 메모리",), registered=True)
+    talks = (
+        Talk("First Talk", "first", (Appearance("kai-fu-lee", "speaker", "Kai-Fu Lee"),), ()),
+        Talk("Memory", "memory", (), ("hbm",)),
+    )
+    note = Note(path="notes/n.md", url="notes/n/", title="노트", date=dt.date(2024, 11, 4),
+                event=None, day=None, session=None, talks=talks, topics=("hbm",), source=None,
+                lang="ko", authors=())
+    return Site([note], {"speaker": {lee.id: lee}, "topic": {hbm.id: hbm}, "event": {}})
+
+
+def _index(site_dir: Path, fields: dict[str, Any]) -> dict[str, Any]:
+    docs = [
+        {"location": "notes/n/", "title": "노트", "text": "<p>반도체 설계 이야기</p>"},
+        {"location": "notes/n/#first", "title": "1. First Talk", "text": "<p>앱이 중요하다</p>"},
+        {"location": "notes/n/#first-part", "title": "부분", "text": ""},
+        {"location": "notes/n/#memory", "title": "2. Memory", "text": "<p>데이터 이동</p>"},
+        {"location": "speakers/kai-fu-lee/", "title": "Kai-Fu Lee", "text": "<p>리카이푸</p>"},
+    ]
+    index = {"config": {"separator": SEPARATOR.pattern, "fields": fields}, "docs": docs}
+    (site_dir / "search").mkdir(parents=True)
+    (site_dir / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    page = site_dir / "notes" / "n" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<h1 id="t">노트</h1><h2 id="first">1</h2><h3 id="first-part">p</h3>'
+                    '<h2 id="memory">2</h2>', encoding="utf-8")
+    enrich(site_dir, _site(), MkDocsConfig())
+    result: dict[str, Any] = json.loads(
+        (site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return result
+
+
+def test_enrich_fills_the_declared_fields(tmp_path: Path) -> None:
+    fields = {"title": {}, "text": {}, "titles": {}, "words": {}, "about": {}}
+    docs = {d["location"]: d for d in _index(tmp_path, fields)["docs"]}
+    assert "반도체설계" in docs["notes/n/"]["words"].split()
+    assert "HBM" in docs["notes/n/"]["about"]           # the note's topics on its first section
+    first = docs["notes/n/#first"]["about"].split()
+    assert {"리카이푸", "카이푸리", "kaifulee"} <= set(first)
+    assert "고대역폭메모리" in docs["notes/n/#memory"]["about"].split()
+    assert docs["notes/n/#first-part"]["title"] == "First Talk › 부분"
+    assert "about" not in docs["notes/n/#first-part"]
+    speaker = docs["speakers/kai-fu-lee/"]
+    assert speaker["boost"] < 1
+    assert "카이푸리" in speaker["titles"].split()
+
+
+def test_plain_search_block_leaves_the_index_alone(tmp_path: Path) -> None:
+    docs = _index(tmp_path, {"title": {}, "text": {}, "tags": {}})["docs"]
+    assert all(set(d) == {"location", "title", "text"} for d in docs)
+    assert docs[2]["title"] == "부분"
