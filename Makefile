@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench browser clean
+.PHONY: serve build test lint unit site-tests browser-tests bench browser clean check note new-site
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -16,7 +16,14 @@ $(BIN)/.runtime: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
+# The `confnotes` command, installed editable: it runs the code in hooks/confnotes as it is now.
+# (setuptools warns that a folder named like the package could shadow it; none can here.)
+$(BIN)/confnotes: $(BIN)/.runtime pyproject.toml
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --no-deps -e .
+	touch $@
+
+$(BIN)/.dev: $(BIN)/confnotes requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -25,6 +32,19 @@ serve: $(BIN)/.runtime
 
 build: $(BIN)/.runtime
 	$(BIN)/mkdocs build --strict
+
+# Every note and registry file, read as the build reads them, in a second or two; fails on any
+# warning, as the --strict build does. `make check FILES="docs/notes/x.md"` shows one file.
+check: $(BIN)/confnotes
+	$(BIN)/confnotes check --strict $(FILES)
+
+# A new note at docs/notes/<year>/<event>/: asks in Korean, or `make note ARGS="--title ... --yes"`.
+note: $(BIN)/confnotes
+	$(BIN)/confnotes new $(ARGS)
+
+# Start your own site from this one: removes the sample notes and registry entries (asks first).
+new-site: $(BIN)/confnotes
+	$(BIN)/confnotes new-site $(ARGS)
 
 lint: $(BIN)/.dev
 	$(BIN)/ruff check hooks tests bench

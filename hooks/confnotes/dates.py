@@ -16,10 +16,11 @@ _MONTHS = {
     )
     for name in names
 }
-_NUMERIC = re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?(?:[ T].*)?$")
-_KOREAN = re.compile(r"^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일?(?:\s*\(.\))?$")
-_MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+# The written forms parse_date reads; the note schema (schema.py) offers the same.
+NUMERIC = re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?(?:[ T].*)?$")
+KOREAN = re.compile(r"^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일?(?:\s*\(.\))?$")
+MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -32,11 +33,11 @@ def parse_date(value: object) -> dt.date | None:
         return None
     text = value.strip()
     parts: tuple[str, str, str] | None = None
-    if m := _NUMERIC.match(text) or _KOREAN.match(text):
+    if m := NUMERIC.match(text) or KOREAN.match(text):
         parts = (m.group(1), m.group(2), m.group(3))
-    elif (m := _MONTH_FIRST.match(text)) and m.group(1).lower() in _MONTHS:
+    elif (m := MONTH_FIRST.match(text)) and m.group(1).lower() in _MONTHS:
         parts = (m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2))
-    elif (m := _DAY_FIRST.match(text)) and m.group(2).lower() in _MONTHS:
+    elif (m := DAY_FIRST.match(text)) and m.group(2).lower() in _MONTHS:
         parts = (m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1))
     if parts is None:
         return None

@@ -40,6 +40,8 @@ from .model import KINDS, Kind, Note, Talk, Term
 from .pages import ROLE_LABELS
 
 MAX_ITEMS = 50
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
 # A term's feed description when its registry entry has none; no particles after the name,
 # which would depend on its last sound.
@@ -76,6 +78,11 @@ def write(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
             items.append(made[note.path, here])
         (folder / "feed.xml").write_bytes(rss(feed, items, links, language))
         (folder / "feed.json").write_bytes(json_feed(feed, items, links, language))
+        if feed.folder:
+            # Material's script reads every <link rel="alternate"> as a site in another
+            # language and fetches sitemap.xml next to it; an empty one answers that request
+            # instead of a 404 on every term page.
+            (folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
     for event in site.terms["event"].values():
         ics = calendar(site, event, links)
         if ics is not None:

@@ -27,6 +27,7 @@ class YamlMap(dict[str, Any]):
     def __init__(self) -> None:
         super().__init__()
         self.lines: dict[str, int] = {}
+        self.columns: dict[str, int] = {}
         self.raw: dict[str, str] = {}
         self.line = 0
 
@@ -104,10 +105,10 @@ def parse_yaml_mapping(
     try:
         data = load_yaml(text, first_line)
     except yaml.MarkedYAMLError as exc:
-        line = first_line + error_line(exc, text)
+        line, column = error_place(exc, text)
         problem = (exc.problem or exc.context or "syntax error").strip()
-        report.warn(path, line, f"{what} is not valid YAML ({problem}); fix it so its fields are "
-                                "used. The text is still published.")
+        report.warn(path, first_line + line, f"{what} is not valid YAML ({problem}); fix it so "
+                    "its fields are used. The text is still published.", column)
         return None
     except yaml.YAMLError as exc:
         report.warn(path, first_line, f"{what} is not valid YAML ({exc}).")
@@ -120,19 +121,20 @@ def parse_yaml_mapping(
                                       f"but it is {kind}; it is ignored.")
         return None
     for key, line in _duplicates(data):
-        report.warn(path, line, f"{what} field '{key}' is given twice; the last one is used.")
+        report.warn(path, line, f"{what} field '{key}' is given twice; the last one is used.",
+                    data.columns.get(key, 1))
     return data
 
 
-def error_line(exc: yaml.MarkedYAMLError, text: str) -> int:
-    """0-based line of a YAML error. An error found only at the end of the text (an unclosed
-    bracket or quote) is reported where the unclosed thing began."""
+def error_place(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
+    """0-based line and 1-based column of a YAML error. An error found only at the end of
+    the text (an unclosed bracket or quote) is reported where the unclosed thing began."""
     problem, context = exc.problem_mark, exc.context_mark
-    if problem is None:
-        return context.line if context is not None else 0
-    if context is not None and problem.line >= text.rstrip("\n").count("\n"):
-        return int(context.line)
-    return int(problem.line)
+    mark = problem or context
+    if problem is not None and context is not None and (
+            problem.line >= text.rstrip("\n").count("\n")):
+        mark = context
+    return (int(mark.line), int(mark.column) + 1) if mark is not None else (0, 1)
 
 
 def _duplicates(data: YamlMap) -> list[tuple[str, int]]:
@@ -160,6 +162,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
             duplicates.append((key, line))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = line
+        mapping.columns[key] = key_node.start_mark.column + 1
         if isinstance(value_node, yaml.ScalarNode):
             mapping.raw[key] = value_node.value
     if duplicates:
@@ -176,6 +179,16 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlLis
     return items
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # `2024-13-45` looks like a YAML date but is none: keep the text, so the field's own
+    # normaliser warns about it with its line instead of the whole file failing to load.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 

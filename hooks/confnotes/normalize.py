@@ -27,7 +27,7 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TOPIC_SPLIT = re.compile(r"\s*(?:\||>|/|›|»)\s*")
 _HASHTAGS = re.compile(r"^#\S+(?:\s+#\S+)+$")
-_DAY_WORDS = {"첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
+DAY_WORDS = {"첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
 
 
 @dataclass
@@ -82,9 +82,11 @@ class Context:
         self.path, self.meta, self.report = path, meta, report
 
     def warn(self, key: str | None, text: str, line: int | None = None) -> None:
-        if line is None:
-            line = self.meta.lines.get(key, self.meta.line or 1) if key else None
-        self.report.warn(self.path, line, text)
+        column = 1
+        if line is None and key:
+            line = self.meta.lines.get(key, self.meta.line or 1)
+            column = self.meta.columns.get(key, 1)
+        self.report.warn(self.path, line, text, column)
 
 
 Normaliser = Callable[[Any, str, Context], Any]
@@ -121,7 +123,7 @@ def as_day(value: Any, key: str, ctx: Context) -> int | None:
     text = str(value)
     if m := re.search(r"\d+", text):
         return int(m.group())
-    for word, number in _DAY_WORDS.items():
+    for word, number in DAY_WORDS.items():
         if text.strip().startswith(word):
             return number
     ctx.warn(key, f"day {shown(text)} is not a day number; write 'day: 2' for the second day.")
@@ -140,10 +142,15 @@ def as_url(value: Any, key: str, ctx: Context) -> str | None:
     return None
 
 
+LANG_WORDS: dict[str, tuple[str, ...]] = {
+    "ko": ("ko", "kr", "kor", "korean", "한국어", "ko-kr"),
+    "en": ("en", "eng", "english", "영어", "en-us", "en-gb"),
+}
+
+
 def as_lang(value: Any, key: str, ctx: Context) -> str | None:
     text = (as_text(value, key, ctx) or "").casefold()
-    for lang, words in (("ko", ("ko", "kr", "kor", "korean", "한국어", "ko-kr")),
-                        ("en", ("en", "eng", "english", "영어", "en-us", "en-gb"))):
+    for lang, words in LANG_WORDS.items():
         if text in words:
             return lang
     if text:
@@ -218,7 +225,7 @@ def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearanc
     return []
 
 
-_PERSON_KEYS = {
+PERSON_KEYS = {
     "name": "name", "이름": "name", "affiliation": "affiliation", "org": "affiliation",
     "organization": "affiliation", "organisation": "affiliation", "company": "affiliation",
     "소속": "affiliation", "title": "title", "position": "title", "직함": "title",
@@ -231,7 +238,7 @@ def _person_mapping(
 ) -> PersonRef | None:
     fields: dict[str, str] = {}
     for raw_key, raw_value in value.items():
-        name = _PERSON_KEYS.get(str(raw_key).casefold())
+        name = PERSON_KEYS.get(str(raw_key).casefold())
         if name is None:
             ctx.warn(key, f"unknown field {shown(str(raw_key), 40)} for a person in '{key}' "
                           "(known: name, affiliation, title, role); it is ignored.", line)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .dates import parse_date
-from .front_matter import YamlList, YamlMap, decode, error_line, load_yaml
+from .front_matter import YamlList, YamlMap, decode, error_place, load_yaml
 from .messages import Problem, Report, shown
 from .model import Kind, Link, Term
 from .names import clean, key, slugify
@@ -74,9 +74,9 @@ def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
     try:
         root = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
-        line = error_line(exc, text) + 1
-        raise RegistryError([Problem(path, line, f"not valid YAML: {exc.problem or exc}",
-                                     severity="error")]) from None
+        line, column = error_place(exc, text)
+        raise RegistryError([Problem(path, line + 1, f"not valid YAML: {exc.problem or exc}",
+                                     column, "error")]) from None
     if root is None:
         return registry
     if not isinstance(root, YamlMap):
@@ -147,7 +147,11 @@ def _add(registry: Registry, term: Term, entry: YamlMap, errors: Report) -> None
                          f"already belongs to '{owner}'; a name may name one {term.kind} only.")
         elif k:
             registry.by_key[k] = term.id
-    others = entry.get("not_same_as", [])
+    others = entry.get("not_same_as") or []
+    if not isinstance(others, (str, list)):
+        errors.error(registry.path, entry.lines.get("not_same_as"), f"{term.kind} '{term.id}': "
+                     "'not_same_as' must be an id or a list of ids.")
+        return
     for other in [others] if isinstance(others, str) else others:
         registry.distinct.add(frozenset((term.id, str(other))))
 

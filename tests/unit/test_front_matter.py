@@ -95,3 +95,16 @@ def test_decomposed_hangul_is_composed() -> None:
     import unicodedata
     source, _ = read(unicodedata.normalize("NFD", "# 반도체\n"))
     assert source.body == "# 반도체\n"  # type: ignore[attr-defined]
+
+
+def test_impossible_yaml_dates_are_kept_as_text_for_the_date_normaliser() -> None:
+    source, report = read("---\ndate: 2024-13-45\nspeakers: [A]\n---\n")
+    assert source.meta["date"] == "2024-13-45"  # type: ignore[attr-defined]
+    assert source.meta["speakers"] == ["A"]  # type: ignore[attr-defined]
+    assert not report.problems
+
+
+def test_problems_carry_the_column() -> None:
+    _, report = read("---\ntitle: t\n  speakers: [x\n---\n")
+    [problem] = report.problems
+    assert (problem.line, problem.column) == (3, 11)

@@ -22,7 +22,9 @@ names = st.one_of(
     st.text(alphabet=NAME_SYLLABLES, min_size=2, max_size=4),
     st.tuples(st.text(alphabet="abcdefghijklmnoprstuvwy", min_size=3, max_size=8),
               st.text(alphabet="abcdefghijklmnoprstuvwy", min_size=3, max_size=8))
-    .map(lambda p: f"{p[0].capitalize()} {p[1].capitalize()}"),
+    .map(lambda p: f"{p[0].capitalize()} {p[1].capitalize()}")
+    # A leading `Prof`/`Dr` is read as a title, by design (tests/unit/test_people...).
+    .filter(lambda n: n.split()[0].lower() not in {"prof", "dr", "professor"}),
 )
 topics = st.one_of(st.text(alphabet=HANGUL, min_size=1, max_size=5),
                    st.text(alphabet="abcdefghij", min_size=3, max_size=8))
