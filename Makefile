@@ -64,8 +64,13 @@ test: $(BIN)/.dev browser lint
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/strict-site
 	$(BIN)/pytest
 
-bench: $(BIN)/.dev
+# Builds 1,000 and 5,000 synthetic notes with and without the hooks (ratio, memory, sizes,
+# search latency in Chromium), then the hooks' own share of one build and mkdocs serve's
+# time to show an edit. Several minutes; not part of `make test`.
+bench: $(BIN)/.dev browser
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hooks_time.py --notes 1000
+	$(BIN)/python bench/serve_edit.py --notes 1000
 
 clean:
 	rm -rf site .cache test-output bench/out
