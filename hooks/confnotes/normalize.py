@@ -25,7 +25,7 @@ from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-_TOPIC_SPLIT = re.compile(r"\s*(?:\||>|/|›|»)\s*")
+_TOPIC_LEVELS = re.compile(r"\s*(?:\||>|›|»)\s*|\s+/\s+")
 _HASHTAGS = re.compile(r"^#\S+(?:\s+#\S+)+$")
 DAY_WORDS = {"첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
 
@@ -189,13 +189,15 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
 def topic_path(text: str) -> tuple[str, ...]:
     """`AI 인프라 > GPU 클라우드` is a parent and its child. A bare slash between short words
     is part of one name (`CI/CD`, `AI/ML`, `A/B 테스트`, `HTTP/3`), not a hierarchy."""
-    text = clean(text).lstrip("#").strip()
-    parts = [clean(p).lstrip("#").strip() for p in _TOPIC_SPLIT.split(text)]
-    if "/" in text and not re.search(r"\s/|/\s|[|>›»]", text):
-        halves = [h.strip() for h in text.split("/")]
-        if any(len(h) <= 2 or (len(h) <= 4 and re.fullmatch(r"[A-Z0-9]+", h)) for h in halves):
-            parts = [text]
-    return tuple(p for p in parts if p)
+    parts: list[str] = []
+    for level in _TOPIC_LEVELS.split(clean(text).lstrip("#")):
+        halves = [h.strip() for h in level.split("/")]
+        if len(halves) > 1 and not any(
+                len(h) <= 2 or (len(h) <= 4 and re.fullmatch(r"[A-Z0-9]+", h)) for h in halves):
+            parts.extend(halves)
+        else:
+            parts.append(level)
+    return tuple(p for p in (clean(p).lstrip("#").strip() for p in parts) if p)
 
 
 def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearance]:

@@ -156,7 +156,10 @@ def test_language_is_guessed_when_absent(text: str, lang: str) -> None:
     ("text", "path"),
     [("CI/CD", ("CI/CD",)), ("AI/ML", ("AI/ML",)), ("A/B 테스트", ("A/B 테스트",)),
      ("HTTP/3", ("HTTP/3",)), ("반도체/패키징", ("반도체", "패키징")),
-     ("Cloud / Security", ("Cloud", "Security")), ("#AI", ("AI",))],
+     ("Cloud / Security", ("Cloud", "Security")), ("#AI", ("AI",)),
+     ("데이터 과학 > A/B Testing", ("데이터 과학", "A/B Testing")),
+     ("CI/CD | GitHub Actions", ("CI/CD", "GitHub Actions")),
+     ("반도체 / 패키징 > HBM", ("반도체", "패키징", "HBM"))],
 )
 def test_a_slash_inside_a_short_name_is_not_a_hierarchy(text: str, path: tuple[str, ...]) -> None:
     from confnotes.normalize import topic_path
