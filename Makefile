@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench browser clean check note new-site
+.PHONY: serve build test lint unit site-tests browser-tests bench browser fonts clean check note new-site
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,7 +30,7 @@ $(BIN)/.dev: $(BIN)/confnotes requirements-dev.txt
 serve: $(BIN)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(BIN)/.runtime
+build: $(BIN)/.runtime fonts
 	$(BIN)/mkdocs build --strict
 
 # Every note and registry file, read as the build reads them, in a second or two; fails on any
@@ -50,6 +50,14 @@ lint: $(BIN)/.dev
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
 
+# Social cards need a font with Hangul (hooks/confnotes/cards.py): installed here on Debian as
+# root; elsewhere the message says what to install. Without one, cards are left out with a
+# warning, which a --strict build counts.
+fonts:
+	@fc-list 2>/dev/null | grep -qiE 'cjk|nanum|gothic' || ! command -v apt-get >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  else echo "Social cards need a font with Hangul: sudo apt-get install fonts-noto-cjk"; exit 1; fi; }
+
 # Browser tests need Debian's Chromium; as root on Debian it is installed here, elsewhere the
 # message says what to install.
 browser:
@@ -60,7 +68,7 @@ browser:
 	    echo "Browser tests need Chromium at /usr/bin/chromium: sudo apt-get install chromium chromium-driver fonts-noto-cjk"; exit 1; \
 	  fi; }
 
-test: $(BIN)/.dev browser lint
+test: $(BIN)/.dev browser fonts lint
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/strict-site
 	$(BIN)/pytest
 

@@ -33,6 +33,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _confnotes.on_page_markdown(markdown, page, config, files)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _confnotes.on_page_content(html, page, config, files)
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return _confnotes.on_env(env, config, files)
 

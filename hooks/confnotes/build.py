@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import logging
 import os
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, collect, export, feeds, index, normalize, pages, registry, search
+from . import (
+    addresses,
+    avatars,
+    cards,
+    collect,
+    export,
+    feeds,
+    images,
+    index,
+    normalize,
+    pages,
+    registry,
+    search,
+)
 from .messages import Report
 from .model import Kind
 
@@ -39,6 +54,14 @@ class Confnotes:
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
         self.templates: Path | None = None
+        self.images = images.Images(Path(".cache/confnotes/images"))
+        self.avatars = avatars.Avatars(Path(".cache/confnotes/avatars"))
+        self.card_font: str | None = None
+        self.cards_wanted = True
+        self.card_cache = Path(".cache/confnotes/cards")
+        self.cards: cards.Cards | None = None
+        self.media_seconds = 0.0  # time spent on pictures and cards: logged with -v
+        self.social: cards.SocialView | None = None
 
     # -- events ------------------------------------------------------------------------------
 
@@ -56,6 +79,7 @@ class Confnotes:
             self.registry_paths[kind] = value.replace(os.sep, "/").lstrip("/")
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
+        self._configure_media(config, settings)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -70,6 +94,7 @@ class Confnotes:
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
+        self._read_media(files, config)
         self._log_problems()
         return files
 
@@ -81,6 +106,7 @@ class Confnotes:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src = page.file.src_uri
+        self.images.begin_page(page, self.report)
         if (raw := self.raw.get(src)) is not None:
             meta: dict[str, Any] = dict(raw.page_meta)
             # MkDocs and Material print the title as HTML in <title>, the header and the nav.
@@ -98,11 +124,20 @@ class Confnotes:
             page.meta.setdefault("template", "home.html")
         return markdown
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        start = time.perf_counter()
+        html = self.images.check_html(html, page, self.report)
+        self.media_seconds += time.perf_counter() - start
+        return html
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.images.page = None
         if self.site is not None:
             own = {p.relative_to(self.templates).as_posix()
                    for p in self.templates.rglob("*.html")} if self.templates else set()
             pages.install(env, self.site, self.registries, own)
+            self._finish_media(env, config, files)
+        self._log_problems()
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -111,10 +146,12 @@ class Confnotes:
         site_dir = Path(config.site_dir)
         out = site_dir / "data"
         out.mkdir(parents=True, exist_ok=True)
-        for name, items in export.records(self.site).items():
+        avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
+        for name, items in export.records(self.site, avatars).items():
             (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
         feeds.write(site_dir, self.site, config)
         search.enrich(site_dir, self.site, config)
+        self._log_media_time()
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -132,6 +169,99 @@ class Confnotes:
             self._log_problems()
             raise PluginError("Confnotes cannot read its registry files:\n" + "\n".join(
                 "  " + p.for_mkdocs() for p in exc.problems)) from None
+
+    def _configure_media(self, config: MkDocsConfig, settings: dict[str, Any]) -> None:
+        wanted = settings.get("cards", True)
+        if not isinstance(wanted, bool):
+            raise PluginError("mkdocs.yml: 'extra.confnotes.cards' must be true or false, not "
+                              f"{wanted!r}.")
+        self.cards_wanted = wanted
+        font = settings.get("card_font")
+        if font is not None and not isinstance(font, str):
+            raise PluginError("mkdocs.yml: 'extra.confnotes.card_font' must be the path of a "
+                              f"font file, not {font!r}.")
+        root = Path(config.config_file_path or ".").resolve().parent
+        if font:
+            self.card_font = str(root / os.path.expanduser(font))
+        # Outside site/, so a clean build still finds every picture and card already made.
+        # CONFNOTES_CACHE_DIR moves it: to a folder CI keeps between runs, or to one folder
+        # shared by all the builds of a test run (entries are named by content, so builds of
+        # different sites can share it).
+        cache = Path(os.environ.get("CONFNOTES_CACHE_DIR") or root / ".cache" / "confnotes")
+        self.images = images.Images(cache / "images")
+        self.avatars = avatars.Avatars(cache / "avatars")
+        self.card_cache = cache / "cards"
+        config.markdown_extensions[:] = [
+            e for e in config.markdown_extensions if not isinstance(e, images.ImageExtension)]
+        config.markdown_extensions.append(images.ImageExtension(self.images))
+
+    def _read_media(self, files: Files, config: MkDocsConfig) -> None:
+        """Pictures, avatars, and the cards to draw while the pages render."""
+        assert self.site is not None
+        start = time.perf_counter()
+        self.images.read(files, config.docs_dir)
+        self.avatars.read(self.site.terms["speaker"].values(), self.images, files, config,
+                          self.report)
+        self.cards = None
+        if self.cards_wanted:
+            fonts, why_not = cards.find_fonts(self.card_font,
+                                              remembered=self.card_cache.parent / "fonts.json")
+            if fonts is None:
+                self.log.warning(f"Social cards are left out: {why_not}. The rest of the site "
+                                 "is built as usual.")
+            else:
+                self.cards = cards.Cards(self.card_cache, fonts)
+                self._plan_cards(files, config)
+                self.cards.start()
+        self.media_seconds = time.perf_counter() - start
+
+    def _plan_cards(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.cards is not None
+        base = cards.Card("", "", (), config.site_name, cards.site_host(config.site_url))
+        by_path = {n.path: n for n in self.site.notes}
+        for src in sorted(self.raw):
+            if src in by_path:
+                self.cards.plan(src, cards.note_card(self.site, by_path[src], base), files,
+                                config)
+        for src, page in sorted(self.generated.items()):
+            term = page.meta.get("confnotes_term")
+            if term:
+                term = self.site.term(*term)
+                avatar = self.avatars.by_speaker.get(term.id) if term.kind == "speaker" else None
+                card = cards.term_card(self.site, term, base,
+                                       str(avatar.path) if avatar else None)
+            else:
+                card = replace(base, title=page.title if src != "index.md" else config.site_name,
+                               details=(config.site_description or "",))
+            self.cards.plan(src, card, files, config)
+
+    def _finish_media(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Wait for the cards, report pictures no page showed, and give templates the media."""
+        assert self.site is not None
+        start = time.perf_counter()
+        if self.cards is not None:
+            for page, error in self.cards.finish(files):
+                self.log.warning(f"Social card of '{page}' could not be drawn ({error}); the "
+                                 "page has none.")
+        self.images.unreferenced_problems(self.report)
+        titles = {src: page.title for src, page in self.generated.items()}
+        titles.update({n.path: n.title for n in self.site.notes})
+        env.globals["confnotes_avatars"] = self.avatars
+        self.social = cards.SocialView(config, self.site,
+                                       self.cards.by_page if self.cards else {}, titles)
+        env.globals["confnotes_social"] = self.social
+        self.media_seconds += time.perf_counter() - start
+
+    def _log_media_time(self) -> None:
+        made = self.cards.made if self.cards else 0
+        drawing = self.cards.seconds if self.cards else 0.0
+        spent = self.media_seconds + self.images.page_seconds + (
+            self.social.seconds if self.social else 0.0)
+        self.log.debug(f"pictures: {len(self.images.pictures)} ({self.images.made} made), "
+                       f"avatars: {len(self.avatars.by_speaker)} ({self.avatars.made} made), "
+                       f"cards: {len(self.cards.by_page) if self.cards else 0} ({made} drawn); "
+                       f"{spent * 1000:.0f} ms on the build's thread, {drawing * 1000:.0f} ms "
+                       f"drawing cards beside it")
 
     def _log_problems(self) -> None:
         for problem in self.report.problems:

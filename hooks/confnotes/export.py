@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from .index import Site
@@ -71,14 +72,14 @@ def _names(term: Term) -> dict[str, Any]:
             "registered": term.registered}
 
 
-def speaker_record(site: Site, term: Term) -> dict[str, Any]:
+def speaker_record(site: Site, term: Term, avatars: Mapping[str, str]) -> dict[str, Any]:
     appearances = site.appearances.get(term.id, [])
     return {
         **_names(term),
         "affiliation": term.affiliation,
         "title": term.title,
         "bio": term.bio,
-        "avatar": term.avatar,
+        "avatar": avatars.get(term.id),
         "links": [{"title": link.title, "url": link.url} for link in term.links],
         "appearances": [
             {"note": note.path, "note_url": note.url, "note_title": note.title,
@@ -120,13 +121,18 @@ def event_record(site: Site, term: Term) -> dict[str, Any]:
     }
 
 
-def records(site: Site) -> dict[str, list[dict[str, Any]]]:
-    """Each data file's content: notes newest first, terms in Korean name order."""
+def records(site: Site, avatars: Mapping[str, str] | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    """Each data file's content: notes newest first, terms in Korean name order.
+
+    `avatars` gives the published picture of each speaker that has one (site-relative URL).
+    """
+    avatars = avatars or {}
     def ordered(kind: Kind) -> list[Term]:
         return sorted(site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
     return {
         "notes": [note_record(site, n) for n in site.notes],
-        "speakers": [speaker_record(site, t) for t in ordered("speaker")],
+        "speakers": [speaker_record(site, t, avatars) for t in ordered("speaker")],
         "topics": [topic_record(site, t) for t in ordered("topic")],
         "events": [event_record(site, t) for t in ordered("event")],
     }
