@@ -151,6 +151,10 @@ class Confnotes:
             (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
         feeds.write(site_dir, self.site, config)
         search.enrich(site_dir, self.site, config)
+        if self.cards is not None:
+            for page, error in self.cards.finish():
+                self.log.warning(f"Social card of '{page}' could not be drawn ({error}); its "
+                                 "page names a picture that is not there.")
         self._log_media_time()
 
     # -- steps -------------------------------------------------------------------------------
@@ -236,13 +240,10 @@ class Confnotes:
             self.cards.plan(src, card, files, config)
 
     def _finish_media(self, env: Any, config: MkDocsConfig, files: Files) -> None:
-        """Wait for the cards, report pictures no page showed, and give templates the media."""
+        """Report pictures no page showed, and give templates the media (cards are still
+        being drawn: on_post_build waits for them)."""
         assert self.site is not None
         start = time.perf_counter()
-        if self.cards is not None:
-            for page, error in self.cards.finish(files):
-                self.log.warning(f"Social card of '{page}' could not be drawn ({error}); the "
-                                 "page has none.")
         self.images.unreferenced_problems(self.report)
         titles = {src: page.title for src, page in self.generated.items()}
         titles.update({n.path: n.title for n in self.site.notes})

@@ -11,7 +11,7 @@ fontconfig's choice for Korean. With no such font the build makes no cards and s
 A character the font lacks (an emoji, say) is left out of the card, never drawn as a box.
 
 Each card is cached under .cache/confnotes/cards/ by the hash of what it shows and of the font,
-and drawn on one worker thread while MkDocs renders the pages; `Cards.finish` waits for it.
+and drawn in a second process while MkDocs renders the pages; `Cards.finish` waits for it.
 """
 
 from __future__ import annotations
@@ -21,14 +21,16 @@ import hashlib
 import html
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import site
 import subprocess
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -480,6 +482,13 @@ def encode(image: Image.Image, card: Card) -> bytes:
     return out.getvalue()
 
 
+def draw_card(path: Path, card: Card, fonts: Fonts) -> float:
+    """Draw one card into the cache; the seconds it took. Runs in the drawing process."""
+    start = time.perf_counter()
+    write_atomically(path, encode(render(card, fonts), card))
+    return time.perf_counter() - start
+
+
 def card_key(card: Card, fonts: Fonts) -> str:
     # The avatar's file is named by its content hash, so its path stands for its content.
     text = json.dumps([PIPELINE, fonts.identity, asdict(card)], ensure_ascii=False)
@@ -490,7 +499,7 @@ def card_key(card: Card, fonts: Fonts) -> str:
 
 
 class Cards:
-    """Plans a card per page, draws the ones not cached on one worker thread, and adds each
+    """Plans a card per page, draws the ones not cached in a second process, and adds each
     to the site's files (MkDocs copies them once `finish` has waited for the drawing)."""
 
     def __init__(self, cache: Path, fonts: Fonts) -> None:
@@ -498,18 +507,19 @@ class Cards:
         self.fonts = fonts
         self.by_page: dict[str, File] = {}        # page src_uri -> the card's file
         self._todo: dict[Path, Card] = {}
-        self._pool: ThreadPoolExecutor | None = None
-        self._jobs: dict[str, Future[None]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._jobs: dict[str, Future[float]] = {}
         self.made = 0
-        self.seconds = 0.0     # spent drawing, on the worker thread
+        self.seconds = 0.0     # spent drawing, in the drawing process
 
     def plan(self, page_src: str, card: Card, files: Files, config: MkDocsConfig) -> None:
         path = self.cache / f"{card_key(card, self.fonts)}.png"
         url = f"{FOLDER}/{page_src.removesuffix('.md')}.png"
         if files.get_file_from_path(url) is not None:
             return  # a file of the site's own is there: it wins, as a page does
+        # Not added to `files`: MkDocs copies those before it renders the pages, and the
+        # drawing goes on while they render; `finish` copies the cards after the pages.
         file = File.generated(config, url, abs_src_path=str(path))
-        files.append(file)
         self.by_page[page_src] = file
         if not path.is_file():
             self._todo[path] = card
@@ -517,19 +527,20 @@ class Cards:
     def start(self) -> None:
         if not self._todo:
             return
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="confnotes-cards")
+        # Another process, not a thread: MkDocs renders pages on one core, and drawing under
+        # the same interpreter lock would slow the pages down by as much as it draws. A
+        # spawned process (not a fork: `mkdocs serve` runs threads) uses the other core.
+        # MkDocs puts hooks/ on sys.path only while it imports hooks/main.py: the new process
+        # is given it again (site.addsitedir, a function it can import) before any card.
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=site.addsitedir,
+                                         initargs=(str(Path(__file__).resolve().parents[1]),))
         for path, card in sorted(self._todo.items()):
-            self._jobs[str(path)] = self._pool.submit(self._draw, path, card)
+            self._jobs[str(path)] = self._pool.submit(draw_card, path, card, self.fonts)
 
-    def _draw(self, path: Path, card: Card) -> None:
-        start = time.perf_counter()
-        try:
-            write_atomically(path, encode(render(card, self.fonts), card))
-        finally:
-            self.seconds += time.perf_counter() - start  # only this one thread writes it
-
-    def finish(self, files: Files) -> list[tuple[str, str]]:
-        """Wait for the drawing; (page, error) for each card that failed, now left out."""
+    def finish(self) -> list[tuple[str, str]]:
+        """Wait for the drawing and copy every card into the site; (page, error) for each
+        card that could not be drawn."""
         failed: list[tuple[str, str]] = []
         if self._pool is not None:
             self._pool.shutdown(wait=True)
@@ -538,9 +549,11 @@ class Cards:
             error = job.exception() if job is not None else None
             if error is not None:
                 failed.append((page, f"{type(error).__name__}: {error}"))
-                del self.by_page[page]
-                files.remove(file)
-        self.made = sum(1 for job in self._jobs.values() if job.exception() is None)
+            else:
+                file.copy_file()
+        done = [job.result() for job in self._jobs.values() if job.exception() is None]
+        self.made = len(done)
+        self.seconds = sum(done)
         self._todo.clear()
         return failed
 
