@@ -33,6 +33,7 @@ from . import (
     registry,
     search,
 )
+from . import settings as settings_file
 from .messages import Report
 from .model import Kind
 
@@ -68,15 +69,13 @@ class Confnotes:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.reset()
         extra: dict[str, Any] = dict(config.extra or {})
+        # The same rules `confnotes check` reads mkdocs.yml by.
+        paths, problems = settings_file.registry_paths({"extra": extra}, lambda _: None,
+                                                       "mkdocs.yml")
+        if problems:
+            raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
+        self.registry_paths = paths
         settings = extra.get("confnotes") or {}
-        if not isinstance(settings, dict):
-            raise PluginError("mkdocs.yml: 'extra.confnotes' must be a mapping of settings.")
-        for kind, default in DEFAULT_REGISTRIES.items():
-            value = settings.get(f"{kind}s", default)
-            if not isinstance(value, str) or not value.endswith((".yml", ".yaml")):
-                raise PluginError(f"mkdocs.yml: 'extra.confnotes.{kind}s' must name a .yml file "
-                                  f"under docs/, not {value!r}.")
-            self.registry_paths[kind] = value.replace(os.sep, "/").lstrip("/")
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
         self._configure_media(config, settings)
