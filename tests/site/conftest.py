@@ -45,6 +45,18 @@ class Built:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write `files` (relative path -> text or bytes) under `folder`, which is made too."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
 def build_site(root: Path, docs: dict[str, str | bytes] | None = None, *, strict: bool = False,
                samples: bool = False, env: dict[str, str] | None = None) -> Built:
     """Build a site in `root`: the sample docs/ when `samples`, plus the given files."""
@@ -55,14 +67,7 @@ def build_site(root: Path, docs: dict[str, str | bytes] | None = None, *, strict
                         ignore=shutil.ignore_patterns("__pycache__"))
     if samples:
         shutil.copytree(ROOT / "docs", root / "docs", dirs_exist_ok=True)
-    for name, content in (docs or {}).items():
-        target = root / "docs" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    (root / "docs").mkdir(exist_ok=True)
+    write_files(root / "docs", docs or {})
     command = [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
     if strict:
         command.append("--strict")

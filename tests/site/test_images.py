@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 import pytest
 from PIL import Image, ImageDraw
 
-from .conftest import ROOT, Built, build_site
+from .conftest import ROOT, Built, build_site, write_files
 
 SITE_URL = "http://127.0.0.1:8000/"  # the repository's mkdocs.yml
 
@@ -288,13 +288,7 @@ def build_with_settings(root: Path, docs: dict[str, str | bytes], settings: str)
     for folder in ("hooks", "templates"):
         shutil.copytree(ROOT / folder, root / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
-    for name, content in docs.items():
-        target = root / "docs" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    write_files(root / "docs", docs)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=root,
                             capture_output=True, text=True, check=False,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

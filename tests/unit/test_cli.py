@@ -17,7 +17,7 @@ from confnotes import check, cli, collect, scaffold
 from confnotes.messages import Problem, Report
 from confnotes.registry import Registry, load
 
-from tests.site.conftest import build_site
+from tests.site.conftest import build_site, write_files
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_NOTES = sum(collect.is_note(p) for p in collect.markdown_files(ROOT / "docs"))
@@ -35,13 +35,7 @@ def make_site(root: Path, files: dict[str, str | bytes], samples: bool = False) 
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     if samples:
         shutil.copytree(ROOT / "docs", root / "docs")
-    for name, content in files.items():
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    write_files(root, files)
     (root / "docs").mkdir(exist_ok=True)
     return root
 
