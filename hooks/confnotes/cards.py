@@ -46,7 +46,7 @@ from .dates import korean_date
 from .images import write_atomically
 from .index import Site
 from .model import Kind, Note, Term
-from .pages import View
+from .pages import KIND_LABELS, View
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -87,8 +87,7 @@ AVATAR = 220
 # (size, lines): the largest size at which the title fits that many lines; the last size
 # takes the title in three lines, the third cut with an ellipsis when even that is too few.
 TITLE_SIZES = ((72, 2), (62, 2), (54, 3))
-LABELS: dict[str, str] = {"note": "노트", "speaker": "발표자", "topic": "주제", "event": "행사",
-                          "page": ""}
+LABELS: dict[str, str] = {"note": "노트", "page": ""} | {k: v for k, v in KIND_LABELS.items()}
 
 
 # -- fonts ------------------------------------------------------------------------------------

@@ -37,12 +37,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from .export import talk_url
 from .index import Site
 from .model import KINDS, Kind, Note, Talk, Term
-from .pages import ROLE_LABELS
+from .pages import KIND_LABELS, ROLE_LABELS
 
 MAX_ITEMS = 50
 EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
                  b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
-KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
 # A term's feed description when its registry entry has none; no particles after the name,
 # which would depend on its last sound.
 _ABOUT: dict[Kind, str] = {"speaker": "발표자 ‘{0}’의 발표를 기록한 {1} 노트",

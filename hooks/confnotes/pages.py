@@ -29,6 +29,8 @@ from .registry import Registry
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
     "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
+# What each kind of term is called on pages, feeds and cards.
+KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
 LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
@@ -294,6 +296,10 @@ class View:
         return cached
 
     # presentation
+    @staticmethod
+    def kind_label(kind: Kind) -> str:
+        return KIND_LABELS[kind]
+
     @staticmethod
     def role(role: str) -> str:
         return ROLE_LABELS.get(role, role)

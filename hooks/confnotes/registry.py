@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .dates import parse_date
-from .front_matter import YamlList, YamlMap, decode, error_place, load_yaml
+from .front_matter import YamlMap, decode, error_place, load_yaml
 from .messages import Problem, Report, shown
 from .model import Kind, Link, Term
 from .names import clean, key, slugify
@@ -220,4 +220,4 @@ _READERS: dict[Kind, dict[str, _Reader]] = {
               "organizer": _read_text, "description": _read_text, "days": _read_days},
 }
 
-__all__ = ["KNOWN_KEYS", "Registry", "RegistryError", "YamlList", "load"]
+__all__ = ["KNOWN_KEYS", "Registry", "RegistryError", "load"]

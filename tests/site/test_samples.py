@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .conftest import ROOT, Built
 
 
@@ -90,6 +88,3 @@ def test_no_request_leaves_the_site(sample_site: Built) -> None:
         text = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
 
-
-def _exists(path: Path) -> bool:
-    return path.exists()
