@@ -5,7 +5,11 @@ each as its own ``python -m mkdocs build`` subprocess:
 
 * ``plain``     - the project's mkdocs.yml with the ``hooks:`` list removed, plus placeholder
                   pages for the nav targets the hooks would otherwise generate;
-* ``confnotes`` - the project's mkdocs.yml, hooks/ and templates/ as they are.
+* ``confnotes`` - the project's mkdocs.yml, hooks/ and templates/ as they are, except that
+                  social cards are off (``extra.confnotes.cards: false``): plain Material
+                  draws none, and a first build draws one per page (~50 ms of CPU each, in a
+                  second process). ``--cards`` keeps them on; bench/hooks_time.py reports
+                  their share of a rebuild, when they come from the cache.
 
 Measured per build: wall time, CPU time and peak RSS of the build process (``os.wait4``
 rusage), size and file count of the built site, size of ``search/search_index.json`` (raw
@@ -140,11 +144,27 @@ def write_placeholders(docs: Path, targets: Sequence[str]) -> None:
                             encoding="utf-8")
 
 
-def copy_project(dest: Path, with_hooks: bool) -> None:
+def without_cards(config_text: str) -> str:
+    """mkdocs.yml with `cards: false` as the first key under `extra: confnotes:`."""
+    out, done = [], False
+    for line in config_text.splitlines(keepends=True):
+        out.append(line)
+        if not done and re.match(r"  confnotes\s*:\s*$", line):
+            out.append("    cards: false\n")
+            done = True
+    if not done:
+        raise SystemExit("bench: no 'extra: confnotes:' block in mkdocs.yml to turn cards off")
+    return "".join(out)
+
+
+def copy_project(dest: Path, with_hooks: bool, cards: bool = True) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(config if with_hooks else strip_hooks(config),
-                                     encoding="utf-8")
+    if not with_hooks:
+        config = strip_hooks(config)
+    elif not cards:
+        config = without_cards(config)
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     dirs = ["templates", "hooks"] if with_hooks else ["templates"]
     for name in dirs:
         if (REPO / name).is_dir():
@@ -229,7 +249,8 @@ def report_search(results: list[dict[str, Any]]) -> None:
                            "korean RSS", "default latency", "korean latency"])
 
 
-def prepare(workdir: Path, notes: int, seed: int) -> tuple[dict[str, int], float]:
+def prepare(workdir: Path, notes: int, seed: int,
+            cards: bool) -> tuple[dict[str, int], float]:
     """Generate the corpus once and lay out one build directory per variant."""
     if workdir.exists():
         shutil.rmtree(workdir)
@@ -238,7 +259,7 @@ def prepare(workdir: Path, notes: int, seed: int) -> tuple[dict[str, int], float
     started = time.perf_counter()
     stats = generate(hooked, CorpusConfig(notes=notes, seed=seed))
     gen_s = time.perf_counter() - started
-    copy_project(hooked, with_hooks=True)
+    copy_project(hooked, with_hooks=True, cards=cards)
 
     plain = workdir / "plain"
     plain.mkdir()
@@ -463,6 +484,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="results.json and the work directories (default: bench/out)")
     parser.add_argument("--seed", type=int, default=CorpusConfig(0).seed,
                         help="corpus seed; the same seed gives the same notes")
+    parser.add_argument("--cards", action="store_true",
+                        help="keep social cards on in the confnotes build (drawn on its first "
+                             "run, from the cache on repeats)")
     parser.add_argument("--quiet", action="store_true",
                         help="pass -q to mkdocs (hides warnings, so they are not counted)")
     parser.add_argument("--search-notes", type=int, nargs="*", default=[1000], metavar="N",
@@ -479,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for notes in args.notes:
         workdir = out / "work" / f"n{notes}"
         print(f"[{notes} notes] generating corpus in {workdir} ...", flush=True)
-        corpus, gen_s = prepare(workdir, notes, args.seed)
+        corpus, gen_s = prepare(workdir, notes, args.seed, args.cards)
         print(f"[{notes} notes] {corpus['words']:,} words, {corpus['bytes'] / MIB:.1f} MiB "
               f"in {gen_s:.1f}s", flush=True)
         runs: dict[str, list[BuildResult]] = {v: [] for v in VARIANTS}
@@ -526,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     payload = {
         "environment": environment(),
         "settings": {"notes": args.notes, "repeat": args.repeat, "seed": args.seed,
-                     "quiet": args.quiet},
+                     "quiet": args.quiet, "cards": args.cards},
         "results": [to_json(r) for r in results],
         "growth": growth,
         "failed": failed,

@@ -45,3 +45,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     _confnotes.on_post_build(config)
+
+
+def on_build_error(error: Exception) -> None:
+    _confnotes.on_build_error(error)

@@ -24,11 +24,11 @@ from . import (
     avatars,
     cards,
     collect,
-    export,
     feeds,
     images,
     index,
     normalize,
+    outputs,
     pages,
     registry,
     search,
@@ -45,9 +45,12 @@ class Confnotes:
 
     def __init__(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
         self.log = log
+        self.outputs = outputs.Outputs()
         self.reset()
 
     def reset(self) -> None:
+        self.outputs.cancel()  # a side process a failed build left running
+        self.outputs = outputs.Outputs()
         self.report = Report()
         self.registry_paths: dict[Kind, str] = dict(DEFAULT_REGISTRIES)
         self.registries: dict[Kind, registry.Registry] = {}
@@ -94,6 +97,8 @@ class Confnotes:
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
+        avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
+        self.outputs.start(Path(config.site_dir), self.site, avatars, feeds.Settings.of(config))
         self._log_problems()
         return files
 
@@ -143,18 +148,16 @@ class Confnotes:
         if self.site is None:
             return
         site_dir = Path(config.site_dir)
-        out = site_dir / "data"
-        out.mkdir(parents=True, exist_ok=True)
-        avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
-        for name, items in export.records(self.site, avatars).items():
-            (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
-        feeds.write(site_dir, self.site, config)
+        self.outputs.finish(site_dir)
         search.enrich(site_dir, self.site, config)
         if self.cards is not None:
             for page, error in self.cards.finish():
                 self.log.warning(f"Social card of '{page}' could not be drawn ({error}); its "
                                  "page names a picture that is not there.")
         self._log_media_time()
+
+    def on_build_error(self, error: Exception) -> None:
+        self.outputs.cancel()
 
     # -- steps -------------------------------------------------------------------------------
 

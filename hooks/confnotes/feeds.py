@@ -60,13 +60,27 @@ _SPACE = re.compile(r"\s+")
 _URL_SAFE = "/:#?&=%@+!$'()*,;~[]"
 
 
-def write(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
+@dataclass(frozen=True)
+class Settings:
+    """What feeds take from mkdocs.yml: plain values, so a second process can write them."""
+
+    site_url: str
+    site_name: str
+    site_description: str | None
+    language: str
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Settings:
+        language = str(config.theme["language"]) if "language" in config.theme else "ko"
+        return cls(config.site_url or "", config.site_name, config.site_description, language)
+
+
+def write(site_dir: Path, site: Site, settings: Settings) -> None:
     """Write the site's feeds and calendars under `site_dir`."""
-    links = Links.of(config.site_url or "")
-    language = str(config.theme["language"]) if "language" in config.theme else "ko"
+    links = Links.of(settings.site_url)
     # With absolute links an item reads the same in every feed: build each note's once.
     made: dict[tuple[str, str], Item] = {}
-    for feed in all_feeds(site, config.site_name, config.site_description):
+    for feed in all_feeds(site, settings.site_name, settings.site_description):
         folder = site_dir / feed.folder
         folder.mkdir(parents=True, exist_ok=True)
         here = "" if links.base else feed.folder
@@ -75,8 +89,8 @@ def write(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
             if (note.path, here) not in made:
                 made[note.path, here] = item(site, note, here, links)
             items.append(made[note.path, here])
-        (folder / "feed.xml").write_bytes(rss(feed, items, links, language))
-        (folder / "feed.json").write_bytes(json_feed(feed, items, links, language))
+        (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
+        (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
         if feed.folder:
             # Material's script reads every <link rel="alternate"> as a site in another
             # language and fetches sitemap.xml next to it; an empty one answers that request

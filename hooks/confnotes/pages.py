@@ -16,8 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
 
 from .dates import korean_date
 from .export import talk_url
@@ -113,6 +117,25 @@ class View:
 
     def url(self, kind: Kind, ident: str) -> str:
         return self.site.terms[kind][ident].url_path
+
+    # Term links are the most repeated markup of the site (every row of every listing): one
+    # call each, not a template macro, which costs several times as much.
+    @pass_context
+    def link(self, context: Context, kind: Kind, ident: str) -> Markup:
+        """`<a class="cn-term ...">name</a>` to the term's page, relative to this page."""
+        return self._link(kind, ident, context.get("page"), context.get("base_url", ""))
+
+    @pass_context
+    def links(self, context: Context, kind: Kind, idents: Iterable[str],
+              separator: str = " ") -> Markup:
+        page, base = context.get("page"), context.get("base_url", "")
+        return Markup(escape(separator).join(self._link(kind, i, page, base) for i in idents))
+
+    def _link(self, kind: Kind, ident: str, page: Any, base: str) -> Markup:
+        term = self.site.terms[kind][ident]
+        href = normalize_url(term.url_path, page=page, base=base)
+        return Markup(f'<a class="cn-term cn-term--{kind}" href="{escape(href)}">'
+                      f'{escape(term.name)}</a>')
 
     def note(self, path: str) -> Note:
         return self.notes_by_path[path]

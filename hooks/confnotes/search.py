@@ -66,6 +66,7 @@ class Analyser:
     vocabulary: set[str] = field(default_factory=set)
     _stems: dict[str, str] = field(default_factory=dict)
     _parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
         """The words the worker indexes for `text`, lower-cased, in order."""
@@ -121,21 +122,33 @@ class Analyser:
         self._parts[word] = found
         return found
 
+    def tails(self, stem: str) -> tuple[str, ...]:
+        """The tails of `stem` after each cut (`클라우드보안` -> `보안`)."""
+        found = self._tails.get(stem)
+        if found is None:
+            parts = self.parts(stem) if len(stem) >= MIN_SPLIT else ()
+            found = self._tails[stem] = tuple("".join(parts[k:]) for k in range(1, len(parts)))
+        return found
+
     def compounds(self, text: str) -> Iterator[str]:
         """Words to index besides the text's own: joined neighbours and the tails of long
         words from each cut (a prefix query finds the head)."""
+        # The hottest loop of the analysis: stems and tails come from caches, and a run of
+        # one word (the most common) skips the pairing.
+        stems, stem, tails = self._stems, self.stem, self.tails
         for run in _RUN.findall(text):
+            if " " not in run:
+                yield from tails(stems[run] if run in stems else stem(run))
+                continue
             words = run.split(" ")
-            stems = [self.stem(w) for w in words]
-            for i, stem in enumerate(stems):
-                if len(stem) >= MIN_SPLIT:
-                    parts = self.parts(stem)
-                    for k in range(1, len(parts)):
-                        yield "".join(parts[k:])
+            cut = [stems[w] if w in stems else stem(w) for w in words]
+            last = len(words) - 1
+            for i, word_stem in enumerate(cut):
+                yield from tails(word_stem)
                 # A word that lost a particle ends a compound: `반도체를 설계` is no `반도체설계`.
-                if (i + 1 < len(words) and stem == words[i] and stem not in _NOT_FIRST
-                        and stems[i + 1]):
-                    yield stem + stems[i + 1]
+                if (i < last and word_stem == words[i] and word_stem not in _NOT_FIRST
+                        and cut[i + 1]):
+                    yield word_stem + cut[i + 1]
 
 
 def plain_text(markup: str) -> str:
@@ -238,12 +251,16 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
         return  # plain Material search: mkdocs.yml asks for no analysed fields
     analyser = Analyser(re.compile(index["config"]["separator"]))
     docs: list[dict[str, Any]] = index["docs"]
-    # Two passes over the text, the first for the vocabulary: cheaper in memory than keeping
-    # every doc's words, at 1,000 notes about 60 MB for a tenth of a second.
+    # Two passes, the first for the vocabulary. Each doc's plain text and set of Hangul words
+    # are kept for the second (at 1,000 notes about 30 MB), not its list of words.
+    texts: list[tuple[str, str, set[str]]] = []
     seen: set[str] = set()
     for doc in docs:
-        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("title", ""))))
-        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("text", ""))))
+        title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))
+        words = set(_HANGUL_WORD.findall(text))
+        words.update(_HANGUL_WORD.findall(title))
+        seen.update(words)
+        texts.append((title, text, words))
     analyser.learn_words(seen)
     del seen
     terms: dict[str, Term] = {t.url_path: t for kind in KINDS for t in site.terms[kind].values()}
@@ -253,9 +270,8 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
     notes = {n.url: n for n in site.notes}
     owners = _talk_owners(site_dir, notes, docs)
 
-    for doc in docs:
-        title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))
-        title_words, text_words = _HANGUL_WORD.findall(title), _HANGUL_WORD.findall(text)
+    for doc, (title, text, words) in zip(docs, texts, strict=True):
+        title_words = _HANGUL_WORD.findall(title)
         location = doc["location"]
         page, _, anchor = location.partition("#")
         titles = list(analyser.compounds(title))
@@ -277,7 +293,7 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
                 if (own.anchor or "") == anchor:
                     about += talk_names(site, own)
         title_tokens = {analyser.stem(w) for w in title_words}
-        have = title_tokens | {analyser.stem(w) for w in set(text_words)}
+        have = title_tokens | {analyser.stem(w) for w in words}
         if "titles" in declared:
             _add(doc, "titles", titles, title_tokens)
         if "words" in declared:

@@ -10,7 +10,6 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import unquote, urljoin
 
@@ -350,9 +349,7 @@ def test_fold_never_splits_a_character_and_unfolds_to_the_line() -> None:
 
 def write_without_site_url(out: Path) -> None:
     site, _report = collect.read_folder(ROOT / "docs")
-    config = SimpleNamespace(site_url=None, site_name="Confnotes", site_description=None,
-                             theme={"language": "ko"})
-    feeds.write(out, site, config)  # type: ignore[arg-type]
+    feeds.write(out, site, feeds.Settings("", "Confnotes", None, "ko"))
 
 
 def test_without_site_url_links_are_relative_and_bytes_repeat(tmp_path: Path) -> None:

@@ -1,0 +1,105 @@
+"""The files made from the model alone: the data export (`data/*.json`), the feeds and the
+event calendars.
+
+They depend on nothing MkDocs renders, so on a large site they are written by a second
+process while MkDocs converts and renders the pages on the first core: into a folder of their
+own inside `site/`, moved into place once the pages are written. The move, not the timing,
+decides which file wins, so the site is the same bytes either way: Confnotes' files replace a
+file of the same name from docs/, as they always have. A small site writes them in-process, as
+starting a process would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import site as site_packages
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from . import export, feeds
+from .index import Site
+
+# Below this many notes the outputs are written in-process, after the pages: a second process
+# takes about half a second to start, about what writing a few hundred notes' outputs takes.
+SIDE_PROCESS_NOTES = 300
+# CONFNOTES_SIDE_PROCESS=0 or 1 overrides the rule above (tests build both ways).
+SWITCH = "CONFNOTES_SIDE_PROCESS"
+
+
+def write(site_dir: Path, site: Site, avatars: dict[str, str], settings: feeds.Settings) -> None:
+    """Write the export, feeds and calendars under `site_dir`."""
+    out = site_dir / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, items in export.records(site, avatars).items():
+        (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
+    feeds.write(site_dir, site, settings)
+
+
+def _in_side_process(notes: int) -> bool:
+    wanted = os.environ.get(SWITCH, "")
+    if wanted in ("0", "1"):
+        return wanted == "1"
+    return notes >= SIDE_PROCESS_NOTES
+
+
+class Outputs:
+    """Starts the writing when the model is complete; `finish` puts every file in place."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._job: Future[None] | None = None
+        self._staging: Path | None = None
+        self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
+
+    def start(self, site_dir: Path, site: Site, avatars: dict[str, str],
+              settings: feeds.Settings) -> None:
+        self._args = (site, avatars, settings)
+        if not _in_side_process(len(site.notes)):
+            return
+        site_dir.mkdir(parents=True, exist_ok=True)
+        # Inside site/ so that the move is a rename on the same file system.
+        self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
+        # Spawned, not forked: `mkdocs serve` runs threads. hooks/ is on sys.path only while
+        # MkDocs imports hooks/main.py, so the new process is given it before the job.
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=context, initializer=site_packages.addsitedir,
+            initargs=(str(Path(__file__).resolve().parents[1]),))
+        self._job = self._pool.submit(write, self._staging, site, avatars, settings)
+
+    def finish(self, site_dir: Path) -> None:
+        """Wait for the side process (its error is raised here) or write in-process."""
+        if self._args is None:
+            return
+        site, avatars, settings = self._args
+        self._args = None
+        if self._job is None or self._staging is None or self._pool is None:
+            write(site_dir, site, avatars, settings)
+            return
+        try:
+            self._job.result()
+            _move_into(self._staging, site_dir)
+        finally:
+            self._pool.shutdown(wait=True)
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._job = self._pool = self._staging = None
+
+    def cancel(self) -> None:
+        """Stop a side process a failed build left running."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+        self._job = self._pool = self._staging = None
+        self._args = None
+
+
+def _move_into(staging: Path, site_dir: Path) -> None:
+    for folder, _dirs, names in os.walk(staging):
+        target = site_dir / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, target / name)
