@@ -149,6 +149,9 @@ class Confnotes:
             return
         site_dir = Path(config.site_dir)
         self.outputs.finish(site_dir)
+        if self.outputs.side_seconds:
+            self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
+                           "ms in a second process, beside the pages")
         search.enrich(site_dir, self.site, config)
         if self.cards is not None:
             for page, error in self.cards.finish():

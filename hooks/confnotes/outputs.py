@@ -16,6 +16,7 @@ import os
 import shutil
 import site as site_packages
 import tempfile
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -38,6 +39,13 @@ def write(site_dir: Path, site: Site, avatars: dict[str, str], settings: feeds.S
     feeds.write(site_dir, site, settings)
 
 
+def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],
+                 settings: feeds.Settings) -> float:
+    start = time.perf_counter()
+    write(site_dir, site, avatars, settings)
+    return time.perf_counter() - start
+
+
 def _in_side_process(notes: int) -> bool:
     wanted = os.environ.get(SWITCH, "")
     if wanted in ("0", "1"):
@@ -50,9 +58,10 @@ class Outputs:
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        self._job: Future[None] | None = None
+        self._job: Future[float] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
+        self.side_seconds = 0.0  # the last build's writing in the second process
 
     def start(self, site_dir: Path, site: Site, avatars: dict[str, str],
               settings: feeds.Settings) -> None:
@@ -68,7 +77,7 @@ class Outputs:
         self._pool = ProcessPoolExecutor(
             1, mp_context=context, initializer=site_packages.addsitedir,
             initargs=(str(Path(__file__).resolve().parents[1]),))
-        self._job = self._pool.submit(write, self._staging, site, avatars, settings)
+        self._job = self._pool.submit(_timed_write, self._staging, site, avatars, settings)
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the side process (its error is raised here) or write in-process."""
@@ -76,11 +85,12 @@ class Outputs:
             return
         site, avatars, settings = self._args
         self._args = None
+        self.side_seconds = 0.0
         if self._job is None or self._staging is None or self._pool is None:
             write(site_dir, site, avatars, settings)
             return
         try:
-            self._job.result()
+            self.side_seconds = self._job.result()
             _move_into(self._staging, site_dir)
         finally:
             self._pool.shutdown(wait=True)
