@@ -251,16 +251,12 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
         return  # plain Material search: mkdocs.yml asks for no analysed fields
     analyser = Analyser(re.compile(index["config"]["separator"]))
     docs: list[dict[str, Any]] = index["docs"]
-    # Two passes, the first for the vocabulary. Each doc's plain text and set of Hangul words
-    # are kept for the second (at 1,000 notes about 30 MB), not its list of words.
-    texts: list[tuple[str, str, set[str]]] = []
+    # Two passes over the text, the first for the vocabulary. Nothing of a doc is kept for the
+    # second: a word set per section is several hundred MB at 5,000 notes.
     seen: set[str] = set()
     for doc in docs:
-        title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))
-        words = set(_HANGUL_WORD.findall(text))
-        words.update(_HANGUL_WORD.findall(title))
-        seen.update(words)
-        texts.append((title, text, words))
+        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("title", ""))))
+        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("text", ""))))
     analyser.learn_words(seen)
     del seen
     terms: dict[str, Term] = {t.url_path: t for kind in KINDS for t in site.terms[kind].values()}
@@ -270,8 +266,9 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
     notes = {n.url: n for n in site.notes}
     owners = _talk_owners(site_dir, notes, docs)
 
-    for doc, (title, text, words) in zip(docs, texts, strict=True):
-        title_words = _HANGUL_WORD.findall(title)
+    for doc in docs:
+        title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))
+        title_words, words = _HANGUL_WORD.findall(title), set(_HANGUL_WORD.findall(text))
         location = doc["location"]
         page, _, anchor = location.partition("#")
         titles = list(analyser.compounds(title))
