@@ -368,6 +368,14 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
         res["ratio"] = c.best_s / p.best_s if both else None
         res["cpu_ratio"] = c.cpu_s / p.cpu_s if both else None
         res["hooks_overhead_pct"] = (res["ratio"] - 1) * 100 if both else None
+        # Run i of each variant ran back to back (in alternating order), so the pair saw the
+        # same machine: on a shared machine whose speed drifts between runs, the median of
+        # the pairs' ratios is steadier than the ratio of the bests.
+        pairs = [(b.wall_s / a.wall_s, b.cpu_s / a.cpu_s)
+                 for a, b in zip(p.runs, c.runs, strict=True) if a.ok and b.ok]
+        res["paired_ratios"] = [round(w, 3) for w, _ in pairs]
+        res["paired_ratio"] = statistics.median(w for w, _ in pairs) if pairs else None
+        res["paired_cpu_ratio"] = statistics.median(u for _, u in pairs) if pairs else None
 
         def t(s: Summary) -> str:
             if not s.last.ok:
@@ -380,6 +388,10 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
         timing.append([
             str(res["notes"]), t(p), t(c), fmt(res["ratio"], ".2f", "x"),
             fmt(res["hooks_overhead_pct"], "+.0f", "%"),
+            fmt(res["paired_ratio"], ".2f", "x") + (
+                f" ({min(res['paired_ratios']):.2f}–{max(res['paired_ratios']):.2f})"
+                if len(res["paired_ratios"]) > 1 else ""),
+            fmt(res["paired_cpu_ratio"], ".2f", "x"),
             ok(p, p.cpu_s, ".1f"), ok(c, c.cpu_s, ".1f"), fmt(res["cpu_ratio"], ".2f", "x"),
             ok(p, p.peak_rss_mb, ".0f"), ok(c, c.peak_rss_mb, ".0f"),
         ])
@@ -393,10 +405,11 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
         ])
 
     label = f"best (median) of {repeat}" if repeat > 1 else "single run"
-    print(f"\nBuild time: wall seconds ({label}), CPU seconds (user+sys), peak RSS MiB")
+    print(f"\nBuild time: wall seconds ({label}), CPU seconds (user+sys), peak RSS MiB; "
+          "paired: median of the ratios of runs made back to back")
     print_table(timing, ["notes", "plain s", "confnotes s", "ratio", "hooks overhead",
-                         "plain CPU", "confnotes CPU", "CPU ratio", "plain RSS",
-                         "confnotes RSS"])
+                         "paired ratio (range)", "paired CPU ratio", "plain CPU",
+                         "confnotes CPU", "CPU ratio", "plain RSS", "confnotes RSS"])
     print("\nOutput: site MiB, files, search_index.json MiB raw/gzip, WARNING lines")
     print_table(output, ["notes", "plain site", "confnotes site", "plain files",
                          "confnotes files", "plain index", "confnotes index",
