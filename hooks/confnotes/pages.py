@@ -107,6 +107,7 @@ class View:
             if term.parent:
                 self._children[term.parent].append(term.id)
         self._position: dict[tuple[Kind, str], dict[str, int]] = {}
+        self._bylines: dict[str, str] = {}
 
     # terms
     def term(self, kind: Kind, ident: str) -> Term:
@@ -291,6 +292,17 @@ class View:
                 if not first.affiliation and a.affiliation:
                     seen[a.speaker] = (a, roles)
         return list(seen.values())
+
+    def byline(self, note: Note, limit: int = 4) -> str:
+        """`A, B, C, D 외 2명`: the people on stage, as a note's line in a listing shows them.
+        Made once per note: the same note is listed on many pages."""
+        line = self._bylines.get(note.path)
+        if line is None:
+            names = [self.site.terms["speaker"][s].name for s in note.speakers]
+            line = ", ".join(names[:limit]) + (f" 외 {len(names) - limit}명"
+                                               if len(names) > limit else "")
+            self._bylines[note.path] = line
+        return line
 
     def latest(self, limit: int = LATEST) -> list[Note]:
         return self.site.notes[:limit]
