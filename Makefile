@@ -49,6 +49,7 @@ new-site: $(BIN)/confnotes
 lint: $(BIN)/.dev
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy --strict bench
 
 # Social cards need a font with Hangul (hooks/confnotes/cards.py): installed here on Debian as
 # root; elsewhere the message says what to install. Without one, cards are left out with a

@@ -60,8 +60,8 @@ def measure(workdir: Path) -> dict[str, Any]:
     def event(self: Any, name: str, item: Any = None, **kwargs: Any) -> Any:
         return timed(f"event {name}", run_event)(self, name, item, **kwargs)
 
-    mkbuild._populate_page = populate_page  # type: ignore[assignment]
-    mkbuild._build_page = build_page  # type: ignore[assignment]
+    mkbuild._populate_page = populate_page
+    mkbuild._build_page = build_page
     PluginCollection.run_event = event  # type: ignore[method-assign]
     os.chdir(workdir)
     config = load_config("mkdocs.yml", site_dir=str(workdir / "site"))
@@ -82,7 +82,8 @@ def media_seconds() -> float:
         confnotes = getattr(module, "_confnotes", None)
         if confnotes is not None and hasattr(confnotes, "media_seconds"):
             social = confnotes.social.seconds if confnotes.social else 0.0
-            return round(confnotes.media_seconds + confnotes.images.page_seconds + social, 3)
+            return round(float(confnotes.media_seconds + confnotes.images.page_seconds + social),
+                         3)
     return float("nan")
 
 
