@@ -23,8 +23,9 @@ from pathlib import Path
 from . import export, feeds
 from .index import Site
 
-# Below this many notes the outputs are written in-process, after the pages: a second process
-# takes about half a second to start, about what writing a few hundred notes' outputs takes.
+# Below this many notes the outputs are written in-process, after the pages: starting a second
+# process and importing Confnotes there takes 0.5-0.8 s, about what writing 300 notes' outputs
+# takes.
 SIDE_PROCESS_NOTES = 300
 # CONFNOTES_SIDE_PROCESS=0 or 1 overrides the rule above (tests build both ways).
 SWITCH = "CONFNOTES_SIDE_PROCESS"
