@@ -18,6 +18,7 @@ import site as site_packages
 import tempfile
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import export, feeds
@@ -91,8 +92,14 @@ class Outputs:
             write(site_dir, site, avatars, settings)
             return
         try:
-            self.side_seconds = self._job.result()
-            _move_into(self._staging, site_dir)
+            try:
+                self.side_seconds = self._job.result()
+            except BrokenProcessPool:
+                # The process died (killed, out of memory): the files are written here instead.
+                # An error raised by the writing itself is not caught: it would fail here too.
+                write(site_dir, site, avatars, settings)
+            else:
+                _move_into(self._staging, site_dir)
         finally:
             self._pool.shutdown(wait=True)
             shutil.rmtree(self._staging, ignore_errors=True)
