@@ -7,35 +7,24 @@ failed responses and requests that would leave the local server.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.search import searchbox
+
 from .browser_helpers import Probe
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / "test-output" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = searchbox.CHROMIUM
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SERVER_START_TIMEOUT = 10.0
@@ -80,46 +69,11 @@ def site_data(site_dir: Path) -> dict[str, Any]:
     return data
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1; yields the origin, e.g. ``http://127.0.0.1:41234``."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)],
-        cwd=site_dir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"http.server exited early with code {proc.returncode}", pytrace=False)
-            try:
-                with urllib.request.urlopen(origin + "/", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"http.server did not answer on {origin} in time", pytrace=False)
-            time.sleep(0.05)
+    with searchbox.serve(site_dir, SERVER_START_TIMEOUT) as origin:
         yield origin
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
 
 
 # --------------------------------------------------------------------------- the browser
@@ -135,20 +89,14 @@ def browser() -> Iterator[Any]:
             "Do not use `playwright install`.",
             pytrace=False,
         )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - depends on the environment
+    if importlib.util.find_spec("playwright") is None:  # pragma: no cover - environment
         pytest.fail(
-            f"Browser tests need the playwright package in the venv ({exc}); "
+            "Browser tests need the playwright package in the venv; "
             "install requirements-dev.txt.",
             pytrace=False,
         )
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with searchbox.chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -18,38 +18,11 @@ from urllib.parse import quote, unquote
 import pytest
 from PIL import Image, ImageDraw
 
+from tests.pictures import jpeg, png, png_claiming
+
 from .conftest import ROOT, Built, build_site, write_files
 
 SITE_URL = "http://127.0.0.1:8000/"  # the repository's mkdocs.yml
-
-
-def jpeg(width: int, height: int, orientation: int | None = None, gps: bool = False) -> bytes:
-    picture = Image.new("RGB", (width, height), (220, 90, 40))
-    ImageDraw.Draw(picture).rectangle((0, 0, width // 4, height // 4), fill="black")
-    exif = Image.Exif()
-    if orientation:
-        exif[0x0112] = orientation
-    if gps:
-        exif[0x8825] = {1: "N", 2: (37.0, 30.0, 0.0)}
-    out = io.BytesIO()
-    picture.save(out, "JPEG", quality=90, exif=exif.tobytes())
-    return out.getvalue()
-
-
-def png(width: int, height: int) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), (30, 60, 200)).save(out, "PNG")
-    return out.getvalue()
-
-
-def bomb() -> bytes:
-    """8 × 8 pixels of PNG whose header claims 100,000 × 100,000."""
-    data = bytearray(png(8, 8))
-    header = bytearray(data[12:29])
-    header[4:12] = struct.pack(">II", 100_000, 100_000)
-    data[12:29] = header
-    data[29:33] = struct.pack(">I", zlib.crc32(bytes(header)))
-    return bytes(data)
 
 
 SPEAKERS = """\
@@ -115,7 +88,7 @@ DOCS: dict[str, str | bytes] = {
     f"{IMAGES}/big.jpg": jpeg(3200, 1800, gps=True),
     f"{IMAGES}/turned.jpg": jpeg(1200, 800, orientation=6),
     f"{IMAGES}/small.png": png(300, 200),
-    f"{IMAGES}/bomb.png": bomb(),
+    f"{IMAGES}/bomb.png": png_claiming(100_000, 100_000),
     f"{IMAGES}/corrupt.jpg": b"\xff\xd8 this is not really a JPEG",
     f"{IMAGES}/unused.png": b"junk nobody shows",
     "assets/avatars/painted.jpg": jpeg(600, 800),

@@ -14,6 +14,8 @@ from confnotes.cards import Card, Fonts
 from confnotes.pages import View
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from tests.pictures import encoded
+
 BASE = Card("노트", "", (), "Confnotes", "notes.example.com")
 
 
@@ -177,12 +179,7 @@ def test_a_speaker_card_shows_the_avatar_or_the_initials(fonts: Fonts, tmp_path:
 def photo(width: int, height: int, colour: str, orientation: int | None = None) -> bytes:
     image = Image.new("RGB", (width, height), colour)
     ImageDraw.Draw(image).rectangle((0, 0, width, height // 10), fill="black")  # a top band
-    exif = Image.Exif()
-    if orientation:
-        exif[0x0112] = orientation
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=95, exif=exif.tobytes())
-    return out.getvalue()
+    return encoded(image, orientation)
 
 
 def test_an_avatar_is_a_small_square_the_same_every_time() -> None:
@@ -199,15 +196,6 @@ def test_an_avatar_keeps_more_of_the_top_and_is_turned_upright() -> None:
     assert dark_top(avatars.square(encoded(portrait))[0])
     # The same picture stored on its side (orientation 6: shown turned 90° clockwise).
     assert dark_top(avatars.square(encoded(portrait.rotate(-270, expand=True), 6))[0])
-
-
-def encoded(image: Image.Image, orientation: int | None = None) -> bytes:
-    exif = Image.Exif()
-    if orientation:
-        exif[0x0112] = orientation
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=95, exif=exif.tobytes())
-    return out.getvalue()
 
 
 def dark_top(data: bytes) -> bool:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -14,41 +12,9 @@ import pytest
 from confnotes import images
 from confnotes.images import MAX_WIDTH, Images, Picture, process
 from confnotes.messages import Report
-from PIL import Image, ImageDraw
+from PIL import Image
 
-MARK = (0, 0, 0)
-FILL = (220, 90, 40)
-
-
-def jpeg(width: int, height: int, *, orientation: int | None = None, gps: bool = False,
-         quality: int = 90) -> bytes:
-    """A JPEG with a black mark in its top-left corner, as stored (before any EXIF turn)."""
-    picture = Image.new("RGB", (width, height), FILL)
-    ImageDraw.Draw(picture).rectangle((0, 0, width // 4, height // 4), fill=MARK)
-    exif = Image.Exif()
-    if orientation:
-        exif[0x0112] = orientation
-    if gps:
-        exif[0x8825] = {1: "N", 2: (37.0, 30.0, 0.0)}
-    out = io.BytesIO()
-    picture.save(out, "JPEG", quality=quality, exif=exif.tobytes())
-    return out.getvalue()
-
-
-def png(width: int, height: int, mode: str = "RGB") -> bytes:
-    out = io.BytesIO()
-    Image.new(mode, (width, height), (30, 60, 200, 255)[: len(mode)]).save(out, "PNG")
-    return out.getvalue()
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb's shape."""
-    data = bytearray(png(8, 8))
-    header = bytearray(data[12:29])          # chunk type and the 13 bytes of IHDR
-    header[4:12] = struct.pack(">II", width, height)
-    data[12:29] = header
-    data[29:33] = struct.pack(">I", zlib.crc32(bytes(header)))
-    return bytes(data)
+from tests.pictures import jpeg, png, png_claiming
 
 
 def decoded(data: bytes) -> Image.Image:
