@@ -76,24 +76,28 @@ def measure(workdir: Path) -> dict[str, Any]:
                       for k, v in sorted(seconds.items())}}
 
 
-def media_seconds() -> float:
-    """Seconds the last build spent on pictures, avatars and cards on the build's thread."""
+def built_confnotes() -> Any:
+    """The Confnotes object of hooks/main.py as the last build left it, or None."""
     for module in list(sys.modules.values()):
         confnotes = getattr(module, "_confnotes", None)
-        if confnotes is not None and hasattr(confnotes, "media_seconds"):
-            social = confnotes.social.seconds if confnotes.social else 0.0
-            return round(float(confnotes.media_seconds + confnotes.images.page_seconds + social),
-                         3)
-    return float("nan")
+        if confnotes is not None and hasattr(confnotes, "outputs"):
+            return confnotes
+    return None
+
+
+def media_seconds() -> float:
+    """Seconds the last build spent on pictures, avatars and cards on the build's thread."""
+    confnotes = built_confnotes()
+    if confnotes is None:
+        return float("nan")
+    social = confnotes.social.seconds if confnotes.social else 0.0
+    return round(float(confnotes.media_seconds + confnotes.images.page_seconds + social), 3)
 
 
 def side_seconds() -> float:
     """Seconds the last build's second process spent writing the export, feeds, calendars."""
-    for module in list(sys.modules.values()):
-        confnotes = getattr(module, "_confnotes", None)
-        if confnotes is not None and hasattr(confnotes, "outputs"):
-            return round(float(confnotes.outputs.side_seconds), 3)
-    return float("nan")
+    confnotes = built_confnotes()
+    return round(float(confnotes.outputs.side_seconds), 3) if confnotes else float("nan")
 
 
 def main() -> int:

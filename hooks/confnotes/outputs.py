@@ -92,21 +92,18 @@ class Outputs:
             write(site_dir, site, avatars, settings)
             return
         try:
-            try:
-                self.side_seconds = self._job.result()
-            except BrokenProcessPool:
-                # The process died (killed, out of memory): the files are written here instead.
-                # An error raised by the writing itself is not caught: it would fail here too.
-                write(site_dir, site, avatars, settings)
-            else:
-                _move_into(self._staging, site_dir)
+            self.side_seconds = self._job.result()
+            _move_into(self._staging, site_dir)
+        except BrokenProcessPool:
+            # The process died (killed, out of memory): the files are written here instead.
+            # An error raised by the writing itself is not caught: it would fail here too.
+            write(site_dir, site, avatars, settings)
         finally:
-            self._pool.shutdown(wait=True)
-            shutil.rmtree(self._staging, ignore_errors=True)
-            self._job = self._pool = self._staging = None
+            self.cancel()
 
     def cancel(self) -> None:
-        """Stop a side process a failed build left running."""
+        """Stop the side process (one a failed build left running, too) and remove the
+        staging folder."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._staging is not None:
