@@ -139,7 +139,8 @@ class Confnotes:
         if self.site is not None:
             own = {p.relative_to(self.templates).as_posix()
                    for p in self.templates.rglob("*.html")} if self.templates else set()
-            pages.install(env, self.site, self.registries, own)
+            pages.install(env, self.site, self.registries, own,
+                          (f.src_uri for f in files if f.src_uri.startswith(pages.VIDEO_PICTURES)))
             self._finish_media(env, config, files)
         self._log_problems()
         return env

@@ -11,8 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from . import series as series_mod
 from .index import Site
-from .model import Kind, Note, Talk, Term
+from .model import Kind, Note, Series, Talk, Term
 from .names import sort_key
 
 FORMAT_VERSION = 1
@@ -33,7 +34,19 @@ def _ref(site: Site, kind: Kind, ident: str | None) -> dict[str, str] | None:
     return {"id": term.id, "name": term.name, "url": term.url_path}
 
 
-def note_record(site: Site, note: Note) -> dict[str, Any]:
+def series_of(site: Site, series: Mapping[str, Series], event: str | None) -> Series | None:
+    """The series the event is an edition of."""
+    return series.get(site.term("event", event).series or "") if event else None
+
+
+def _series_ref(site: Site, series: Mapping[str, Series], event: str | None
+                ) -> dict[str, str] | None:
+    own = series_of(site, series, event)
+    return {"id": own.id, "name": own.name, "url": own.url_path} if own else None
+
+
+def note_record(site: Site, note: Note, series: dict[str, Series] | None = None
+                ) -> dict[str, Any]:
     return {
         "id": note.path.removesuffix(".md"),
         "path": note.path,
@@ -41,6 +54,7 @@ def note_record(site: Site, note: Note) -> dict[str, Any]:
         "title": note.title,
         "date": _date(note.date),
         "event": _ref(site, "event", note.event),
+        "series": _series_ref(site, series or {}, note.event),
         "day": note.day,
         "session": note.session,
         "lang": note.lang,
@@ -48,12 +62,17 @@ def note_record(site: Site, note: Note) -> dict[str, Any]:
         "authors": list(note.authors),
         "summary": note.summary,
         "excerpt": note.excerpt,
+        "slides": note.slides,
+        "video": note.video,
         "topics": [_ref(site, "topic", t) for t in note.topics],
         "talks": [
             {
                 "title": talk.title,
                 "anchor": talk.anchor,
                 "url": talk_url(note, talk),
+                "number": talk.number,
+                "slides": talk.slides,
+                "video": talk.video,
                 "topics": list(talk.topics),
                 "speakers": [
                     {"id": a.speaker, "name": a.name, "role": a.role,
@@ -72,7 +91,8 @@ def _names(term: Term) -> dict[str, Any]:
             "registered": term.registered}
 
 
-def speaker_record(site: Site, term: Term, avatars: Mapping[str, str]) -> dict[str, Any]:
+def speaker_record(site: Site, term: Term, avatars: Mapping[str, str],
+                   series: dict[str, Series] | None = None) -> dict[str, Any]:
     appearances = site.appearances.get(term.id, [])
     return {
         **_names(term),
@@ -85,7 +105,9 @@ def speaker_record(site: Site, term: Term, avatars: Mapping[str, str]) -> dict[s
             {"note": note.path, "note_url": note.url, "note_title": note.title,
              "talk": talk.title, "anchor": talk.anchor, "url": talk_url(note, talk),
              "role": a.role, "affiliation": a.affiliation, "title": a.title,
-             "event": note.event, "date": _date(note.date)}
+             "event": note.event,
+             "series": own.id if (own := series_of(site, series or {}, note.event)) else None,
+             "date": _date(note.date), "slides": talk.slides, "video": talk.video}
             for note, talk, a in appearances
         ],
     }
@@ -105,10 +127,16 @@ def topic_record(site: Site, term: Term) -> dict[str, Any]:
     }
 
 
-def event_record(site: Site, term: Term) -> dict[str, Any]:
+def event_record(site: Site, term: Term, series: dict[str, Series] | None = None
+                 ) -> dict[str, Any]:
     notes = site.notes_by_term.get(("event", term.id), [])
+    own = series_of(site, series or {}, term.id)
+    before, after = series_mod.neighbours(own, term.id) if own else (None, None)
     return {
         **_names(term),
+        "series": own.id if own else None,
+        "previous": before,
+        "next": after,
         "start": _date(term.start),
         "end": _date(term.end),
         "place": term.place,
@@ -121,6 +149,21 @@ def event_record(site: Site, term: Term) -> dict[str, Any]:
     }
 
 
+def series_record(site: Site, series: Series, notes: list[Note]) -> dict[str, Any]:
+    """A series and its editions, oldest first, with the people on stage at each."""
+    editions = []
+    for ident in series.events:
+        event = site.term("event", ident)
+        own = site.notes_by_term.get(("event", ident), [])
+        speakers = dict.fromkeys(s for n in own for s in n.speakers)
+        editions.append({"id": ident, "name": event.name, "url": event.url_path,
+                         "start": _date(series_mod.edition_start(site, event)),
+                         "end": _date(event.end), "notes": [n.path for n in own],
+                         "talks": sum(len(n.talks) for n in own), "speakers": list(speakers)})
+    return {"id": series.id, "slug": series.slug, "name": series.name, "url": series.url_path,
+            "editions": editions, "notes": [n.path for n in notes]}
+
+
 def records(site: Site, avatars: Mapping[str, str] | None = None
             ) -> dict[str, list[dict[str, Any]]]:
     """Each data file's content: notes newest first, terms in Korean name order.
@@ -128,13 +171,17 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
     `avatars` gives the published picture of each speaker that has one (site-relative URL).
     """
     avatars = avatars or {}
+    series = series_mod.collect(site)
+    series_notes = series_mod.notes_by_series(site, series)
+
     def ordered(kind: Kind) -> list[Term]:
         return sorted(site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
     return {
-        "notes": [note_record(site, n) for n in site.notes],
-        "speakers": [speaker_record(site, t, avatars) for t in ordered("speaker")],
+        "notes": [note_record(site, n, series) for n in site.notes],
+        "speakers": [speaker_record(site, t, avatars, series) for t in ordered("speaker")],
         "topics": [topic_record(site, t) for t in ordered("topic")],
-        "events": [event_record(site, t) for t in ordered("event")],
+        "events": [event_record(site, t, series) for t in ordered("event")],
+        "series": [series_record(site, s, series_notes[i]) for i, s in series.items()],
     }
 
 

@@ -2,13 +2,14 @@
 
 - `feed.xml` (RSS 2.0) and `feed.json` (JSON Feed 1.1) at the site root hold every note; the
   same pair in each speaker's, topic's and event's folder (`speakers/<slug>/feed.xml`) holds the
-  notes on that term only.
+  notes on that term only, and in each series' folder the notes of all its editions.
 - Items are notes in the site's listing order: newest date first, then Korean title order, then
   path. Notes without a date come after every dated note and carry no date field. A feed holds
   the first MAX_ITEMS of that order, so undated notes show only in feeds with fewer dated ones.
 - A note has a day but no time, and both formats need a moment: a date is published as 12:00
   UTC, which is the same calendar day everywhere from UTC-11 to UTC+11.
-- An item's summary is the note's `summary`, else the opening prose of its text.
+- An item's summary is the note's `summary`, else the opening prose of its text. Its facts
+  name the event and its series, the people, and each talk's slides and video.
 - `events/<slug>/talks.ics` lists each talk of the event that has a day (the note's date, or its
   `day` counted from the event's start) as an all-day event. RFC 5545 wants at least one event
   per calendar, so an event without such a talk has no calendar file (and no link to one).
@@ -34,10 +35,11 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .export import talk_url
+from . import series as series_mod
+from .export import series_of, talk_url
 from .index import Site
-from .model import KINDS, Kind, Note, Talk, Term
-from .pages import KIND_LABELS, ROLE_LABELS
+from .model import KINDS, Kind, Note, Series, Talk, Term
+from .pages import KIND_LABELS, LINK_LABELS, ROLE_LABELS, SERIES_LABEL
 
 MAX_ITEMS = 50
 EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -47,6 +49,7 @@ EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _ABOUT: dict[Kind, str] = {"speaker": "발표자 ‘{0}’의 발표를 기록한 {1} 노트",
                            "topic": "주제 ‘{0}’ 관련 {1} 노트",
                            "event": "행사 ‘{0}’에서 기록한 {1} 노트"}
+_ABOUT_SERIES = "‘{0}’의 모든 회차에서 기록한 {1} 노트"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 _DC = "http://purl.org/dc/elements/1.1/"
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -78,16 +81,17 @@ class Settings:
 def write(site_dir: Path, site: Site, settings: Settings) -> None:
     """Write the site's feeds and calendars under `site_dir`."""
     links = Links.of(settings.site_url)
+    series = series_mod.collect(site)
     # With absolute links an item reads the same in every feed: build each note's once.
     made: dict[tuple[str, str], Item] = {}
-    for feed in all_feeds(site, settings.site_name, settings.site_description):
+    for feed in all_feeds(site, settings.site_name, settings.site_description, series):
         folder = site_dir / feed.folder
         folder.mkdir(parents=True, exist_ok=True)
         here = "" if links.base else feed.folder
         items: list[Item] = []
         for note in feed.notes:
             if (note.path, here) not in made:
-                made[note.path, here] = item(site, note, here, links)
+                made[note.path, here] = item(site, note, here, links, series)
             items.append(made[note.path, here])
         (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
         (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
@@ -162,9 +166,10 @@ class Feed:
     notes: tuple[Note, ...]
 
 
-def all_feeds(site: Site, site_name: str, site_description: str | None) -> list[Feed]:
-    """The site's feed, then one per speaker, topic and event (even those without notes, as
-    their pages link to them)."""
+def all_feeds(site: Site, site_name: str, site_description: str | None,
+              series: dict[str, Series] | None = None) -> list[Feed]:
+    """The site's feed, then one per speaker, topic, event and series (even those without
+    notes, as their pages link to them)."""
     found = [Feed("", "", one_line(site_name), one_line(site_description or site_name),
                   tuple(site.notes[:MAX_ITEMS]))]
     for kind in KINDS:
@@ -173,12 +178,23 @@ def all_feeds(site: Site, site_name: str, site_description: str | None) -> list[
             description = term.description or _ABOUT[kind].format(term.name, site_name)
             found.append(Feed(term.url_path, term.url_path, feed_title(term, site_name),
                               one_line(description), tuple(notes[:MAX_ITEMS])))
+    series = series if series is not None else series_mod.collect(site)
+    by_series = series_mod.notes_by_series(site, series)
+    for ident, one in series.items():
+        found.append(Feed(one.url_path, one.url_path, series_feed_title(one, site_name),
+                          one_line(_ABOUT_SERIES.format(one.name, site_name)),
+                          tuple(by_series[ident][:MAX_ITEMS])))
     return found
 
 
 def feed_title(term: Term, site_name: str) -> str:
     """`이강욱 — 발표자 · Confnotes`; main.html writes the same title in its alternate links."""
     return one_line(f"{term.name} — {KIND_LABELS[term.kind]} · {site_name}")
+
+
+def series_feed_title(series: Series, site_name: str) -> str:
+    """`DEVIEW — 시리즈 · Confnotes`, as series.html names it in its alternate links."""
+    return one_line(f"{series.name} — {SERIES_LABEL} · {site_name}")
 
 
 # -- items -------------------------------------------------------------------------------------
@@ -200,7 +216,8 @@ class Item:
     source: str | None
 
 
-def item(site: Site, note: Note, here: str, links: Links) -> Item:
+def item(site: Site, note: Note, here: str, links: Links,
+         series: dict[str, Series] | None = None) -> Item:
     """`note` as an item of a feed in folder `here`."""
     facts: list[str] = []
     if note.event:
@@ -210,8 +227,12 @@ def item(site: Site, note: Note, here: str, links: Links) -> Item:
         if note.session:
             where.append(note.session)
         facts.append("행사: " + " · ".join(where))
+        own = series_of(site, series if series is not None else {}, note.event)
+        if own:
+            facts.append(f"{SERIES_LABEL}: {own.name}")
     if note.speakers:
         facts.append("발표자: " + ", ".join(site.term("speaker", s).name for s in note.speakers))
+    facts += talk_link_facts(note)
     return Item(
         id=links.ident(note),
         url=links.to(note.url, here),
@@ -224,6 +245,22 @@ def item(site: Site, note: Note, here: str, links: Links) -> Item:
         language=one_line(note.lang),
         source=note.source,
     )
+
+
+def talk_link_facts(note: Note) -> list[str]:
+    """`슬라이드: <address>` and `영상: <address>` for the note and each of its talks; in a note
+    of several talks, each line names its talk."""
+    facts: list[str] = []
+    several = len(note.talks) > 1
+    owners: list[tuple[str | None, str | None, str | None]] = [(None, note.slides, note.video)]
+    owners += [(t.title if several else None, t.slides, t.video) for t in note.talks]
+    seen: set[tuple[str | None, str]] = set()
+    for title, slides, video in owners:
+        for label, address in ((LINK_LABELS["slides"], slides), (LINK_LABELS["video"], video)):
+            if address and (title, address) not in seen and (None, address) not in seen:
+                seen.add((title, address))
+                facts.append(f"{label}" + (f" ({title})" if title else "") + f": {address}")
+    return facts
 
 
 def summary(note: Note) -> str:

@@ -15,6 +15,7 @@ from .model import Appearance, Kind, Note, Talk, Term
 from .names import key, look_alike, look_alike_keys, slugify, sort_key
 from .normalize import RawNote, TopicRef
 from .registry import Registry
+from .talk_links import programme_number
 
 
 @dataclass
@@ -132,13 +133,17 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
             topics = _topics(raw_talk.topics, path, resolver)
         else:
             topics = _mentioned(note_topics, raw_talk.text, resolver) or note_topics
+        # A note of one talk: its own slides and video are the talk's.
+        own = len(raw.talks) == 1
         talks.append(Talk(raw_talk.title, raw_talk.anchor, tuple(speakers), topics,
-                          raw_talk.line))
+                          raw_talk.line, raw_talk.slides or (raw.slides if own else None),
+                          raw_talk.video or (raw.video if own else None),
+                          programme_number(raw_talk.text)))
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
     return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
-                lines=dict(raw.lines))
+                lines=dict(raw.lines), slides=raw.slides, video=raw.video)
 
 
 def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:

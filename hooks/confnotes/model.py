@@ -42,6 +42,7 @@ class Term:
     url: str | None = None                # events
     organizer: str | None = None          # events
     days: tuple[tuple[int, str], ...] = ()  # events: day number -> theme
+    series: str | None = None             # events: the id of the series it is an edition of
     source: str = ""                      # the file (and line) that defined it, for messages
     line: int | None = None
 
@@ -70,6 +71,23 @@ class Talk:
     speakers: tuple[Appearance, ...]
     topics: tuple[str, ...]               # term ids
     line: int | None = None
+    slides: str | None = None             # an http(s) address
+    video: str | None = None              # an http(s) address
+    number: int | None = None             # its place in the event's programme, as the note says
+
+
+@dataclass(frozen=True)
+class Series:
+    """Editions of one recurring event (DEVIEW 2014, 2015, ...), oldest first."""
+
+    id: str
+    slug: str
+    name: str
+    events: tuple[str, ...]               # event term ids
+
+    @property
+    def url_path(self) -> str:
+        return f"series/{self.slug}/"
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,8 @@ class Note:
     authors: tuple[str, ...]
     summary: str | None = None
     excerpt: str = ""                     # the opening prose, plain text
+    slides: str | None = None             # for the whole note (a note of one talk: the talk's)
+    video: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -22,6 +22,7 @@ from .front_matter import Source, YamlList, YamlMap
 from .messages import Report, shown
 from .names import clean
 from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
+from .talk_links import as_link, carry
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -51,6 +52,8 @@ class RawTalk:
     topics: list[TopicRef] | None      # None: the note's topics
     line: int | None
     text: str = ""                     # the talk's own section, in a note of several talks
+    slides: str | None = None
+    video: str | None = None
 
 
 @dataclass
@@ -73,6 +76,8 @@ class RawNote:
     markdown: str                      # the body to render, with talk anchors written in
     excerpt: str = ""                  # the opening prose as plain text, for feeds and cards
     page_meta: dict[str, Any] = field(default_factory=dict)
+    slides: str | None = None
+    video: str | None = None
 
 
 class Context:
@@ -287,7 +292,8 @@ def as_talks(value: Any, key: str, ctx: Context) -> list[RawTalk]:
         people = [*found.get("speakers", []), *found.get("panelists", []),
                   *found.get("moderator", [])]
         talks.append(RawTalk(found.get("title") or "", found.get("anchor"), people,
-                             found.get("topics"), line))
+                             found.get("topics"), line, slides=found.get("slides"),
+                             video=found.get("video")))
     return talks
 
 
@@ -316,9 +322,12 @@ FIELDS: dict[str, Field] = {
     "authors": Field(("authors", "author", "작성자", "기록자"), as_names),
     "summary": Field(("summary", "description", "요약"), as_text),
     "talks": Field(("talks", "발표목록"), as_talks),
+    "slides": Field(("slides", "slide", "슬라이드", "발표자료"), as_link),
+    "video": Field(("video", "영상", "동영상"), as_link),
 }
 TALK_FIELDS: dict[str, Field] = {
-    name: FIELDS[name] for name in ("title", "speakers", "moderator", "panelists", "topics")
+    name: FIELDS[name] for name in ("title", "speakers", "moderator", "panelists", "topics",
+                                      "slides", "video")
 } | {"anchor": Field(("anchor", "id"), as_text)}
 # Keys Material for MkDocs itself reads from front matter: accepted and passed on.
 PAGE_KEYS = frozenset({"hide", "template", "search", "status", "icon", "comments", "subtitle"})
@@ -376,6 +385,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
                 sections.get(id(t), ""))
         for t, topics in talks
     ]
+    carry(raw_talks, found.get("talks") or [])
     page_meta = {k: v for k, v in source.meta.items() if str(k).casefold() in PAGE_KEYS}
     return RawNote(
         path=path,
@@ -394,6 +404,8 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         markdown=markdown,
         excerpt=scanned.excerpt,
         page_meta=page_meta,
+        slides=found.get("slides"),
+        video=found.get("video"),
     )
 
 

@@ -23,18 +23,31 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
+from . import series as series_mod
 from .dates import korean_date
 from .export import talk_url
 from .index import Site
-from .model import KINDS, SECTION, Appearance, Kind, Note, Talk, Term
+from .model import KINDS, SECTION, Appearance, Kind, Note, Series, Talk, Term
 from .names import initial, is_hangul, sort_key
 from .registry import Registry
+from .talk_links import video_key
 
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
     "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
 # What each kind of term is called on pages, feeds and cards.
 KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
+SERIES_LABEL = "시리즈"
+LINK_LABELS = {"slides": "슬라이드", "video": "영상"}
+# Above this many notes the notes index shows the latest ones and links a page per year:
+# 5,000 notes on one page are 1.7 MB of HTML.
+NOTES_ON_ONE_PAGE = 300
+LATEST_ON_INDEX = 50
+UNDATED = "날짜 미상"
+UNDATED_SLUG = "undated"
+# Where a local picture of a video is looked for: docs/assets/videos/<video key>.<ext>.
+VIDEO_PICTURES = "assets/videos/"
+VIDEO_PICTURE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
@@ -70,11 +83,32 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
         for term in site.terms[kind].values():
             specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
                           _search_text(term), {"confnotes_term": [kind, term.id]}))
+    for series in series_mod.collect(site).values():
+        names = [series.name, *(site.terms["event"][e].name for e in series.events)]
+        specs.append((f"series/{series.slug}.md", series.name, "series.html",
+                      "\n\n".join(html.escape(n) for n in names),
+                      {"confnotes_series": series.id}))
+    if len(site.notes) > NOTES_ON_ONE_PAGE:
+        for year, _notes in notes_by_year(site.notes):
+            specs.append((f"notes/{year_slug(year)}.md", f"노트 · {year}", "notes.html", "",
+                          {"confnotes_year": year, "hide": ["navigation", "toc"]}))
     taken = {f.dest_uri for f in files}
     for src, title, template, text, meta in specs:
         page = _page(config, files, taken, src, title, template, text, **meta)
         if page is not None:
             yield page
+
+
+def notes_by_year(notes: list[Note]) -> list[tuple[str, list[Note]]]:
+    """Notes by year in listing order (newest first), undated notes last."""
+    years: dict[str, list[Note]] = {}
+    for note in notes:
+        years.setdefault(str(note.date.year) if note.date else UNDATED, []).append(note)
+    return list(years.items())
+
+
+def year_slug(year: str) -> str:
+    return UNDATED_SLUG if year == UNDATED else year
 
 
 def _search_text(term: Term) -> str:
@@ -94,12 +128,36 @@ class TalkRow:
     appearance: Appearance | None = None
 
 
+@dataclass(frozen=True)
+class TalkLink:
+    kind: str                  # slides, video
+    label: str
+    url: str
+    picture: str | None = None  # site-relative: a local picture of the video
+
+
+@dataclass(frozen=True)
+class Edition:
+    event: Term
+    start: dt.date | None
+    rows: list[TalkRow]
+    speakers: list[tuple[Term, int]]
+
+
 class View:
     """The model as the templates read it: listings computed once, sorted by stated keys."""
 
-    def __init__(self, site: Site, registries: dict[Kind, Registry]) -> None:
+    def __init__(self, site: Site, registries: dict[Kind, Registry],
+                 video_pictures: Iterable[str] = ()) -> None:
         self.site = site
         self.registries = registries
+        self.series = series_mod.collect(site)
+        self._series_notes = series_mod.notes_by_series(site, self.series)
+        self._video_pictures: dict[str, str] = {}
+        for path in sorted(video_pictures):
+            name, _, ext = path.removeprefix(VIDEO_PICTURES).rpartition(".")
+            if "/" not in name and f".{ext.lower()}" in VIDEO_PICTURE_TYPES:
+                self._video_pictures.setdefault(name, path)
         self.notes_by_path = {n.path: n for n in site.notes}
         self._co_topics = self._topic_cooccurrence()
         self._children: dict[str, list[str]] = defaultdict(list)
@@ -191,6 +249,19 @@ class View:
     def roots(self) -> list[Term]:
         return [t for t in self.sorted_terms("topic") if not t.parent]
 
+    def topic_total(self, ident: str) -> int:
+        """Notes on the topic or on any topic under it, each note once."""
+        notes: set[str] = set()
+        stack, seen = [ident], {ident}
+        while stack:
+            current = stack.pop()
+            notes.update(n.path for n in self.notes_of("topic", current))
+            for child in self._children.get(current, []):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return len(notes)
+
     def topic_talks(self, ident: str) -> list[TalkRow]:
         return [TalkRow(n, t, talk_url(n, t)) for n in self.notes_of("topic", ident)
                 for t in n.talks if ident in t.topics]
@@ -230,6 +301,11 @@ class View:
             sessions = days.setdefault(day_label, {})
             rows = sessions.setdefault(note.session or "", [])
             rows.extend(TalkRow(note, t, talk_url(note, t)) for t in note.talks)
+        for sessions in days.values():
+            for rows in sessions.values():
+                # Talks the notes number (`## 10. ...`) in that order; the others after them,
+                # in the notes' order.
+                rows.sort(key=lambda r: (r.talk.number is None, r.talk.number or 0))
         return [(label, list(sessions.items())) for (_, label), sessions in days.items()]
 
     @staticmethod
@@ -274,11 +350,111 @@ class View:
         return min(dates) if dates else None
 
     # notes
-    def notes_by_year(self) -> list[tuple[str, list[Note]]]:
-        years: dict[str, list[Note]] = {}
-        for note in self.site.notes:
-            years.setdefault(str(note.date.year) if note.date else "날짜 미상", []).append(note)
-        return list(years.items())
+    def notes_by_year(self, year: str | None = None) -> list[tuple[str, list[Note]]]:
+        """Notes by year; with `year`, that year's alone."""
+        years = notes_by_year(self.site.notes)
+        return [(y, notes) for y, notes in years if year is None or y == year]
+
+    def notes_split(self) -> bool:
+        """Whether the notes index links a page per year instead of listing every note."""
+        return len(self.site.notes) > NOTES_ON_ONE_PAGE
+
+    def note_years(self) -> list[tuple[str, str, int]]:
+        """(year, site-relative URL of its page, number of notes), newest first."""
+        return [(y, f"notes/{year_slug(y)}/", len(notes))
+                for y, notes in notes_by_year(self.site.notes)]
+
+    @staticmethod
+    def excerpt(note: Note, limit: int = 140) -> str:
+        """One line about the note: its summary, else its opening prose, cut at a word."""
+        text = " ".join((note.summary or note.excerpt or "").split())
+        if len(text) <= limit:
+            return text
+        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+        return cut.rstrip(",.;:·") + "…"
+
+    # talk links
+    def talk_links(self, talk: Talk, note: Note | None = None) -> list[TalkLink]:
+        """The talk's slides and video (a note's own when `note` is given and the talk has
+        none), each with its label, the video with its local picture if the site has one."""
+        slides = talk.slides or (note.slides if note else None)
+        video = talk.video or (note.video if note else None)
+        found: list[TalkLink] = []
+        if slides:
+            found.append(TalkLink("slides", LINK_LABELS["slides"], slides))
+        if video:
+            key = video_key(video)
+            found.append(TalkLink("video", LINK_LABELS["video"], video,
+                                  self._video_pictures.get(key) if key else None))
+        return found
+
+    def note_links(self, note: Note) -> list[TalkLink]:
+        """Links of the note itself: those of its one talk, or the note-wide ones."""
+        if len(note.talks) == 1:
+            return self.talk_links(note.talks[0], note)
+        return self.talk_links(Talk("", None, (), ()), note)
+
+    # series
+    def series_of(self, event: str | None) -> Series | None:
+        term = self.site.terms["event"].get(event) if event else None
+        return self.series.get(term.series) if term and term.series else None
+
+    def series_by_id(self, ident: str) -> Series:
+        return self.series[ident]
+
+    def edition_neighbours(self, event: str) -> tuple[Term | None, Term | None]:
+        series = self.series_of(event)
+        if series is None:
+            return None, None
+        before, after = series_mod.neighbours(series, event)
+        terms = self.site.terms["event"]
+        return (terms[before] if before else None), (terms[after] if after else None)
+
+    def editions(self, ident: str) -> list[Edition]:
+        """The series' editions, newest first, each with its talks and people."""
+        found = []
+        for event in reversed(self.series[ident].events):
+            term = self.term("event", event)
+            rows = [TalkRow(n, t, talk_url(n, t)) for n in self.notes_of("event", event)
+                    for t in n.talks]
+            found.append(Edition(term, series_mod.edition_start(self.site, term), rows,
+                                 self.event_speakers(event)))
+        return found
+
+    def series_notes(self, ident: str) -> list[Note]:
+        return self._series_notes.get(ident, [])
+
+    def series_speakers(self, ident: str) -> list[tuple[Term, int]]:
+        """People on stage at any edition, most editions first."""
+        counter: Counter[str] = Counter()
+        for event in self.series[ident].events:
+            counter.update({s for n in self.notes_of("event", event) for s in n.speakers})
+        return self._ranked("speaker", counter)
+
+    def event_groups(self) -> tuple[list[tuple[Series, list[Term]]], list[tuple[str, list[Term]]]]:
+        """Series with their editions (newest first), then the events of no series by year."""
+        grouped = [(s, [self.term("event", e) for e in reversed(s.events)])
+                   for s in self.series.values()]
+        in_series = {e for s in self.series.values() for e in s.events}
+        alone = [(year, [t for t in terms if t.id not in in_series])
+                 for year, terms in self.timeline()]
+        return grouped, [(year, terms) for year, terms in alone if terms]
+
+    # a person across years
+    def appearances_by_year(self, ident: str) -> list[tuple[str, list[TalkRow]]]:
+        years: dict[str, list[TalkRow]] = {}
+        for row in self.appearances(ident):
+            year = str(row.note.date.year) if row.note.date else UNDATED
+            years.setdefault(year, []).append(row)
+        return _newest_year_first(years)
+
+    def seen(self, ident: str) -> tuple[TalkRow, TalkRow] | None:
+        """The first and the last dated appearance."""
+        dated = [r for r in self.appearances(ident) if r.note.date]
+        if not dated:
+            return None
+        dated.sort(key=lambda r: (r.note.date, r.note.path))
+        return dated[0], dated[-1]
 
     @staticmethod
     def people(note: Note) -> list[tuple[Appearance, list[str]]]:
@@ -373,8 +549,14 @@ class View:
         return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
 
 
-def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str]) -> None:
+def _newest_year_first(years: dict[str, list[TalkRow]]) -> list[tuple[str, list[TalkRow]]]:
+    return sorted(years.items(), key=lambda kv: (kv[0] == UNDATED, -int(kv[0])
+                                                 if kv[0].isdigit() else 0))
+
+
+def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str],
+            video_pictures: Iterable[str] = ()) -> None:
     """Make the model available to the templates as `confnotes`, and escape every value in
     Confnotes' own templates (`own`): Material's templates are left as they are."""
-    env.globals["confnotes"] = View(site, registries)
+    env.globals["confnotes"] = View(site, registries, video_pictures)
     env.autoescape = lambda name: name in own

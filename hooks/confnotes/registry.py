@@ -39,7 +39,8 @@ _COMMON = ("name", "name_en", "name_ko", "aliases", "slug")
 KNOWN_KEYS: dict[Kind, tuple[str, ...]] = {
     "speaker": (*_COMMON, "affiliation", "title", "bio", "avatar", "links", "not_same_as"),
     "topic": (*_COMMON, "description", "parent"),
-    "event": (*_COMMON, "start", "end", "place", "url", "organizer", "description", "days"),
+    "event": (*_COMMON, "start", "end", "place", "url", "organizer", "description", "days",
+              "series"),
 }
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -211,13 +212,22 @@ def _read_days(value: Any, warn: Callable[[str], None]) -> tuple[tuple[int, str]
     return tuple(sorted(days))
 
 
+def _read_series(value: Any, warn: Callable[[str], None]) -> str | None:
+    text = _read_text(value, warn)
+    ident = slugify(text) if text else ""
+    if text and not ident:
+        warn(f"series {shown(text)} gives no usable id (write e.g. 'deview'); it is left out.")
+    return ident or None
+
+
 _Reader = Callable[[Any, Callable[[str], None]], Any]
 _READERS: dict[Kind, dict[str, _Reader]] = {
     "speaker": {"affiliation": _read_text, "title": _read_text, "bio": _read_text,
                 "avatar": _read_text, "links": _read_links},
     "topic": {"description": _read_text, "parent": _read_text},
     "event": {"start": _read_date, "end": _read_date, "place": _read_text, "url": _read_url,
-              "organizer": _read_text, "description": _read_text, "days": _read_days},
+              "organizer": _read_text, "description": _read_text, "days": _read_days,
+              "series": _read_series},
 }
 
 __all__ = ["KNOWN_KEYS", "Registry", "RegistryError", "load"]

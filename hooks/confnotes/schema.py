@@ -19,6 +19,7 @@ from typing import Any
 from . import dates, normalize, registry
 from .model import KINDS, SECTION, Kind
 from .people import ROLE_WORDS
+from .talk_links import as_link
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]
@@ -46,6 +47,8 @@ FIELD_HELP: dict[str, str] = {
     "summary": "한두 문장 요약. 페이지 설명과 목록에 쓰입니다.",
     "talks": "노트 하나에 발표가 여럿일 때: 발표마다 title, speakers, topics.",
     "anchor": "이 발표로 바로 가는 링크의 앵커 (#...).",
+    "slides": "발표 자료(슬라이드) 주소 (http:// 또는 https://).",
+    "video": "발표 영상 주소 (http:// 또는 https://).",
 }
 REGISTRY_HELP: dict[str, str] = {
     "name": "평소 쓰는 이름 (페이지 제목).",
@@ -67,6 +70,7 @@ REGISTRY_HELP: dict[str, str] = {
     "url": "행사 주소 (http(s)://).",
     "organizer": "주최.",
     "days": "일차별 주제: {1: ..., 2: ...}.",
+    "series": "이 행사가 속한 시리즈의 id (해마다 열리는 행사: deview, pycon-korea).",
 }
 
 
@@ -157,6 +161,7 @@ def _value(field_name: str, field: normalize.Field) -> Schema:
         normalize.as_date: lambda: dict(_DATE),
         normalize.as_day: _day,
         normalize.as_url: lambda: {"type": ["string", "null"], "pattern": _HTTP},
+        as_link: lambda: {"type": ["string", "null"], "pattern": _HTTP},
         normalize.as_lang: _lang,
         normalize.as_names: _people,
         normalize.as_topics: _topics,

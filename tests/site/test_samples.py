@@ -36,7 +36,7 @@ def test_every_appearance_links_to_an_existing_anchor(sample_site: Built) -> Non
             if appearance["anchor"]:
                 assert page.find(id=appearance["anchor"]) is not None, appearance
             speaker_page = sample_site.html(speaker["url"])
-            hrefs = {a.get("href") for a in speaker_page.select(".cn-table table a")}
+            hrefs = {a.get("href") for a in speaker_page.select(".cn-talk-list a")}
             expected = "../../" + appearance["url"]
             assert expected in hrefs, (speaker["id"], expected, hrefs)
 
@@ -44,7 +44,7 @@ def test_every_appearance_links_to_an_existing_anchor(sample_site: Built) -> Non
 def test_multi_talk_note_links_each_talk_to_its_own_section(sample_site: Built) -> None:
     note = next(n for n in sample_site.data("notes") if len(n["talks"]) > 1)
     page = sample_site.html(note["url"])
-    links = [a["href"] for a in page.select("nav.cn-talks a.cn-talk-link")]
+    links = [a["href"] for a in page.select("nav.cn-talks a.cn-talk-anchor")]
     assert links == [f"#{t['anchor']}" for t in note["talks"]]
     for talk in note["talks"]:
         heading = page.find(id=talk["anchor"])
