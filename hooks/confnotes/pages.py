@@ -38,6 +38,7 @@ ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
 # What each kind of term is called on pages, feeds and cards.
 KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
 SERIES_LABEL = "시리즈"
+NOTE_LABEL = "노트"
 LINK_LABELS = {"slides": "슬라이드", "video": "영상"}
 # Above this many notes the notes index shows the latest ones and links a page per year:
 # 5,000 notes on one page are 1.7 MB of HTML.
@@ -82,11 +83,13 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
     for kind in KINDS:
         for term in site.terms[kind].values():
             specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
-                          _search_text(term), {"confnotes_term": [kind, term.id]}))
+                          _search_text(term, len(site.notes_by_term.get((kind, term.id), []))),
+                          {"confnotes_term": [kind, term.id]}))
     for series in series_mod.collect(site).values():
-        names = [series.name, *(site.terms["event"][e].name for e in series.events)]
+        lines = [f"{SERIES_LABEL} · {len(series.events)}회",
+                 *(site.terms["event"][e].name for e in series.events)]
         specs.append((f"series/{series.slug}.md", series.name, "series.html",
-                      "\n\n".join(html.escape(n) for n in names),
+                      "\n\n".join(html.escape(n) for n in lines),
                       {"confnotes_series": series.id}))
     if len(site.notes) > NOTES_ON_ONE_PAGE:
         for year, _notes in notes_by_year(site.notes):
@@ -111,10 +114,22 @@ def year_slug(year: str) -> str:
     return UNDATED_SLUG if year == UNDATED else year
 
 
-def _search_text(term: Term) -> str:
-    parts = [term.name, *term.other_names, term.affiliation, term.title, term.bio,
-             term.description, term.place]
+def _search_text(term: Term, notes: int) -> str:
+    """What a search result shows for a term's page: what it is and about, then its other
+    names (also searched through the hidden `titles` field)."""
+    lead = [KIND_LABELS[term.kind], f"노트 {notes}개"]
+    parts = [" · ".join(lead), term.affiliation, term.title, term.bio, term.description,
+             term.place]
+    if term.other_names:
+        parts.append("다른 이름: " + ", ".join(term.other_names))
     return "\n\n".join(html.escape(p) for p in parts if p)
+
+
+def search_kinds() -> dict[str, str]:
+    """The label a search result gets, by the first folder of its address (confnotes-kinds.js);
+    a page in no such folder is a note."""
+    return {**{f"{SECTION[k]}/": KIND_LABELS[k] for k in KINDS}, "series/": SERIES_LABEL,
+            "": NOTE_LABEL}
 
 
 # -- what templates see ----------------------------------------------------------------------
@@ -507,6 +522,10 @@ class View:
         return cached
 
     # presentation
+    @staticmethod
+    def search_kinds() -> dict[str, str]:
+        return search_kinds()
+
     @staticmethod
     def kind_label(kind: Kind) -> str:
         return KIND_LABELS[kind]

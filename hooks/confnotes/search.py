@@ -10,12 +10,16 @@ both sides; what a separator cannot do is done here, once, after the search plug
   are joined (`반도체 설계` -> `반도체설계`) and long words are cut into words the notes use on
   their own (`클라우드보안` -> `보안`; a prefix query already finds `클라우드`).
 - `titles`: the same for the section title; on a speaker, topic or event page, every other
-  name of the term, so a page is found by any of its names.
-- `about`: every spelling of the talk's speakers and topics, and of the note's event, on the
-  section of the talk, so `리카이푸` finds the talk whose text only says `Kai-Fu Lee`.
+  name of the term, so a page is found by any of its names; on a talk's section, every
+  spelling of its speakers (a byline weighs like a title: `Kai-Fu Lee` finds his talk before
+  a note titled `Future`); and both halves of a brand (`SK하이닉스`: sk, 하이닉스), on the
+  page as well as on its section, as Material ranks a page by the share of the query's words
+  it matches.
+- `about`: every spelling of the talk's topics and of the note's event and topics, so
+  `고대역폭메모리` finds the talk whose text only says `HBM`.
 
-A section inside one of several talks is titled `talk › section`, and speaker, topic and event
-pages weigh less than notes, so note text outranks them at equal match.
+A section inside one of several talks is titled `talk › section`, and topic and event pages
+weigh less than notes, so note text outranks them at equal match; a speaker's page less so.
 
 Nothing here is a documented Material extension point: Material is pinned, and
 tests/browser/test_search.py types real queries into the search box to guard it. The fields
@@ -40,13 +44,21 @@ from .model import KINDS, Kind, Note, Talk, Term
 from .names import key
 
 FIELDS = ("titles", "words", "about")
-TERM_PAGE_BOOST = 0.1  # a speaker, topic or event page against a note section, same match
+# A speaker, topic or event page against a note section at the same match, so note text
+# outranks them. A speaker's page weighs more: typing a person's whole name is asking for them.
+TERM_PAGE_BOOST: dict[str, float] = {"speaker": 0.5, "topic": 0.1, "event": 0.1}
 BREADCRUMB = " › "
 
 _TAG = re.compile(r"<[^>]*>")
 # Whole Hangul words separated by single spaces: punctuation, markup and other scripts end a
 # run, so no compound is made across a list item, a sentence, or into `1.3년` or `SK하이닉스`.
-_RUN = re.compile(r"(?<![^\s\"'“‘(\[])[가-힣]+(?: [가-힣]+)*(?![^\s.,:;!?\"'”’)\]])")
+# A run may end at an opening bracket: `**전력 관리(Power Management)**` is the compound
+# 전력관리 with its English name after it.
+_RUN = re.compile(r"(?<![^\s\"'“‘(\[])[가-힣]+(?: [가-힣]+)*(?![^\s.,:;!?\"'”’)\]([])")
+# A brand that joins a Latin name to a Hangul word (`SK하이닉스`, `KT클라우드의`): the separator
+# cuts it in two, so `SK 하이닉스` finds pages that only say `SK` first. Its Hangul half goes
+# where a match outweighs a title's `SK`.
+_BRAND = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&]{0,11})([가-힣]{2,})")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"")
 _PREDICATE = ("다", "요")
@@ -151,6 +163,16 @@ class Analyser:
                     yield word_stem + cut[i + 1]
 
 
+def brand_parts(analyser: Analyser, text: str) -> list[str]:
+    """The Latin and the Hangul half of each brand in `text` (`SK하이닉스의` -> sk, 하이닉스)."""
+    parts: list[str] = []
+    for latin, hangul in _BRAND.findall(text):
+        stem = analyser.stem(hangul)
+        if len(stem) >= MIN_PART:
+            parts += [latin.lower(), stem]
+    return parts
+
+
 def plain_text(markup: str) -> str:
     """Index text without Material's kept tags; each tag ends a run of words."""
     return html.unescape(_TAG.sub("\n", markup))
@@ -174,10 +196,13 @@ def term_names(site: Site, kind: Kind, ident: str) -> list[str]:
 
 
 def talk_names(site: Site, talk: Talk) -> list[str]:
+    return [n for t in talk.topics for n in term_names(site, "topic", t)]
+
+
+def talk_people(site: Site, talk: Talk) -> list[str]:
+    """Every spelling of the people on stage: a talk's byline, weighed like its title."""
     names = [n for a in talk.speakers for n in term_names(site, "speaker", a.speaker)]
-    names += [a.name for a in talk.speakers]  # the spelling written in the note
-    names += [n for t in talk.topics for n in term_names(site, "topic", t)]
-    return names
+    return names + [a.name for a in talk.speakers]  # the spelling written in the note
 
 
 def note_names(site: Site, note: Note) -> list[str]:
@@ -254,9 +279,15 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
     # Two passes over the text, the first for the vocabulary. Nothing of a doc is kept for the
     # second: a word set per section is several hundred MB at 5,000 notes.
     seen: set[str] = set()
+    brands: dict[str, dict[str, None]] = {}  # page -> both halves of the brands it names
     for doc in docs:
-        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("title", ""))))
-        seen.update(_HANGUL_WORD.findall(plain_text(doc.get("text", ""))))
+        title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))
+        seen.update(_HANGUL_WORD.findall(title))
+        seen.update(_HANGUL_WORD.findall(text))
+        found = brand_parts(analyser, title + "\n" + text)
+        if found:
+            brands.setdefault(doc["location"].partition("#")[0], {}).update(
+                dict.fromkeys(found))
     analyser.learn_words(seen)
     del seen
     terms: dict[str, Term] = {t.url_path: t for kind in KINDS for t in site.terms[kind].values()}
@@ -274,7 +305,7 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
         titles = list(analyser.compounds(title))
         about: list[str] = []
         if (term := terms.get(page)) is not None:
-            doc["boost"] = doc.get("boost", 1) * TERM_PAGE_BOOST
+            doc["boost"] = doc.get("boost", 1) * TERM_PAGE_BOOST[term.kind]
             names = spellings([term.name, *term.other_names])
             titles += names + [c for n in names for c in analyser.compounds(n)]
         elif (note := notes.get(page)) is not None:
@@ -289,6 +320,12 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
             for own in note.talks:
                 if (own.anchor or "") == anchor:
                     about += talk_names(site, own)
+                    people = spellings(talk_people(site, own))
+                    titles += people + [c for n in people for c in analyser.compounds(n)]
+        # Material ranks a result by how many of the query's words it matches, a page above
+        # its sections: the page carries the brands its sections name, both halves.
+        titles += [*brands.get(page, ())] if not anchor else [
+            p for p in brand_parts(analyser, title + "\n" + text) if _HANGUL_WORD.fullmatch(p)]
         title_tokens = {analyser.stem(w) for w in title_words}
         have = title_tokens | {analyser.stem(w) for w in words}
         if "titles" in declared:

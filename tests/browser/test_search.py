@@ -120,3 +120,36 @@ def test_a_syllable_being_typed_still_finds(boxes: dict[str, searchbox.SearchBox
 def test_results_are_fast(outcomes: dict[str, list[searchbox.Outcome]]) -> None:
     latency = searchbox.summary(outcomes["ours"])["latency_ms"]
     assert latency["median"] < 50, latency
+
+
+def test_results_say_what_kind_of_page(boxes: dict[str, searchbox.SearchBox]) -> None:
+    box = boxes["ours"]
+    box.search("HBM")
+    shown = box.page.evaluate(
+        "() => Array.from(document.querySelectorAll('.md-search-result__item')).map(li => {"
+        "  const a = li.querySelector('a.md-search-result__link');"
+        "  const k = a.querySelector('article h1 .cn-kind');"
+        "  return [new URL(a.href).pathname, k ? k.textContent : null]; })")
+    kinds = {path.strip("/").split("/")[0]: kind for path, kind in shown}
+    assert kinds.get("topics") == "주제" and kinds.get("notes") == "노트", shown
+    assert all(kind for _path, kind in shown), shown
+
+
+def test_a_whole_name_puts_the_person_first(boxes: dict[str, searchbox.SearchBox]) -> None:
+    """`fu` prefixes `Future`: the speaker's page and talk still come before that note."""
+    answer = boxes["ours"].search("Kai-Fu Lee")
+    first_two = {item[0].path for item in answer.items[:2]}
+    assert first_two == {"speakers/kai-fu-lee/",
+                         "notes/2024/sk-ai-summit/day1-kai-fu-lee-making-ai-work/"}, answer.items
+
+
+@pytest.mark.parametrize(("query", "brand"), [("HK 반도체", "HK반도체"),
+                                              ("SK 하이닉스", "SK하이닉스")])
+def test_a_brand_typed_apart_ranks_its_pages_first(boxes: dict[str, searchbox.SearchBox],
+                                                   sites: dict[str, Path], query: str,
+                                                   brand: str) -> None:
+    """The first result names the brand; a page matching only `SK` or `반도체` comes later."""
+    answer = boxes["ours"].search(query)
+    first = answer.items[0][0].path
+    page = sites["ours"] / first / "index.html"
+    assert brand in page.read_text(encoding="utf-8"), (first, answer.items[:3])

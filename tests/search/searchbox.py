@@ -192,7 +192,10 @@ _READ_JS = """
 (top) => Array.from(document.querySelectorAll('.md-search-result__item')).slice(0, top).map(
   li => Array.from(li.querySelectorAll('a.md-search-result__link')).map(a => ({
     href: a.href,
-    title: (a.querySelector('h1, h2') || a).textContent.replace(/\\s+/g, ' ').trim(),
+    // The title as the page has it, without the kind label confnotes-kinds.js puts before it.
+    title: (() => { const h = (a.querySelector('h1, h2') || a).cloneNode(true);
+                    h.querySelectorAll('.cn-kind').forEach(k => k.remove());
+                    return h.textContent.replace(/\\s+/g, ' ').trim(); })(),
     folded: !!a.closest('details'),
   })))
 """
