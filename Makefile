@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench browser fonts clean check note new-site
+.PHONY: serve build test lint unit site-tests browser-tests bench browser checkers fonts clean check note new-site
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -69,7 +69,23 @@ browser:
 	    echo "Browser tests need Chromium at /usr/bin/chromium: sudo apt-get install chromium chromium-driver fonts-noto-cjk"; exit 1; \
 	  fi; }
 
-test: $(BIN)/.dev browser fonts lint
+# The browser tests' checkers: axe-core and the Nu HTML Checker (vnu.jar), pinned in
+# package.json and installed from npm without running their install scripts (vnu-jar's would
+# download a Java runtime); Java and npm come from Debian. As root on Debian they are
+# installed here, elsewhere the message says what to install.
+checkers: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@{ command -v npm >/dev/null && command -v java >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm default-jre-headless; \
+	  else \
+	    echo "The HTML and accessibility checks need npm and Java: sudo apt-get install npm default-jre-headless"; exit 1; \
+	  fi; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/.dev browser checkers fonts lint
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/strict-site
 	$(BIN)/pytest
 
@@ -82,4 +98,4 @@ bench: $(BIN)/.dev browser
 	$(BIN)/python bench/serve_edit.py --notes 1000
 
 clean:
-	rm -rf site .cache test-output bench/out
+	rm -rf site .cache test-output bench/out node_modules

@@ -111,7 +111,8 @@ def notes_by_year(notes: list[Note]) -> list[tuple[str, list[Note]]]:
 
 
 def year_slug(year: str) -> str:
-    return UNDATED_SLUG if year == UNDATED else year
+    """A year as it appears in addresses and ids: the number, or `undated`."""
+    return year if year.isdigit() else UNDATED_SLUG
 
 
 def _search_text(term: Term, notes: int) -> str:
@@ -525,6 +526,10 @@ class View:
     @staticmethod
     def search_kinds() -> dict[str, str]:
         return search_kinds()
+
+    @staticmethod
+    def year_slug(year: str) -> str:
+        return year_slug(year)
 
     @staticmethod
     def kind_label(kind: Kind) -> str:
