@@ -433,5 +433,5 @@ def _reads_as_title(line: str) -> bool:
         and not text.startswith(("-", "*", "+", ">", "|", "<", "!", "[", "```", "~~~"))
         and not re.match(r"^\d+[.)]\s", text)
         and not text.endswith((".", "다", "요", ":", ";", ","))
-        and body_mod._SPEAKER_LINE.match(text) is None
+        and body_mod.label_value(text) is None
     )
