@@ -219,7 +219,7 @@ def _heading_label(text: str) -> tuple[Role, str] | None:
     if not m:
         return None
     word = m.group(1).casefold()
-    if word not in _HEADING_LABELS and not text[m.start(1) + len(word):].lstrip()[:1] in ":：":
+    if word not in _HEADING_LABELS and text[m.start(1) + len(word):].lstrip()[:1] not in ":：":
         return None
     return _LABELS[word], text[m.end():].strip()
 
@@ -483,7 +483,7 @@ def scan(body: str, first_line: int) -> Body:
             if text and not text.startswith(("![", "---", "***")):
                 prose.append(text)
                 prose_size += len(text) + 1
-        if not lead == "!" and not line.lstrip().startswith(("<img", "<iframe", "{{<")):
+        if lead != "!" and not line.lstrip().startswith(("<img", "<iframe", "{{<")):
             state.since_heading += 1
         previous_text = line
         i += 1
@@ -497,7 +497,8 @@ def _read_heading(state: _Scan, heading: Heading) -> None:
     labelled = _heading_label(heading.text)
     if labelled is not None and state.last_heading is not None:
         role, value = labelled
-        people = [p for p in people_at(value, loose=True) or [read_person(value, True)] if p]
+        single = read_person(value, loose=True)
+        people = people_at(value, loose=True) or ([single] if single is not None else [])
         if people:
             talk = state.talk_for_line()
             _add_people(talk, [Appearance(p, p.role or role, state.file_line(heading.index))
