@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .name_shapes import is_name
+from .name_shapes import has_known_first_name, is_korean_name, is_name
 from .names import clean, key
 from .people import (
     PersonRef,
@@ -46,8 +46,9 @@ _NUMBER = re.compile(
 )
 _LIST_ITEM = re.compile(r"\s*(?:>\s?){0,8}(?:[-*+]|\d{1,3}[.)])\s+")
 _LABELS: dict[str, Role] = {
-    **{w: "speaker" for w in ("발표자", "발표", "연사", "강연자", "speaker", "speakers",
-                              "speaker(s)", "presenter", "presenters", "presented by", "keynote")},
+    **{w: "speaker" for w in ("발표자", "발표", "연사", "연사자", "강연자", "speaker", "speakers",
+                              "speaker(s)", "presenter", "presenters", "presented by", "keynote",
+                              "talk by", "speaker name")},
     **{w: "moderator" for w in ("진행", "진행자", "사회", "사회자", "좌장", "모더레이터",
                                 "moderator", "moderators", "moderated by", "host")},
     **{w: "panelist" for w in ("참여자", "패널", "패널리스트", "토론자", "panelists", "panelist",
@@ -57,8 +58,8 @@ _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_LABELS, key=len, reverse=Tru
 # `발표자: X`, `**연사:** X`, `- **Speaker**: X`, `> * 진행: X`. The value is stripped in
 # Python, not by the pattern, so a line of spaces costs no backtracking.
 _SPEAKER_LINE = re.compile(
-    r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s?(" + _LABEL_ALT + r")\s?"
-    r"(?:\*\*|__)?\s?[:：]",
+    r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
+    r"(?:\*\*|__|[*_])?\s?[:：]",
     re.IGNORECASE,
 )
 # In a heading the label may also take a dash: `### Speaker - Tim Oxley`. Words that are
@@ -83,7 +84,14 @@ _SPEAKER_COLUMNS = frozenset({"발표자", "연사", "강연자", "발표자명"
                               "speakers", "presenter", "presenters", "name", "발표자 이름"})
 _TITLE_COLUMNS = frozenset({"제목", "발표 제목", "발표제목", "세션", "세션명", "세션 제목", "주제",
                             "title", "session", "talk", "topic", "발표"})
-_BY_LINE = re.compile(r"\s*(?:[-*+]\s+)?(?:by|presented by)\s+(?=\S)", re.IGNORECASE)
+_BY_LINE = re.compile(r"\s*(?:[-*+]\s+|--\s?|[—–]\s?)?(?:by|presented by)\s+(?=\S)",
+                      re.IGNORECASE)
+# A programme line: `[13:00 ~ 13:40] Title (Name - Company)`, `09:50 Title - Name`.
+_TIME_PREFIX = re.compile(r"\s*(?:[-*+]\s+)?\[?\d{1,2}:\d{2}(?:\s?[~\-–]\s?\d{1,2}:\d{2})?\]?\s+")
+# A line that is one link, perhaps after an emoji or bullet: `🌳 [Title - Name, Org](...)`.
+# A list item that is only a picture or a video link: not where a speaker would be.
+_MEDIA_ITEM = re.compile(r"\s*[-*+]\s+\[?!\[")
+_LINK_LINE = re.compile(r"\s*(?:[-*+]\s+)?\W{0,3}\s?\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)\s*$")
 # Separators between a talk's title and its speaker: ` - `, ` – `, ` : `, `-Name-`.
 _SEPARATOR = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|\s+[:：]\s*|\s*[:：]\s+")
 _INLINE = [
@@ -124,7 +132,7 @@ class Appearance:
 
     person: PersonRef
     role: Role
-    line: int
+    line: int | None
 
 
 @dataclass
@@ -210,6 +218,8 @@ def label_value(text: str) -> tuple[Role, str] | None:
     if not m:
         return None
     value = text[m.end():].strip().strip("*_").strip()
+    if len(value) <= 300:
+        value = plain(value)
     return _LABELS[m.group(1).casefold()], value
 
 
@@ -227,25 +237,30 @@ def _heading_label(text: str) -> tuple[Role, str] | None:
 def label_people(value: str, loose: bool = True) -> list[PersonRef]:
     """The people after an explicit label: each read by its shape when it has one, else as
     written (the label already says these are people)."""
-    found: list[PersonRef] = []
-    for item in split_list(value):
-        shaped = read_person(item, loose) if len(item) <= 200 else None
-        if shaped is None:
-            shaped = parse_person(item)
-        if shaped.name:
-            found.append(shaped)
-    return found
+    if len(value) > 300:
+        return [p for p in (parse_person(v) for v in split_list(value)) if p.name]
+    shaped = people_at(value, loose)
+    if shaped:
+        return shaped
+    return [p for p in (read_person(v, loose) or parse_person(v) for v in split_list(value))
+            if p.name]
 
 
-def heading_people(text: str) -> tuple[str, list[PersonRef], bool] | None:
+def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef], bool] | None:
     """The speakers written into a heading, the title without them, and whether the heading
-    is a person rather than a talk (`김영윤 - 삼성전자`). None when it names nobody."""
+    is a person rather than a talk (`김영윤 - 삼성전자`). None when it names nobody.
+    `person`: whether a heading that is only a person counts (not for list items)."""
     if not text or len(text) > 300:
         return None
+    first = _people_first(text)
+    if first is not None:
+        return first
     outer, inner = split_trailing_brackets(text)
     if inner is not None and outer and (found := people_at(inner)):
         return outer, found, False
     trimmed = text.rstrip(" -–—").rstrip()
+    if person and (alone := _person_heading(trimmed)) is not None:
+        return "", [alone], True
     cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(trimmed)]
     if cuts:
         segments = [trimmed[: cuts[0][0]]] + [
@@ -260,16 +275,60 @@ def heading_people(text: str) -> tuple[str, list[PersonRef], bool] | None:
                 first_person = first_person or n
         if found and first_person is not None and segments[0].strip():
             return clean(trimmed[: cuts[first_person - 1][0]]), found, False
-        if len(segments) == 2 and len(segments[1]) <= 40 and (
-                person := read_person(f"{segments[0]} - {segments[1]}")) is not None and (
-                key(person.name) == key(segments[0])):
-            return "", [person], True
-    tail = _comma_tail(trimmed)
-    if tail is not None:
-        return tail
+        if person and len(segments) == 2 and len(segments[1]) <= 60 and (
+                who := read_person(f"{segments[0]} - {segments[1]}")) is not None and (
+                key(who.name) == key(segments[0])):
+            return "", [who], True
     by = trimmed.rfind(" by ")
-    if by > 0 and is_name(trimmed[by + 4:]):
-        return clean(trimmed[:by]), [PersonRef(clean(trimmed[by + 4:]))], False
+    if by > 0 and (who := read_person(trimmed[by + 4:])) is not None:
+        return clean(trimmed[:by]), [who], False
+    underscore = trimmed.rfind("_")
+    if underscore > 0 and (who := read_person(trimmed[underscore + 1:])) is not None and (
+            is_korean_name(who.name)):
+        return clean(trimmed[:underscore]), [who], False
+    if person:
+        return _comma_tail(trimmed)
+    return None
+
+
+# What a note-taker writes before a colon that is no talk: `Summary By: X`, `정리: X`.
+_META_TITLE = re.compile(r"(?:.{0,30}\sby|by|정리|요약|작성|작성자|기록|후기|사진|출처|참고|링크|"
+                         r"notes?|summary|written|recorded|photos?|source|slides?|video|영상|자료|"
+                         r"a|q)", re.IGNORECASE)
+_TALK_WORDS = re.compile(r"\s*(?:의)?\s?(?:발표|세션|강연|키노트|keynote|talk|session)\s*$",
+                         re.IGNORECASE)
+_QUOTED = re.compile(r"^(.{2,60}?)\s*[:/]?\s+[`'‘\"“「『](.+?)[`'’\"”」』]\s*$")
+_SLASHED = re.compile(r"^(.{2,80}?)\s+/\s+(\S.*)$")
+
+
+def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
+    """People before the title: `양찬석(구글 코리아) / 새 소식`, `신형섭: `State of CSS``,
+    `이형주 외 2인 '인프랩의 도전'`."""
+    for pattern in (_SLASHED, _QUOTED):
+        m = pattern.match(text)
+        if m and (found := people_at(_NUMBER.sub("", m.group(1), count=1))) and all(
+                is_name(p.name) for p in found):
+            return clean(m.group(2)), found, False
+    return None
+
+
+def _person_heading(text: str) -> PersonRef | None:
+    """A heading that is a person: `이종은`, `홍길동님 발표`, `천민호, PUBG & Festa`,
+    `커뮤니티 리드 홍연의님`, `Jane Roe` (a common given name: `Ground Truth` is none)."""
+    text = _TALK_WORDS.sub("", _NUMBER.sub("", text, count=1))
+    if len(text) > 80:
+        return None
+    name, comma, rest = text.partition(",")
+    who = read_person(name)
+    if who is None or (comma and len(rest) > 50):
+        return None
+    if is_korean_name(who.name) or has_known_first_name(who.name) or (
+            comma and is_name(who.name)) or "님" in text:
+        if comma:
+            return PersonRef(who.name, who.affiliation or clean(rest), who.title, who.role,
+                             who.aliases)
+        if who.affiliation or who.title or key(who.name) == key(name) or "님" in text:
+            return who
     return None
 
 
@@ -326,12 +385,28 @@ def _first_item_person(line: str) -> PersonRef | None:
         return PersonRef(clean(head))
     shown = plain(text)
     if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
-        return None
+        return _names_at_end(shown)
     person = read_person(shown)
     if person is None:
+        return _names_at_end(shown)
+    if not is_korean_name(person.name) and not has_known_first_name(person.name):
         return None
     return person if person.affiliation or person.title or key(person.name) == key(shown) \
         else None
+
+
+def _names_at_end(text: str) -> PersonRef | None:
+    """`Naver Search 김정민/채상은` under a talk's heading: the team, then its speakers."""
+    words = text.split()
+    if len(words) < 2 or len(text) > 120:
+        return None
+    names = words[-1].split("/")
+    if not all(is_korean_name(n) for n in names):
+        return None
+    if len(names) == 1 and not re.fullmatch(r"[A-Z][\w.&-]*", words[-2]):
+        return None     # a sentence that ends in a name-like word, not `NAVER TUNE 김대성`
+    return PersonRef(names[0], clean(" ".join(words[:-1]))[:60] or None,
+                     aliases=())
 
 
 def _by_line(line: str) -> PersonRef | None:
@@ -487,8 +562,34 @@ def scan(body: str, first_line: int) -> Body:
             state.since_heading += 1
         previous_text = line
         i += 1
-    return Body(state.headings, state.talks, first_text, fence[1] if fence else None, lines,
-                state.speaker_lines, shorten(" ".join(prose), EXCERPT_CHARS), code)
+    return Body(state.headings, _merge_overview(state.talks), first_text,
+                fence[1] if fence else None, lines, state.speaker_lines,
+                shorten(" ".join(prose), EXCERPT_CHARS), code)
+
+
+def _merge_overview(talks: list[BodyTalk]) -> list[BodyTalk]:
+    """A talk listed in an overview (`- 11) Technical Requirements — Steve Scott`) and given
+    its own section later (`## 11. Technical Requirements for AI Advancement`) is one talk: the
+    same speaker, and one title the start of the other."""
+    with_heading = [t for t in talks if t.heading is not None]
+    if not with_heading or len(with_heading) == len(talks):
+        return talks
+    by_speaker: dict[str, list[BodyTalk]] = {}
+    for talk in with_heading:
+        for appearance in talk.people:
+            by_speaker.setdefault(key(appearance.person.name), []).append(talk)
+    kept: list[BodyTalk] = []
+    for talk in talks:
+        if talk.heading is None and talk.title:
+            short = key(talk.title)
+            match = next((t for a in talk.people for t in by_speaker.get(key(a.person.name), [])
+                          if key(t.title).startswith(short) or short.startswith(key(t.title))),
+                         None)
+            if match is not None:
+                add_people(match, talk.people)
+                continue
+        kept.append(talk)
+    return kept
 
 
 def _read_heading(state: _Scan, heading: Heading) -> None:
@@ -501,7 +602,7 @@ def _read_heading(state: _Scan, heading: Heading) -> None:
         people = people_at(value, loose=True) or ([single] if single is not None else [])
         if people:
             talk = state.talk_for_line()
-            _add_people(talk, [Appearance(p, p.role or role, state.file_line(heading.index))
+            add_people(talk, [Appearance(p, p.role or role, state.file_line(heading.index))
                                for p in people])
             state.headings.append(heading)
             state.since_heading += 1
@@ -530,7 +631,7 @@ def _read_heading(state: _Scan, heading: Heading) -> None:
     else:
         talk = state.talk_at(heading, talk_title(title))
     state.current = talk
-    _add_people(talk, [Appearance(p, p.role or "speaker", line) for p in people])
+    add_people(talk, [Appearance(p, p.role or "speaker", line) for p in people])
 
 
 def _bare(text: str) -> str:
@@ -551,7 +652,7 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
         if not value:
             items, end = _list_after(lines, i + 1, state.first_line, role)
             people.extend(items)
-        _add_people(state.talk_for_line(), people)
+        add_people(state.talk_for_line(), people)
         state.since_heading += 1
         state.first_item_open = False
         return end
@@ -562,19 +663,22 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
         if end:
             return end
     if state.people_section is not None and state.people_section_count < PEOPLE_SECTION_ITEMS:
-        text = _PROSE_MARKS.sub("", line, count=1)
-        person = read_person(plain(text), loose=True) if len(text) <= 200 else None
+        text = plain(_PROSE_MARKS.sub("", line, count=1)) if len(line) <= 200 else ""
+        # A nickname counts where the line itself says "person": `님`, a handle, `|`.
+        cue = bool(re.search(r"님|@|\||\(", text)) and state.people_section_count == 0
+        person = read_person(text, loose=cue) if text else None
         if person is not None:
             state.people_section_count += 1
             talk = state.enclosing_talk(state.people_section)
-            _add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+            add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
             return i + 1
     if lead in ("b", "B", "-", "*", "+", "p", "P") and (person := _by_line(line)) is not None:
         talk = _talk_above(state, previous, i)
-        _add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+        add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
         state.first_item_open = False
         return i + 1
-    if state.first_item_open and lead != "!" and not line.lstrip().startswith(("<", "{{")):
+    if state.first_item_open and lead != "!" and not line.lstrip().startswith(("<", "{{")) \
+            and not _MEDIA_ITEM.match(line):
         state.first_item_open = False
         heading = state.last_heading
         if heading is not None and state.since_heading <= 1 and (
@@ -582,9 +686,63 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
             talk = state.talk_at(heading)
             state.current = talk
             if not talk.people:
-                _add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+                add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
                 return i + 1
+    if lead in ("-", "*", "+", "[", "<") or lead.isdigit() or not lead.isalnum():
+        end = _talk_line(state, lines, i)
+        if end:
+            return end
     return 0
+
+
+def _talk_line(state: _Scan, lines: list[str], i: int) -> int:
+    """A line that is a talk with its speaker: a list item or programme line
+    (`- Title (Name)`, `[13:00] Title (Name - Company)`, `- Name(Company) / Title`), a link
+    whose text is one (`🌳 [Title - Name, Company](...)`); or a list of people
+    (`- 회사 CEO 홍길동님`, each item a person with a title or `님`)."""
+    line = lines[i]
+    if len(line) > 600:
+        return 0
+    link = _LINK_LINE.match(line)
+    if link:
+        text = plain(link.group(1))
+    else:
+        m = _TIME_PREFIX.match(line) or _LIST_ITEM.match(line)
+        if not m:
+            return 0
+        text = plain(line[m.end():])
+    found = heading_people(text, person=False) if text else None
+    if found is not None:
+        title, people, _ = found
+        title = talk_title(title)
+        if not title or len(title) < 2 or _META_TITLE.fullmatch(title):
+            return 0
+        talk = state.by_title.get(key(title))
+        if talk is None:
+            talk = BodyTalk(title=title, heading=None)
+            state.by_title[key(title)] = talk
+            state.talks.append(talk)
+        add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in people])
+        return i + 1
+    return _people_list(state, lines, i)
+
+
+def _people_list(state: _Scan, lines: list[str], i: int) -> int:
+    """Two or more list items in a row that are each a person with a title or `님`
+    (`- 네이버 클라우드 CEO 김유원님`): the people of the talk above."""
+    people: list[Appearance] = []
+    end = i
+    while end < len(lines) and len(lines[end]) <= 200 and (m := _LIST_ITEM.match(lines[end])):
+        raw = plain(lines[end][m.end():])
+        person = read_person(raw)
+        if person is None or not (person.title or "님" in raw):
+            break
+        people.append(Appearance(person, person.role or "speaker", state.file_line(end)))
+        end += 1
+    if len(people) < 2:
+        return 0
+    add_people(state.talk_for_line(), people)
+    return end
 
 
 def _talk_above(state: _Scan, previous: str, i: int) -> BodyTalk:
@@ -629,7 +787,7 @@ def _read_table(state: _Scan, lines: list[str], i: int) -> int:
                         state.talks.append(talk)
                 else:
                     talk = state.talk_for_line()
-                _add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(end))
+                add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(end))
                                    for p in people])
         end += 1
     return end
@@ -680,7 +838,7 @@ def _list_after(
     return people, i
 
 
-def _add_people(talk: BodyTalk, people: list[Appearance]) -> None:
+def add_people(talk: BodyTalk, people: list[Appearance]) -> None:
     """Add people once each; a later mention that says more (affiliation, title) wins."""
     position = {key(a.person.name): i for i, a in enumerate(talk.people)}
     for appearance in people:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .collect import note_id
 from .index import Site
 from .model import Kind, Note, Talk, Term
 from .names import sort_key
@@ -35,7 +36,7 @@ def _ref(site: Site, kind: Kind, ident: str | None) -> dict[str, str] | None:
 
 def note_record(site: Site, note: Note) -> dict[str, Any]:
     return {
-        "id": note.path.removesuffix(".md"),
+        "id": note_id(note.path),
         "path": note.path,
         "url": note.url,
         "title": note.title,

@@ -23,22 +23,22 @@ SURNAMES_2 = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방 
 # Syllables that Korean given names are made of (Sino-Korean and the common native ones).
 # A "name" with a syllable outside this set (스, 트, 벤, 튜, ...) is a loanword, not a person.
 GIVEN = frozenset("""
-가 각 간 갑 강 개 건 걸 검 겸 경 계 고 곤 공 관 광 교 구 국 군 권 귀 규 균 근 금 기 길 김
+가 각 간 갑 강 건 걸 검 겸 경 계 고 곤 공 관 광 교 구 국 군 권 귀 규 균 근 금 기 길 김
 나 낙 난 남 내 녀 년 념 노 농 누 늘 능 니 님
 다 단 달 담 당 대 덕 도 돈 동 두 득 등 들
-라 락 란 람 랑 래 량 려 력 련 렬 렴 령 례 로 록 론 뢰 료 룡 루 류 륜 률 륭 름 릉 리 린 림 립
-마 만 말 망 매 맹 면 명 모 목 몽 묘 무 문 물 미 민 밀
-바 박 반 발 방 배 백 범 법 벽 변 별 병 보 복 본 봉 부 분 불 붕 비 빈 빛 봄
-사 산 삼 상 새 샘 색 생 서 석 선 설 섬 섭 성 세 소 속 손 솔 송 수 숙 순 술 숭 슬 승 시 식 신
+라 란 람 랑 래 량 려 련 렬 령 로 록 룡 루 류 륜 률 륭 리 린 림 립
+마 만 매 맹 면 명 모 목 무 문 미 민
+바 박 반 발 방 배 백 범 법 변 별 병 보 복 본 봉 부 분 비 빈 빛 봄
+사 산 삼 상 새 샘 서 석 선 설 성 세 소 손 솔 송 수 숙 순 숭 슬 승 시 식 신
 실 심
-아 안 암 애 양 언 엄 여 연 열 염 엽 영 예 오 옥 온 완 왕 요 용 우 욱 운 울 웅 원 월 위 유 육 윤
-율 융 은 을 음 읍 응 의 이 익 인 일 임 입
-자 작 잔 장 재 쟁 저 적 전 절 점 정 제 조 존 종 좌 주 준 중 증 지 직 진 질 집 징
-차 찬 찰 창 채 책 처 천 철 첨 청 체 초 촌 총 최 추 축 춘 출 충 취 치 칠 침
-탁 탄 탐 태 택 토 통
-파 판 팔 패 평 포 표 품 풍 피 필
-하 학 한 할 함 합 항 해 핵 행 향 허 헌 혁 현 협 형 혜 호 홍 화 확 환 활 황 회 효 후 훈 훤 휘 휴
-흔 흠 흥 희 히 힘
+아 안 애 양 언 엄 여 연 열 염 영 예 오 옥 온 완 왕 요 용 우 욱 운 울 웅 원 월 위 유 육 윤
+율 융 은 을 음 의 이 익 인 일 임
+자 작 장 재 전 정 제 조 종 주 준 중 증 지 진
+차 찬 창 채 천 철 청 초 최 추 춘 충 치
+탁 탄 태 택
+파 평 표 풍 피 필
+하 학 한 함 해 향 허 헌 혁 현 협 형 혜 호 홍 화 환 황 효 후 훈 훤 휘
+흠 흥 희
 """.split())
 
 # Words that look like a surname and given-name syllables but are not names. Mostly words
@@ -67,11 +67,15 @@ NOT_KOREAN_NAMES = frozenset("""
 구축기 개발기 도전기 전시회 간담회 신청서 정보원 이용자 사용자 관리자 개발자 기획자 장애물
 이상한 이러한 정확한 강력한 유용한 유연한 명확한 신기한 진정한 원활한 안전한 성실한 신속한
 충분한 적절한 정당한 진지한 심각한 고유한 우수한 우아한 우월한 한정된 정해진 유명한 조용한
-소중한 단순한 고요한 편안한 허무한 황당한 방대한 막대한 거대한 중요한 이기적 이상적 정기적
+소중한 단순한 고요한 편안한 허무한 황당한 방대한 막대한 거대한 중요한 차세대 함수형
+이기적 이상적 정기적 시각화 자동화 고도화 표준화 정규화 가상화 현대화 경량화 내재화 안정화 효율화
+다양화 전문화 구조화 문서화 단순화 민주화 개인화 상용화 차별화 체계화 선택권 배우자 주도권 저작권
 전반적 주기적 기본적 기술적 구조적 경제적 성공적 오래된 오랜만 최근의 최신의 유일한 추가로
 추가된 추상화 구체적 신선한 진화한 진화된 우리의 우리가 우리는 이번엔 이번에 이제는 이렇게
 """.split())
 
+# Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.
+_NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것 중 식".split())
 HONORIFIC_TAIL = re.compile(r"(님|씨|군|양)$")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # A capitalised word of a name: Ana, O'Neil, Jean-Luc, McKercher, YunWon, Marchán, J.
@@ -119,6 +123,8 @@ def is_korean_name(text: str, short: bool = False) -> bool:
     text = _nfc(text)
     if not _HANGUL_WORD.fullmatch(text) or text in NOT_KOREAN_NAMES:
         return False
+    if text[-1] in _NOT_LAST:
+        return False
     for surname in (text[:2], text[:1]):
         if surname in SURNAMES_2 or (len(surname) == 1 and surname in SURNAMES):
             given = text[len(surname):]
@@ -139,7 +145,7 @@ def is_latin_name(text: str, single: bool = False) -> bool:
         folded = word.casefold().strip(".")
         if folded in _PARTICLES and 0 < i < len(words) - 1:
             continue
-        if not _LATIN_WORD.match(word) or folded in NOT_NAME_WORDS:
+        if not _LATIN_WORD.match(word) or folded in NOT_NAME_WORDS or folded in TITLE_WORDS:
             return False
         if len(word.rstrip(".")) > 1 and word.isupper():
             return False          # AMD, NVIDIA: acronyms are companies
@@ -158,8 +164,70 @@ def is_name(text: str, loose: bool = False) -> bool:
     words = text.split()
     if len(words) > 3 or any(ch in text for ch in ".!?:;\"“”=<>[]{}|/\\#*`"):
         return False
-    if any(w.casefold() in NOT_NAME_WORDS for w in words):
+    if any(w.casefold() in NOT_NAME_WORDS or w.casefold() in TITLE_WORDS for w in words):
         return False
     if _HANGUL_WORD.fullmatch(text):
         return 2 <= len(text) <= 4 and text not in NOT_KOREAN_NAMES
     return all(w[:1].isalpha() for w in words) and not text.isdigit()
+
+# Words of job titles: never part of a name (`Senior Staff Engineer` is no person).
+TITLE_WORDS = frozenset("""
+ceo cto cfo coo cio cso cpo cmo cvp svp evp vp avp gm chair chairman chairwoman chairperson
+president founder co-founder cofounder director head lead leader fellow professor prof partner
+scientist engineer engineers researcher manager officer advisor adviser architect evangelist
+advocate consultant specialist analyst designer developer programmer staff senior sr junior jr
+principal associate assistant distinguished emeritus technical chief executive managing vice
+corporate division member members owner intern student organizer organiser maintainer
+contributor committer author editor host moderator panelist speaker speakers presenter cofounder
+product program programs global regional country general expert mvp gde champion ambassador
+""".split())
+
+# Given names common among speakers at international conferences: a bare two-word Latin name
+# in a list or heading is only taken for a person when its first word is one of these.
+FIRST_NAMES = frozenset("""
+aaron adam adrian ahmed aidan aisha alan albert alberto alejandro alessandro alessio alex
+alexander alexandra alexandre alexis ali alice alicia alison allison amanda amber amir amit amy
+ana anand anders andre andrea andreas andrei andres andrew andy angela angelo anil anita ann anna
+anne annie anthony anton antonio anurag arjun arnaud arun ashley  ben benjamin benoit
+bernard beth bill blair bob bogdan brad bradley brandon brendan brent brett brian bridget bruce
+bruno bryan cameron carl carla carlos carol caroline carolyn casey catherine cedric charles
+charlie charlotte chen cheryl chris christian christin christina christine christoph christopher
+claire clara claudia colin connor craig cristina dan dana daniel daniela danielle daniele danny
+dario darren dave david dean deborah denis dennis derek diana diane diego dmitry dominic
+dominik don donald doug douglas  dylan ed eddie edgar  edward elena eli elizabeth
+ella ellen emily emma eric erica erik erin ethan eugene eva evan fabian fabio felipe felix
+fernando filip florian frances francesca francesco francis francisco frank franz fred frederic
+frederick gabriel gabriela gary gavin george georg gerard giles gina giovanni giulia giuseppe
+glenn gordon grace graham greg gregory guillaume guillermo guy gwen hana hannah hans harry
+heather hector helen henrik henry  hugo ian igor ilya ines ingrid isaac isabel isabella
+ivan jack jacob jacqueline jake james jamie jan jane janet jared jasmine jason javier jay jean
+jeff jeffrey jennifer jenny jens jeremy jerome jesse jessica jessie jim jimmy joan joanna joe
+joel johan johannes john johnny jon jonas jonathan jordan jorge  jose joseph josh joshua
+juan judith julia julian juliana julie julien justin kai karen karl kasper kat kate katherine
+kathryn katie kay keith kelly kelsey ken kenneth kevin kim kirsten klaus krishna kristin
+kurt kyle lana lara larry laura lauren laurent lee leigh leo leon leonardo liam
+lily linda lisa liz lori louis lucas lucia luis luke lynn maja malte manuel marc marcel marco
+marcus marcy margaret maria mariana marie marina mario  mark marta martin mary mateo
+mathias matt matteo matthew matthias matthieu mauricio max maxime maya megan mehdi melissa
+michael michal michel michelle miguel mike mikhail milan miriam mohamed mohammed monica morgan
+myles nadia nancy naomi nat natalia natalie nathan neil nicholas nick nicola nicolas nicole
+niels nikhil nikita nikolai nina noah noel olga oliver olivia omar oscar pablo pamela paolo
+pascal pat patrick paul paula pavel pedro per peter petr philip philipp philippe pierre pradeep
+priya priyanka  rachel rafael rahul raj rajesh ralph ramon ran randy raphael raul ravi ray
+raymond rebecca reginald rey ricardo richard rick  rita rob robert  roberto robin
+rodrigo roger roland roman ron ronald rory rose ross ruben russell ruth ryan sachin sally sam
+samantha samuel sandra sara sarah sascha scott sean sebastian sebastien  sergey sergio
+seth  shane shannon sharon shawn  simon simone sofia sonia sophia sophie stefan
+stefano steffen stephan stephanie stephen steve steven  susan susanna suzanne sven tanya
+tara ted teresa thomas tiago tim timothy tina tobias todd tom tomas tomasz tony tracy travis
+tyler ty uwe valentina vanessa victor victoria vijay vikram vincent virginia vivek vlad
+vladimir walter wayne wei wendy will william wolfgang xavier yan yang  yuki yuri yves
+zach zachary zack zoe
+""".split())
+
+
+def has_known_first_name(text: str) -> bool:
+    """A Latin name whose first word is a common given name (`Kyle Tyacke`, not `Ground
+    Truth`): enough, where the place alone does not say it is a person."""
+    words = _nfc(text).split()
+    return is_latin_name(text) and bool(words) and words[0].casefold().strip(".") in FIRST_NAMES

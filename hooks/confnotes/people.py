@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .name_shapes import is_korean_name, is_name
+from .name_shapes import has_known_first_name, is_korean_name, is_name
 from .names import clean
 
 Role = Literal["speaker", "panelist", "moderator"]
@@ -235,6 +235,7 @@ mastodon x medium web profile
 """.split())
 _SEPARATOR_BAR = re.compile(r"\s*[|｜]\s*")
 _TRAILING_HONORIFIC = re.compile(r"\s*(?:님|씨)\s*$")
+_ET_AL = re.compile(r"\s*(?:외\s?\d{1,2}\s?(?:인|명)|et al\.?|and others)\s*$")
 
 
 def is_handle(text: str) -> bool:
@@ -262,9 +263,14 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
     text = clean(text).strip("*_`\"'“”‘’ ")
     if len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING:
         text = clean(text[1:-1])
-    text = _drop_handles(_TRAILING_HONORIFIC.sub("", text))
+    honorific = bool(_TRAILING_HONORIFIC.search(text))
+    text = _drop_handles(_ET_AL.sub("", _TRAILING_HONORIFIC.sub("", text)))
     if not text or len(text) > 120:
         return None
+    if "·" in text:
+        first, *others = [clean(p) for p in text.split("·")]
+        if is_name(first) and all(0 < len(o) <= 20 and " " not in o for o in others):
+            return PersonRef(first, aliases=tuple(others))
     parts = _SEPARATOR_BAR.split(text)
     if len(parts) > 1:
         named = [p for p in parts if is_name(p, loose)]
@@ -280,7 +286,12 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
     person = parse_person(text)
     if is_name(person.name):
         return _nickname_first(person, text)
-    found = _name_elsewhere(person, text)
+    dashed = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(dashed) == 2 and (left := read_person(dashed[0])) is not None and len(dashed[1]) <= 60:
+        affiliation, title, role = read_affiliation(dashed[1])
+        return PersonRef(left.name, left.affiliation or affiliation, left.title or title,
+                         left.role or role, left.aliases)
+    found = _name_elsewhere(person, text, honorific)
     if found is None and loose and is_name(person.name, loose=True):
         return person
     return found
@@ -295,7 +306,7 @@ def _nickname_first(person: PersonRef, text: str) -> PersonRef:
     return person
 
 
-def _name_elsewhere(person: PersonRef, text: str) -> PersonRef | None:
+def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> PersonRef | None:
     """The name is not where parse_person looked: in the bracket or after the dash
     (`예시컴퍼니 - 김하늘`), first with a company after it (`송창현 네이버 CTO`), or last after
     a company and title (`예시클라우드 CTO 박지은`)."""
@@ -318,18 +329,35 @@ def _name_elsewhere(person: PersonRef, text: str) -> PersonRef | None:
         last = _strip_glued_title(words[-1])[0]
         if is_korean_name(last):
             affiliation, title, role = read_affiliation(" ".join(words[:-1]))
-            if title:
+            if title or (honorific and len(words) <= 4):
                 return PersonRef(last, affiliation, title, role)
     return None
 
 
 def people_at(text: str, loose: bool = False) -> list[PersonRef]:
-    """Every person in `A, B 및 C` at a place that may hold people; [] when any item is not a
-    person (then the text is a title or a sentence, not a list of names)."""
+    """Every person in `A, B 및 C` at a place that may hold people; [] when the first item is
+    not a person (then the text is a title or a sentence, not a list of names). An item after
+    a full name that is no name itself is that person's company: `정명기, 삼성전자 R&D`."""
     found: list[PersonRef] = []
-    for item in split_list(text):
-        person = read_person(item, loose)
+    items = split_list(text)
+    for n, item in enumerate(items):
+        person = read_person(item) or (read_person(item, loose) if loose and not found else None)
+        if person is not None and found and n == len(items) - 1 and _unknown_latin(person):
+            person = None      # `Lili Cosic, Red Hat`: the last of a list is her company
+        if person is None and found and is_name(found[-1].name) and len(item) <= 60:
+            last = found[-1]
+            affiliation = ", ".join(p for p in (last.affiliation, item) if p)
+            found[-1] = PersonRef(last.name, affiliation, last.title, last.role, last.aliases)
+            continue
         if person is None:
             return []
         found.append(person)
+    # A Latin name alone, without a common given name, is as likely a product (`Closed Beta`,
+    # `Hadoop Cluster`) unless the place says "person"; beside other names it is one.
+    if not loose and found and all(_unknown_latin(p) for p in found):
+        return []
     return found
+
+
+def _unknown_latin(person: PersonRef) -> bool:
+    return not is_korean_name(person.name) and not has_known_first_name(person.name)
