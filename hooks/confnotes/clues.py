@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
@@ -74,9 +75,15 @@ _NOT_NAME_CHARS = re.compile(r"[^\w\s&+.'/:()-]")
 _ATTENDED = re.compile(r"(다녀왔|다녀 왔|다녀온|참석했|참석하|참가했|참가하|갔다|갔었|방문했|"
                        r"attended|went to|was at)")
 _RELATIVE_DAY = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "yesterday": -1, "today": 0}
-_VENUE_WORDS = re.compile(r"(개최|열린|열렸|다녀|참석|참가|장소|코엑스|coex|센터|호텔|홀|held|took "
-                          r"place|venue|at the)", re.IGNORECASE)
+_VENUE_WORDS = re.compile(r"(개최|열린|열렸|열리|열립|다녀|참석|참가|장소|코엑스|coex|센터|호텔|홀|"
+                          r"행사|양일|진행되|진행하는|held|took place|venue|attend|happening|"
+                          r"was at|were at)", re.IGNORECASE)
+_DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
+                           re.IGNORECASE)
 OPENING_LINES = 12
+_CONNECTORS = frozenset("with x × feat feat. featuring by in at @ - – : with: presented "
+                        "hosted powered 주최 주관 후원 in: at:".split())
+_NAME_YEAR = re.compile(r"([A-Z][A-Za-z.+]{2,30})[-_ ]?((?:19|20)\d{2})")
 
 
 def _clean_title(text: str) -> str:
@@ -128,18 +135,21 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
     if m := _EDITION_NUMBER.search(cleaned):
         return _named(f"제{m.group(1)}회 {_clean_title(m.group(2))}", None, source, line)
     words = cleaned.split()
-    if 2 <= len(words) <= 6:
-        if _YEAR.fullmatch(words[-1]) and len(words) <= 5:
-            return _named(" ".join(words[:-1]), int(words[-1]), source, line)
-        if _YEAR.fullmatch(words[0]) and len(words) <= 5:
-            return _named(" ".join(words[1:]), int(words[0]), source, line)
+    at = next((n for n, w in enumerate(words) if _YEAR.fullmatch(w)), None)
+    if at is not None and len(words) >= 2:
+        after = words[at + 1:]
+        # `데브그라운드 2025 with Upstage`: what follows the year is a co-host, not the name.
+        if 1 <= at <= 5 and (not after or after[0].casefold() in _CONNECTORS):
+            return _named(" ".join(words[:at]), int(words[at]), source, line)
+        if at == 0 and 1 <= len(after) <= 4:
+            return _named(" ".join(after), int(words[0]), source, line)
     folded = cleaned.casefold()
     for word in EVENT_WORDS:
         at = folded.find(word)
         if at <= 0 or (at + len(word) < len(folded) and folded[at + len(word)].isalnum()):
             continue
         before = cleaned[:at].rstrip()
-        name_words = re.split(r"\s[-:|·]\s|[,]", before)[-1].split()[-3:]
+        name_words = re.split(r"\s[-:|·]\s|[,]", before)[-1].split()[-5:]
         if not name_words:
             continue
         year = next((int(w) for w in name_words if _YEAR.fullmatch(w)), None)
@@ -159,8 +169,13 @@ def infer_event(text: Text) -> EventClue | None:
             return _from_catalogue(value, text.lang, f"line {line}", line) or _named(
                 value, None, f"line {line}", line)
     for source, value in (("title", text.title), ("heading", text.heading or "")):
-        if value and (found := _from_catalogue(_clean_title(value), text.lang, source, None)):
+        if value and (found := _from_catalogue(value, text.lang, source, None)):
             return found
+    for source, value in (("title", text.title), ("heading", text.heading or "")):
+        lead = _BRACKETED_LEAD.match(value or "")
+        if lead and _YEAR.search(lead.group()) and (
+                found := _from_words(lead.group().strip(" []【】()"), source, None)):
+            return found                    # `[KRnet 2017] IoT보안에 대하여`
     for source, value in (("title", text.title), ("heading", text.heading or "")):
         if value and (found := _from_words(value, source, None)):
             return found
@@ -175,6 +190,9 @@ def infer_event(text: Text) -> EventClue | None:
         stem = part.rsplit(".", 1)[0]
         if found := _from_catalogue(stem.replace("_", " "), text.lang, "folder", None):
             return found
+    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
+    if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
+        return _named(m.group(1), int(m.group(2)), "file name", None)    # PhillyETE2017.md
     if len(parts) > 1:
         folder = parts[-2]
         if date_in_name(folder) or _YEAR.search(folder):
@@ -222,50 +240,62 @@ def _labelled(lines: tuple[tuple[int, str], ...], label: re.Pattern[str]
 def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
                post_source: str) -> When | None:
     """When the talks took place, from the text: a labelled line, a dated heading or opening
-    line, a line naming the event, a month and day with a weekday, `어제` in a dated post,
-    a dated folder; the post's own date, then the year of the event, last."""
+    line, a line naming the event or saying it was held, a month and day with the year the
+    title gives, `어제` in a dated post, a dated folder; the post's own date, then the year of
+    the event, last. A date in another year than the event's is another event's."""
     years = [y for y in (event.year if event else None, _title_year(text)) if y]
 
     def fits(day: dt.date) -> bool:
         if years and day.year not in years:
             return False
-        return post is None or day <= post + dt.timedelta(days=1)
+        return post is None or day <= post + dt.timedelta(days=366)
 
-    for line, value in _labelled(text.lines, _DATE_LABEL):
+    def when(day: dt.date, end: dt.date | None, line: int | None) -> When:
+        return When(day, end, "day", f"line {line}" if line else "text", line)
+
+    labelled = _labelled(text.lines, _DATE_LABEL) + _under_date_heading(text.lines)
+    context = years or ([post.year] if post else [])
+    for line, value in labelled:
         for start, end, _ in dates_in(value):
             if fits(start):
-                return When(start, end, "day", f"line {line}", line)
-    event_keys = {key(event.series_name or ""), key(event.name)} - {""} if event else set()
-    prose = 0
-    for line, value in text.lines:
-        opening = prose < 8
-        prose += 1
-        if len(value) > 2000:
-            continue
-        named = bool(event_keys) and any(k in key(value) for k in event_keys)
-        if not (opening or named or value.startswith("#")):
-            continue
-        for start, end, at in dates_in(value):
-            near = value[max(0, at - 60):at + 80]
-            if fits(start) and (named or value.startswith("#") or len(value) <= 60
-                                or _VENUE_WORDS.search(near) or value.startswith(":::")):
-                return When(start, end, "day", f"line {line}", line)
-    context = years + ([post.year] if post else [])
+                return when(start, end, line)
+        if context and (found := month_day_in(value, context, weekday_needed=False)):
+            return when(found[0], found[1], line)
+    named = _naming(event)
+    # First a date beside words that say the event was held, then one on a line naming the
+    # event, then a dated heading or a short dated line at the top (`2023.08.12-13 COEX`).
+    for tier in (0, 1, 2):
+        for n, (line, value) in enumerate(text.lines):
+            if len(value) > 2000 or (tier == 2 and n >= 8 and not value.startswith("#")):
+                continue
+            if (tier == 0 and not _VENUE_WORDS.search(value)) or (tier == 1 and not named(value)):
+                continue
+            for start, end, at in dates_in(value):
+                if not fits(start):
+                    continue
+                if (tier == 0 and _VENUE_WORDS.search(value[max(0, at - 60):at + 80])) or (
+                        tier == 1) or (value.startswith(("#", ":::")) or len(value) <= 60):
+                    return when(start, end, line)
     for line, value in text.lines[:OPENING_LINES]:
-        if (day := month_day_in(value, context)) and fits(day):
-            return When(day, None, "day", f"line {line}", line)
+        if context and (found := month_day_in(value, context)) and fits(found[0]):
+            return when(found[0], found[1], line)
+    if context:
+        for line, value in text.lines[:40]:
+            if (named(value) or _VENUE_WORDS.search(value)) and (
+                    found := month_day_in(value, context, weekday_needed=False)):
+                return when(found[0], found[1], line)
     if post is not None:
         for line, value in text.lines[:OPENING_LINES]:
             if _ATTENDED.search(value):
                 for word, shift in _RELATIVE_DAY.items():
                     if word in value:
-                        day = post + dt.timedelta(days=shift)
-                        return When(day, None, "day", f"line {line}", line)
+                        return when(post + dt.timedelta(days=shift), None, line)
     parts = PurePosixPath(text.path).parts
-    if len(parts) > 1:
-        for folder in reversed(parts[:-1]):
-            if (day := date_in_name(folder)) and fits(day):
-                return When(day, None, "day", "folder")
+    for part in reversed(parts):
+        if _JEKYLL_POST.match(part):
+            continue
+        if (day := date_in_name(part)) and fits(day):
+            return When(day, None, "day", "folder" if part != parts[-1] else "file name")
     if post is not None and (not years or post.year in years):
         return When(post, None, "day", post_source)
     if years:
@@ -274,6 +304,34 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
     if post is not None:
         return When(post, None, "day", post_source)
     return None
+
+
+_JEKYLL_POST = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-")
+
+
+def _under_date_heading(lines: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
+    """The lines right below a heading `## 일시` or `### Date`."""
+    found: list[tuple[int, str]] = []
+    for n, (_line, value) in enumerate(lines[:-1]):
+        if value.startswith("#") and _DATE_HEADING.fullmatch(value.lstrip("# ").strip()):
+            found.extend(lines[n + 1:n + 3])
+    return found
+
+
+def _naming(event: EventClue | None) -> Callable[[str], bool]:
+    """Whether a line names the note's event, in any of its spellings."""
+    if event is None:
+        return lambda value: False
+    own = {k for k in (key(event.series_name or ""), key(event.name)) if len(k) >= 3}
+
+    def names(value: str) -> bool:
+        folded = key(value)
+        if any(k in folded for k in own):
+            return True
+        return event.series is not None and any(
+            m.series.id == event.series or KOREAN_EDITION.get(m.series.id) == event.series
+            for m in find_series(value, fuzzy=False))
+    return names
 
 
 def _title_year(text: Text) -> int | None:

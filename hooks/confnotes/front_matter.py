@@ -96,6 +96,8 @@ def split(text: str, path: str, report: Report) -> Source:
         return _split_toml(text, lines, path, report)
     if lines and lines[0].rstrip() == "{":
         return _split_json(text, lines, path, report)
+    if lines and not _OPEN.match(lines[0]) and _FIELD_LINE.match(lines[0]):
+        return _split_unfenced(text, lines, path, report)
     if not lines or not _OPEN.match(lines[0]):
         return Source(text, text, 1)
     end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
@@ -106,6 +108,36 @@ def split(text: str, path: str, report: Report) -> Source:
     body = "\n".join(lines[end + 1:])
     meta = parse_yaml_mapping("\n".join(lines[1:end]), path, 2, report, what="front matter")
     return Source(text, body, end + 2, meta if meta is not None else YamlMap(), True)
+
+
+# `title: ...` on the first line: Hexo writes front matter with only its closing `---`, and
+# Pelican writes `Title:`/`Date:` lines ended by a blank line.
+_FIELD_LINE = re.compile(r"[A-Za-z][\w-]{0,30}:(?:\s|$)")
+_PELICAN_KEYS = frozenset({"title", "date", "modified", "slug", "tags", "category", "author",
+                           "authors", "summary", "lang", "status", "save_as", "url"})
+UNFENCED_LINES = 40
+
+
+def _split_unfenced(text: str, lines: list[str], path: str, report: Report) -> Source:
+    head = lines[:UNFENCED_LINES]
+    end = next((i for i, line in enumerate(head) if _CLOSE.match(line)), None)
+    if end is not None and all(_FIELD_LINE.match(ln) or ln[:1] in (" ", "-", "\t") or not
+                               ln.strip() for ln in head[:end]):
+        meta = parse_yaml_mapping("\n".join(lines[:end]), path, 1, report, what="front matter")
+        return Source(text, "\n".join(lines[end + 1:]), end + 2,
+                      meta if meta is not None else YamlMap(), True)
+    blank = next((i for i, line in enumerate(head) if not line.strip()), len(head))
+    fields = [ln.split(":", 1) for ln in head[:blank]]
+    if blank and all(len(f) == 2 and f[0].strip().casefold() in _PELICAN_KEYS for f in fields):
+        meta = YamlMap()
+        meta.line = 1
+        for n, (name, value) in enumerate(fields):
+            name = name.strip()
+            meta[name] = value.strip()
+            meta.lines[name] = n + 1
+            meta.raw[name] = value.strip()
+        return Source(text, "\n".join(lines[blank + 1:]), blank + 2, meta, True)
+    return Source(text, text, 1)
 
 
 def _split_toml(text: str, lines: list[str], path: str, report: Report) -> Source:

@@ -457,12 +457,12 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     event, event_clue = found.get("event"), None
     if not event:
         event_clue = clues.infer_event(text)
+    if event_clue is not None and event_clue.year is None and (
+            year := clues.year_elsewhere(event_clue.series, text)):
+        event_clue = clues.with_year(event_clue, year)
     when, post_date = _when(found, source, path, text, event_clue)
-    if event_clue is not None and event_clue.year is None:
-        year = clues.year_elsewhere(event_clue.series, text) or (
-            when.start.year if when is not None else None)
-        if year is not None:
-            event_clue = clues.with_year(event_clue, year)
+    if event_clue is not None and event_clue.year is None and when is not None:
+        event_clue = clues.with_year(event_clue, when.start.year)
     published = found.get("published")
     return RawNote(
         path=path,
@@ -515,10 +515,23 @@ def _clue_text(source: Source, scanned: body_mod.Body, path: str, title: str,
                found: dict[str, Any], lang: str) -> clues.Text:
     h1 = next((h.text for h in scanned.headings if h.level == 1 and h.text), None)
     tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
-    lines = tuple((source.body_line + i, line.strip()) for i, line in enumerate(scanned.lines)
-                  if i not in scanned.code and line.strip())
+    lines = tuple((source.body_line + i, text) for i, line in enumerate(scanned.lines)
+                  if i not in scanned.code and (text := _words_of(line)))
     return clues.Text(path, str(found.get("title") or title), h1 if h1 != title else None,
                       tuple(tags), lines, lang)
+
+
+_ADDRESSES = re.compile(r"<[^<>\n]{0,1000}>|\]\([^()\s]{0,1000}\)|(?:https?:|www\.)\S{0,1000}")
+
+
+def _words_of(line: str) -> str:
+    """A line as the clues read it: without HTML tags, link targets and addresses, where a
+    date in a picture's file name (`2018-02-11-droidkaigi-01.jpg`) is no date of the note."""
+    if len(line) > 5000:
+        line = line[:5000]
+    if "<" in line or "](" in line or "http" in line or "www." in line:
+        line = _ADDRESSES.sub(lambda m: "]" if m.group().startswith("]") else " ", line)
+    return line.strip()
 
 
 def _when(found: dict[str, Any], source: Source, path: str, text: clues.Text,
