@@ -175,6 +175,8 @@ _AUTHOR_NAME_KEYS = ("name", "이름", "github", "twitter", "username", "login",
 
 def as_names(value: Any, key: str, ctx: Context) -> list[str]:
     """Authors as text, a list, or mappings such as `{name: ...}` or `{github: ...}`."""
+    if isinstance(value, str):
+        return [p.name for p in people_in(value)]
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
@@ -185,7 +187,7 @@ def as_names(value: Any, key: str, ctx: Context) -> list[str]:
             if found:
                 names.append(clean(found))
         elif isinstance(item, str) and clean(item):
-            names.extend(p.name for p in people_in(item))
+            names.append(parse_person(item).name)
         elif item is not None and not isinstance(item, (list, bool)):
             names.append(clean(str(item)))
     return names
