@@ -93,6 +93,7 @@ class Confnotes:
                 self.raw[file.src_uri] = collect.read_note(file.src_uri, file.content_bytes,
                                                            self.report)
                 urls[file.src_uri] = file.url
+        self.report.report_unknown_keys()
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page

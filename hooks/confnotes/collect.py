@@ -15,6 +15,8 @@ from .model import KINDS, Kind
 
 DEFAULT_REGISTRIES: dict[Kind, str] = {
     "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
+# The endings MkDocs reads as Markdown pages: a Jekyll post may well end in `.markdown`.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # Pages the site makes itself; a Markdown file at one of these paths is a page, not a note.
 NOT_NOTES = frozenset({"index.md", "notes/index.md", "speakers/index.md", "topics/index.md",
                        "events/index.md"})
@@ -54,13 +56,21 @@ def note_url(path: str, directory_urls: bool = True) -> str:
 
 
 def is_note(path: str) -> bool:
-    return path.endswith(".md") and path not in NOT_NOTES
+    return path.casefold().endswith(MARKDOWN_SUFFIXES) and path not in NOT_NOTES
+
+
+def note_id(path: str) -> str:
+    """A note's id in the export: its path under docs/ without the Markdown ending."""
+    stem, dot, suffix = path.rpartition(".")
+    return stem if dot and f".{suffix.casefold()}" in MARKDOWN_SUFFIXES else path
 
 
 def markdown_files(docs_dir: Path) -> list[str]:
     """Markdown files under docs/ as MkDocs finds them, as sorted POSIX paths."""
     found: list[str] = []
-    for path in docs_dir.rglob("*.md"):
+    for path in docs_dir.rglob("*"):
+        if not path.name.casefold().endswith(MARKDOWN_SUFFIXES):
+            continue
         rel = path.relative_to(docs_dir)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
@@ -85,5 +95,6 @@ def read_folder(
     registries = read_registries(read, paths, report)
     notes = [read_note(rel, (docs_dir / rel).read_bytes(), report)
              for rel in markdown_files(docs_dir) if is_note(rel)]
+    report.report_unknown_keys()
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     return site, report

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import series as series_mod
+from .collect import note_id
 from .index import Site
 from .model import Kind, Note, Series, Talk, Term
 from .names import sort_key
@@ -48,7 +49,7 @@ def _series_ref(site: Site, series: Mapping[str, Series], event: str | None
 def note_record(site: Site, note: Note, series: dict[str, Series] | None = None
                 ) -> dict[str, Any]:
     return {
-        "id": note.path.removesuffix(".md"),
+        "id": note_id(note.path),
         "path": note.path,
         "url": note.url,
         "title": note.title,

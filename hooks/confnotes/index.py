@@ -16,6 +16,7 @@ from .names import key, look_alike, look_alike_keys, slugify, sort_key
 from .normalize import RawNote, TopicRef
 from .registry import Registry
 from .talk_links import programme_number
+from .vocabulary import SYNONYMS
 
 
 @dataclass
@@ -51,22 +52,41 @@ class _Resolver:
             k: {t.slug for t in r.terms.values()} for k, r in registries.items()}
         self.suggested: set[tuple[Kind, str]] = set()
 
-    def resolve(self, kind: Kind, name: str, path: str, line: int | None) -> str:
-        k = key(name)
+    def resolve(self, kind: Kind, name: str, path: str, line: int | None,
+                aliases: tuple[str, ...] = (), series: str | None = None) -> str:
+        """The id of the term `name` (or one of its `aliases`) stands for, made on first use.
+        A topic's common other spellings (`k8s`, `쿠버네티스`) are one topic: Kubernetes."""
+        if kind == "topic" and (canonical := SYNONYMS.get(key(name))) is not None:
+            aliases, name = (name, *aliases), name if key(name) == key(canonical) else canonical
+        spellings = (name, *aliases)
         registry = self.registries[kind]
-        ident = registry.find(name) or self.derived_by_key[kind].get(k)
+        by_key = self.derived_by_key[kind]
+        ident = next((i for s in spellings if (i := registry.find(s) or by_key.get(key(s)))),
+                     None)
         if ident is None:
-            ident = self._derive(kind, name, k)
+            ident = self._derive(kind, name, key(name), aliases, series)
             self._suggest(kind, name, path, line)
+        elif ident in self.derived[kind] and aliases:
+            self._add_names(kind, ident, aliases)
         seen = self.seen.setdefault((kind, ident), _Seen(path, line))
         seen.count += 1
         return ident
+
+    def _add_names(self, kind: Kind, ident: str, aliases: tuple[str, ...]) -> None:
+        term = self.derived[kind][ident]
+        known = {key(n) for n in (term.name, *term.other_names)}
+        new = tuple(dict.fromkeys(a for a in aliases if key(a) and key(a) not in known))
+        if new and len(term.other_names) < 20:
+            self.derived[kind][ident] = replace(term, other_names=(*term.other_names, *new))
+            for alias in new:
+                self.derived_by_key[kind].setdefault(key(alias), ident)
 
     def names(self, kind: Kind, ident: str) -> tuple[str, ...]:
         term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
         return (term.name, *term.other_names)
 
-    def _derive(self, kind: Kind, name: str, k: str) -> str:
+    def _derive(self, kind: Kind, name: str, k: str, aliases: tuple[str, ...] = (),
+                series: str | None = None) -> str:
         base = slugify(name) or f"{kind}-{len(self.derived[kind]) + 1}"
         slug, n = base, 1
         while slug in self.slugs[kind] or slug in self.registries[kind].terms or (
@@ -74,8 +94,11 @@ class _Resolver:
             n += 1
             slug = f"{base}-{n}"
         self.slugs[kind].add(slug)
-        self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name)
+        self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name,
+                                        series=series if kind == "event" else None)
         self.derived_by_key[kind][k] = slug
+        if aliases:
+            self._add_names(kind, slug, aliases)
         return slug
 
     def _suggest(self, kind: Kind, name: str, path: str, line: int | None) -> None:
@@ -111,7 +134,8 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     path = raw.path
     event = None
     if raw.event:
-        event = resolver.resolve("event", raw.event, path, raw.lines.get("event"))
+        event = resolver.resolve("event", raw.event, path, raw.lines.get("event"),
+                                 series=raw.event_series)
     else:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]
@@ -123,7 +147,7 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         speakers: list[Appearance] = []
         seen: set[tuple[str, str]] = set()
         for a in raw_talk.people:
-            ident = resolver.resolve("speaker", a.person.name, path, a.line)
+            ident = resolver.resolve("speaker", a.person.name, path, a.line, a.person.aliases)
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
@@ -143,7 +167,11 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
-                lines=dict(raw.lines), slides=raw.slides, video=raw.video)
+                lines=dict(raw.lines), slides=raw.slides, video=raw.video,
+                date_end=raw.date_end, date_precision=raw.date_precision,
+                date_source=raw.date_source, post_date=raw.post_date,
+                event_source=raw.event_source, draft=raw.draft, picture=raw.picture,
+                place=raw.place)
 
 
 def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ class Term:
     url: str | None = None                # events
     organizer: str | None = None          # events
     days: tuple[tuple[int, str], ...] = ()  # events: day number -> theme
-    series: str | None = None             # events: the id of the series it is an edition of
+    series: str | None = None             # events: the series' id (`deview` for DEVIEW 2015)
     source: str = ""                      # the file (and line) that defined it, for messages
     line: int | None = None
 
@@ -109,6 +109,14 @@ class Note:
     slides: str | None = None             # for the whole note (a note of one talk: the talk's)
     video: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    date_end: dt.date | None = None       # the last day, when the note spans several
+    date_precision: str = "day"           # day, month or year: how much of `date` is known
+    date_source: str | None = None        # where the date was read (`front matter`, `line 5`)
+    post_date: dt.date | None = None      # the post's own date, when it is not the talk's
+    event_source: str | None = None       # where the event was read
+    draft: bool = False
+    picture: str | None = None
+    place: str | None = None
 
     @property
     def speakers(self) -> tuple[str, ...]:
