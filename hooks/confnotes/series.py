@@ -2,8 +2,9 @@
 
 An event is an edition of the series its `series` names, whether the events registry says so
 (`series: deview`) or the event was recognised from the notes. Every series with at least one
-edition gets a page at `series/<slug>/`. Its name is the name its editions share once the
-year is taken out (`DEVIEW 2023` -> `DEVIEW`); editions that share none give the series id.
+edition gets a page at `series/<slug>/`. Its name is the one the catalogue of recurring
+conferences gives it (catalogue.py), else the name its editions share once the year is taken
+out (`DEVIEW 2023` -> `DEVIEW`); editions that share none give the series id.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 
+from .catalogue import SERIES as CATALOGUE
 from .index import Site
 from .model import Note, Series, Term
 from .names import clean, slugify, sort_key
@@ -58,8 +60,9 @@ def collect(site: Site) -> dict[str, Series]:
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
-        found.append(Series(ident, slug, series_name([e.name for e in events], ident),
-                            tuple(e.id for e in events)))
+        known = CATALOGUE.get(ident)
+        name = known.name if known else series_name([e.name for e in events], ident)
+        found.append(Series(ident, slug, name, tuple(e.id for e in events)))
     found.sort(key=lambda s: (sort_key(s.name), s.id))
     return {s.id: s for s in found}
 
