@@ -46,6 +46,34 @@ PAGES = {
 # overrides, by axe rule id, with the reason. Empty: every finding so far had a fix.
 ALLOWED: dict[str, str] = {}
 SERIOUS = ("serious", "critical")
+# Links whose text wraps between two Hangul syllables of one word (개/요, 이강/욱).
+SPLIT_WORDS_JS = """
+() => {
+  const hangul = /[\uac00-\ud7a3]/;
+  const found = [];
+  for (const a of Array.from(document.querySelectorAll('.md-content a, .md-search-result a'))
+                      .slice(0, 400)) {
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent;
+      let previous = null;
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width === 0) { previous = null; continue; }
+        if (previous && hangul.test(text[i]) && hangul.test(text[i - 1]) &&
+            rect.top > previous.top + previous.height / 2) {
+          found.push(a.textContent.trim().slice(0, 40) + ' @ ' + text.slice(Math.max(0, i - 3), i) +
+                     '/' + text.slice(i, i + 3));
+        }
+        previous = rect;
+      }
+    }
+  }
+  return found;
+}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +165,7 @@ def test_page_reads_well(contexts: dict[tuple[str, str], Any], server: str, axe_
             for v in left)
         overflow = page.evaluate(OVERFLOW_JS)
         assert overflow["scrollWidth"] <= overflow["innerWidth"] + 1, overflow
+        assert not page.evaluate(SPLIT_WORDS_JS), "links broken inside a Korean word"
         assert not errors, errors
     finally:
         page.close()
@@ -150,6 +179,40 @@ def test_the_checks_would_fail_on_unreadable_text(contexts: dict[tuple[str, str]
         page.goto(server + "/speakers/kai-fu-lee/", wait_until="load")
         page.add_style_tag(content="[data-md-color-scheme=slate] { --cn-muted: #0e0f13; }")
         assert "color-contrast" in {v["id"] for v in _axe(page, axe_script)}
+    finally:
+        page.close()
+
+
+def test_a_long_note_starts_on_the_first_phone_screen(contexts: dict[tuple[str, str], Any],
+                                                       server: str) -> None:
+    """The header of a note of several talks folds its list of talks on a phone."""
+    page = contexts["phone", "light"].new_page()
+    try:
+        page.goto(server + "/" + MULTI_TALK_NOTE, wait_until="load")
+        assert page.evaluate("() => document.querySelector('details[data-cn-fold]').open") \
+            is False
+        top = page.evaluate("() => document.querySelector('.cn-note-header')"
+                            ".nextElementSibling.getBoundingClientRect().top")
+        assert top < SIZES["phone"]["height"] * 0.9, top
+    finally:
+        page.close()
+    wide = contexts["desktop", "light"].new_page()
+    try:
+        wide.goto(server + "/" + MULTI_TALK_NOTE, wait_until="load")
+        assert wide.evaluate("() => document.querySelector('details[data-cn-fold]').open")
+    finally:
+        wide.close()
+
+
+def test_the_word_check_finds_a_split_word(contexts: dict[tuple[str, str], Any],
+                                           server: str) -> None:
+    """With Material's `break-word` back, a narrow link splits inside a word and is caught."""
+    page = contexts["phone", "light"].new_page()
+    try:
+        page.goto(server + "/notes/", wait_until="load")
+        page.add_style_tag(content=".md-typeset a.cn-note__title { word-break: break-all "
+                                   "!important; display: inline-block; width: 2.5em; }")
+        assert page.evaluate(SPLIT_WORDS_JS)
     finally:
         page.close()
 
