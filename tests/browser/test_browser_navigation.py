@@ -45,7 +45,7 @@ def test_note_to_speaker_and_back_to_the_talk(
     page.page.wait_for_load_state("load")
     assert page.h1() == speaker["name"]
 
-    talk_link = page.page.locator(".cn-table table tbody a", has_text=talk_title).first
+    talk_link = page.page.locator("ul.cn-talk-list a.cn-talk__title", has_text=talk_title).first
     talk_link.click()
     page.page.wait_for_url(lambda u: unquote(urlsplit(u).path) == "/" + MULTI_TALK_NOTE)
     page.page.wait_for_load_state("load")

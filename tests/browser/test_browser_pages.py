@@ -40,7 +40,7 @@ def test_home(view: View, site_data: dict[str, Any]) -> None:
         "발표자": len(site_data["speakers"]),
         "주제": len(site_data["topics"]),
     }
-    latest = hrefs(page.page, "#latest ~ ul.cn-note-list li.cn-note > a")
+    latest = hrefs(page.page, "#latest ~ ul.cn-note-list li.cn-note a.cn-note__title")
     known = {page.url("/" + n["url"]) for n in site_data["notes"]}
     assert latest, "the home page lists no recent notes"
     assert set(latest) <= known
@@ -54,7 +54,7 @@ def test_notes_index(view: View, site_data: dict[str, Any]) -> None:
     page = view("/notes/")
     assert page.h1() == "노트"
     assert f"노트 {len(site_data['notes'])}개" in page.page.locator("article").inner_text()
-    listed = hrefs(page.page, "article li.cn-note > a")
+    listed = hrefs(page.page, "article li.cn-note a.cn-note__title")
     expected = [page.url("/" + n["url"]) for n in site_data["notes"]]
     assert sorted(listed) == sorted(expected), "the notes index must list every note once"
     page.screenshot("desktop-notes")
@@ -102,9 +102,9 @@ def test_speaker_page(view: View, site_data: dict[str, Any], slug: str) -> None:
         assert other in page.page.locator("p.cn-other-names").inner_text()
     n = len(speaker["appearances"])
     assert page.page.locator("h2#talks").inner_text().strip() == f"발표 {n}회"
-    rows = page.page.locator(".cn-table table tbody tr")
+    rows = page.page.locator("ul.cn-talk-list > li.cn-talk")
     assert rows.count() == n
-    talk_links = hrefs(page.page, ".cn-table table tbody tr td:nth-child(3) > a")
+    talk_links = hrefs(page.page, "ul.cn-talk-list a.cn-talk__title")
     assert sorted(talk_links) == sorted(page.url("/" + a["url"]) for a in speaker["appearances"])
     if slug == "steve-scott":
         page.screenshot("desktop-speaker")
@@ -127,11 +127,11 @@ def test_topic_page(view: View, site_data: dict[str, Any], slug: str) -> None:
     assert page.h1() == topic["name"]
     assert page.page.locator("h2#talks").inner_text().split() == [
         "발표", f"{topic['talks']}개", "노트", f"{len(topic['notes'])}개"]
-    assert page.page.locator(".cn-table table tbody tr").count() == topic["talks"]
+    assert page.page.locator("ul.cn-talk-list > li.cn-talk").count() == topic["talks"]
     if topic["parent"]:
         parent = by_id(site_data["topics"], topic["parent"])
         assert hrefs(page.page, "p.cn-parent a") == [page.url("/" + parent["url"])]
-    links = hrefs(page.page, ".cn-table table td:nth-child(3) > a")
+    links = hrefs(page.page, "ul.cn-talk-list a.cn-talk__title")
     linked_notes = {h.split("#")[0] for h in links}
     for path in topic["notes"]:
         note = next(n for n in site_data["notes"] if n["path"] == path)
@@ -157,9 +157,9 @@ def test_event_page(view: View, site_data: dict[str, Any]) -> None:
     body = page.page.locator("article").inner_text()
     assert "2024년 11월 4일" in body and "2024년 11월 5일" in body
     assert event["place"] in body
-    assert page.page.locator("ol.cn-program > li").count() == event["talks"]
+    assert page.page.locator("ul.cn-program > li").count() == event["talks"]
     assert page.page.locator("h2#notes").inner_text().strip() == f"노트 {len(event['notes'])}개"
-    program = set(hrefs(page.page, "ol.cn-program > li > a:first-child"))
+    program = set(hrefs(page.page, "ul.cn-program > li > a[lang]"))
     for note in site_data["notes"]:
         if note["event"] and note["event"]["id"] == event["id"]:
             for talk in note["talks"]:
@@ -247,11 +247,12 @@ LAYOUT_JS = """
         ),
         (
             "/speakers/steve-scott/",
-            # A styled table has Material's frame; an unstyled one has none.
-            [[".cn-table table", "borderTopStyle", "solid"]],
+            # The date in a column of its own beside the talk.
+            [["ul.cn-talk-list > li", "display", "grid"],
+             ["ul.cn-talk-list", "paddingLeft", "0px"]],
         ),
     ],
-    ids=["home", "speakers", "speaker-table"],
+    ids=["home", "speakers", "speaker-talks"],
 )
 def test_site_layout_rules_take_effect(view: View, path: str, checks: list[list[str]]) -> None:
     page = view(path)

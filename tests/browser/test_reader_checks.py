@@ -126,6 +126,11 @@ def _open_search(page: Any, phone: bool) -> None:
     page.press(".md-search__input", "End")
     page.wait_for_function(
         "() => document.querySelectorAll('.md-search-result__item').length > 2", timeout=60_000)
+    # On a phone the box slides in: the picture is taken once it sits inside the screen.
+    page.wait_for_function(
+        "() => { const r = document.querySelector('.md-search__inner').getBoundingClientRect();"
+        " return r.left >= 0 && r.right <= window.innerWidth + 1; }", timeout=5_000)
+    page.wait_for_timeout(300)
 
 
 def _axe(page: Any, script: str) -> list[dict[str, Any]]:
