@@ -114,6 +114,16 @@ def speaker_record(site: Site, term: Term, avatars: Mapping[str, str],
     }
 
 
+def topic_talks(site: Site, ident: str) -> list[tuple[Note, Talk]]:
+    """The talks on a topic, newest note first: those that name it, and every talk of a note
+    that names it only for the whole note."""
+    found: list[tuple[Note, Talk]] = []
+    for note in site.notes_by_term.get(("topic", ident), []):
+        own = [t for t in note.talks if ident in t.topics]
+        found += [(note, t) for t in own or note.talks]
+    return found
+
+
 def topic_record(site: Site, term: Term) -> dict[str, Any]:
     notes = site.notes_by_term.get(("topic", term.id), [])
     children = sorted((t.id for t in site.terms["topic"].values() if t.parent == term.id),
@@ -124,7 +134,7 @@ def topic_record(site: Site, term: Term) -> dict[str, Any]:
         "parent": term.parent,
         "children": children,
         "notes": [n.path for n in notes],
-        "talks": sum(1 for n in notes for t in n.talks if term.id in t.topics),
+        "talks": len(topic_talks(site, term.id)),
     }
 
 

@@ -25,7 +25,7 @@ from mkdocs.utils import normalize_url
 
 from . import series as series_mod
 from .dates import korean_date
-from .export import talk_url
+from .export import talk_url, topic_talks
 from .index import Site
 from .model import KINDS, SECTION, Appearance, Kind, Note, Series, Talk, Term
 from .names import initial, is_hangul, sort_key
@@ -279,8 +279,7 @@ class View:
         return len(notes)
 
     def topic_talks(self, ident: str) -> list[TalkRow]:
-        return [TalkRow(n, t, talk_url(n, t)) for n in self.notes_of("topic", ident)
-                for t in n.talks if ident in t.topics]
+        return [TalkRow(n, t, talk_url(n, t)) for n, t in topic_talks(self.site, ident)]
 
     def topic_speakers(self, ident: str) -> list[tuple[Term, int]]:
         counter: Counter[str] = Counter()
