@@ -244,28 +244,39 @@ def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None
             current = topics[current].parent
 
 
+LOOK_ALIKE_GROUP = 24     # names sharing one look-alike key, at most, for it to be compared
+LOOK_ALIKE_NAMES = 20     # spellings of one speaker compared
+LOOK_ALIKE_LENGTH = 80    # a longer "name" is no name to compare
+
+
 def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
                         report: Report) -> None:
     """Warn about two speakers whose names differ by one letter or jamo, or only in order."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)
     names: dict[str, set[str]] = defaultdict(set)
     for ident, term in site.terms["speaker"].items():
-        for name in (term.name, *term.other_names):
-            names[ident].add(name)
+        for name in (term.name, *term.other_names[:LOOK_ALIKE_NAMES]):
+            if len(name) <= LOOK_ALIKE_LENGTH:
+                names[ident].add(name)
     for ident in sorted(names):
         for name in sorted(names[ident]):
             for k in set(look_alike_keys(name)):
-                if ident not in groups[k]:
-                    groups[k].append(ident)
+                groups[k][ident] = None
     pairs: set[tuple[str, str]] = set()
-    for members in groups.values():
+    for group in groups.values():
+        members = list(group)
+        # A key that many names share says nothing about any two of them; skipping it keeps
+        # the check linear however many names a site has.
+        if len(members) > LOOK_ALIKE_GROUP:
+            continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))
+    order = {k: i for i, k in enumerate(resolver.seen)}
     for a, b in sorted(pairs):
         if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
             continue
-        odd, usual = _odd_one(a, b, site, resolver)
+        odd, usual = _odd_one(a, b, site, resolver, order)
         odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
         where = _where(odd, odd_term, resolver)
         other = _where(usual, usual_term, resolver)
@@ -281,9 +292,9 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return any(look_alike(x, y) for x in a for y in b)
 
 
-def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:
+def _odd_one(a: str, b: str, site: Site, resolver: _Resolver,
+             order: dict[tuple[Kind, str], int]) -> tuple[str, str]:
     """Of two look-alikes, the likely misspelling: unregistered, then rarer, then seen later."""
-    order = {k: i for i, k in enumerate(resolver.seen)}
 
     def weight(ident: str) -> tuple[bool, int, int]:
         term = site.terms["speaker"][ident]

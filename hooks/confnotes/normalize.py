@@ -555,7 +555,7 @@ def _when(found: dict[str, Any], source: Source, path: str, text: clues.Text,
     post = post or date
     post_source = "post date"
     if post is None and named is not None:
-        post, post_source = named, "file name"
+        post, post_source = named, "post date (file name)"
     return clues.infer_date(text, event, post, post_source), post
 
 
