@@ -208,6 +208,12 @@ def infer_event(text: Text) -> EventClue | None:
     return None
 
 
+def series_of(name: str, lang: str) -> str | None:
+    """The series an event named in front matter belongs to (`DEVIEW 2015` -> `deview`)."""
+    found = _from_catalogue(name, lang, "front matter", None, fuzzy=False)
+    return found.series if found is not None else None
+
+
 def year_elsewhere(series: str | None, text: Text) -> int | None:
     """The year written beside a series' name anywhere else in the note: the body
     (`NHN FORWARD 22`), a tag, a folder (`playnode2015/`)."""
