@@ -163,32 +163,34 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
 
 def infer_event(text: Text) -> EventClue | None:
     """The event a note is about, from what it says outside its front matter; None when it
-    names none."""
+    names none. A conference the catalogue knows, wherever it is named, wins over a name made
+    of the title's words."""
     for line, value in _labelled(text.lines, _EVENT_LABEL):
         if value:
             return _from_catalogue(value, text.lang, f"line {line}", line) or _named(
                 value, None, f"line {line}", line)
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
+    titles = (("title", text.title), ("heading", text.heading or ""))
+    for source, value in titles:
         if value and (found := _from_catalogue(value, text.lang, source, None)):
-            return found
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
-        lead = _BRACKETED_LEAD.match(value or "")
-        if lead and _YEAR.search(lead.group()) and (
-                found := _from_words(lead.group().strip(" []【】()"), source, None)):
-            return found                    # `[KRnet 2017] IoT보안에 대하여`
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
-        if value and (found := _from_words(value, source, None)):
             return found
     for tag in text.tags:
         if found := _from_catalogue(tag, text.lang, "tags", None):
-            return found
-    for tag in text.tags:
-        if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
     parts = PurePosixPath(text.path).parts
     for part in reversed(parts):
         stem = part.rsplit(".", 1)[0]
         if found := _from_catalogue(stem.replace("_", " "), text.lang, "folder", None):
+            return found
+    for source, value in titles:
+        lead = _BRACKETED_LEAD.match(value or "")
+        if lead and _YEAR.search(lead.group()) and (
+                found := _from_words(lead.group().strip(" []【】()"), source, None)):
+            return found                    # `[KRnet 2017] IoT보안에 대하여`
+    for source, value in titles:
+        if value and (found := _from_words(value, source, None)):
+            return found
+    for tag in text.tags:
+        if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
     stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
@@ -208,10 +210,15 @@ def infer_event(text: Text) -> EventClue | None:
     return None
 
 
-def series_of(name: str, lang: str) -> str | None:
-    """The series an event named in front matter belongs to (`DEVIEW 2015` -> `deview`)."""
+def named_in_front_matter(name: str, lang: str) -> EventClue:
+    """An event named in front matter, with the series and year its name says
+    (`DEVIEW 2015` -> series `deview`, 2015)."""
     found = _from_catalogue(name, lang, "front matter", None, fuzzy=False)
-    return found.series if found is not None else None
+    year = found.year if found else None
+    if year is None and (m := _YEAR.search(name)):
+        year = int(m.group(1))
+    return EventClue(name, found.series if found else None,
+                     found.series_name if found else None, year, "front matter")
 
 
 def year_elsewhere(series: str | None, text: Text) -> int | None:
