@@ -78,6 +78,7 @@ _RELATIVE_DAY = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "yest
 _VENUE_WORDS = re.compile(r"(개최|열린|열렸|열리|열립|다녀|참석|참가|장소|코엑스|coex|센터|호텔|홀|"
                           r"행사|양일|진행되|진행하는|held|took place|venue|attend|happening|"
                           r"was at|were at)", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:：\d]{1,16}(?:\*\*)?\s?[:：]\s")
 _DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
                            re.IGNORECASE)
 OPENING_LINES = 12
@@ -203,7 +204,11 @@ def infer_event(text: Text) -> EventClue | None:
             if words and any(w.casefold() in EVENT_WORDS for w in words):
                 name = " ".join(w for w in words if not _YEAR.fullmatch(w))
                 return _named(name, None, "folder", None)
+    # Named in the opening lines beside words that say the writer was there: another
+    # conference mentioned in passing (`FlexRound (ICML 2023)`) is not the note's event.
     for line, value in text.lines[:OPENING_LINES]:
+        if not (_ATTENDED.search(value) or _VENUE_WORDS.search(value)):
+            continue
         for mention in find_series(value, fuzzy=False):
             if mention.year is not None:
                 return _clue(mention, text.lang, f"line {line}", line)
@@ -281,6 +286,8 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
         for n, (line, value) in enumerate(text.lines):
             if len(value) > 2000 or (tier == 2 and n >= 8 and not value.startswith("#")):
                 continue
+            if tier == 2 and _OTHER_LABEL.match(value) and not _DATE_LABEL.match(value):
+                continue            # `- 출판: MIT Press, 2023년 12월 5일` dates a book
             if (tier == 0 and not _VENUE_WORDS.search(value)) or (tier == 1 and not named(value)):
                 continue
             for start, end, at in dates_in(value):
