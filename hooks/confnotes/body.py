@@ -257,6 +257,13 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
         return first
     outer, inner = split_trailing_brackets(text)
     if inner is not None and outer and (found := people_at(inner)):
+        # `제목 - 임작가(임백준)`: the word before the bracket is the speaker's nickname.
+        head, sep, nickname = outer.rpartition(" - ")
+        if sep and head and 0 < len(nickname) <= 8 and " " not in nickname and len(
+                found) == 1 and f"{nickname}(" in text:
+            person = found[0]
+            return head, [PersonRef(person.name, person.affiliation, person.title, person.role,
+                                    (*person.aliases, nickname))], False
         return outer, found, False
     trimmed = text.rstrip(" -–—").rstrip()
     if person and (alone := _person_heading(trimmed)) is not None:
