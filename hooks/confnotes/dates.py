@@ -55,6 +55,31 @@ def korean_date(day: dt.date) -> str:
     return f"{day.year}년 {day.month}월 {day.day}일"
 
 
+def korean_dates(start: dt.date, end: dt.date | None = None, precision: str = "day") -> str:
+    """`2024년 11월 4일–5일`, `2024년 11월 30일–12월 1일`, `2015년 9월`, `2015년`: as much
+    as is known."""
+    if precision == "year":
+        return f"{start.year}년"
+    if precision == "month":
+        return f"{start.year}년 {start.month}월"
+    if end is None or end <= start:
+        return korean_date(start)
+    if end.year != start.year:
+        return f"{korean_date(start)}–{korean_date(end)}"
+    if end.month != start.month:
+        return f"{korean_date(start)}–{end.month}월 {end.day}일"
+    return f"{korean_date(start)}–{end.day}일"
+
+
+def machine_date(start: dt.date, precision: str = "day") -> str:
+    """The date as HTML's <time datetime> and ISO 8601 write it: `2015`, `2015-09`, or whole."""
+    if precision == "year":
+        return f"{start.year:04d}"
+    if precision == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    return start.isoformat()
+
+
 # Dates written in running text. Every pattern is anchored on digits and bounded, and the
 # range tail (`-13`, `~ 08.13`, `, 15일`) is optional.
 _WEEKDAY = r"(?:\s?\(\s?([월화수목금토일])(?:요일)?\s?\)|\s([월화수목금토일])요일)?"

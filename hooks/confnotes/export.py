@@ -54,7 +54,12 @@ def note_record(site: Site, note: Note, series: dict[str, Series] | None = None
         "url": note.url,
         "title": note.title,
         "date": _date(note.date),
+        "date_end": _date(note.date_end),
+        "date_precision": note.date_precision if note.date else None,
+        "date_source": note.date_source,
+        "post_date": _date(note.post_date),
         "event": _ref(site, "event", note.event),
+        "event_source": note.event_source,
         "series": _series_ref(site, series or {}, note.event),
         "day": note.day,
         "session": note.session,
@@ -65,6 +70,9 @@ def note_record(site: Site, note: Note, series: dict[str, Series] | None = None
         "excerpt": note.excerpt,
         "slides": note.slides,
         "video": note.video,
+        "picture": note.picture,
+        "place": note.place,
+        "draft": note.draft,
         "topics": [_ref(site, "topic", t) for t in note.topics],
         "talks": [
             {

@@ -141,6 +141,15 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
                      None)
+    date, date_end, precision, date_source = (raw.date, raw.date_end, raw.date_precision,
+                                              raw.date_source)
+    held = resolver.registries["event"].terms.get(event or "")
+    if held is not None and held.start and (date is None or precision != "day") and (
+            date is None or date.year == held.start.year):
+        # Only the year (or nothing) in the note, the days in the registry.
+        date, date_end, precision, date_source = held.start, held.end, "day", "event"
+        if raw.day and held.end and 0 < raw.day <= (held.end - held.start).days + 1:
+            date, date_end = held.start + dt.timedelta(days=raw.day - 1), None
     note_topics = _topics(raw.topics, path, resolver)
     talks: list[Talk] = []
     for raw_talk in raw.talks:
@@ -164,12 +173,12 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
                           raw_talk.video or (raw.video if own else None),
                           programme_number(raw_talk.text)))
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
-    return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
+    return Note(path=path, url=url, title=raw.title, date=date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
                 lines=dict(raw.lines), slides=raw.slides, video=raw.video,
-                date_end=raw.date_end, date_precision=raw.date_precision,
-                date_source=raw.date_source, post_date=raw.post_date,
+                date_end=date_end, date_precision=precision,
+                date_source=date_source, post_date=raw.post_date,
                 event_source=raw.event_source, draft=raw.draft, picture=raw.picture,
                 place=raw.place)
 
@@ -250,28 +259,39 @@ def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None
             current = topics[current].parent
 
 
+LOOK_ALIKE_GROUP = 24     # names sharing one look-alike key, at most, for it to be compared
+LOOK_ALIKE_NAMES = 20     # spellings of one speaker compared
+LOOK_ALIKE_LENGTH = 80    # a longer "name" is no name to compare
+
+
 def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
                         report: Report) -> None:
     """Warn about two speakers whose names differ by one letter or jamo, or only in order."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)
     names: dict[str, set[str]] = defaultdict(set)
     for ident, term in site.terms["speaker"].items():
-        for name in (term.name, *term.other_names):
-            names[ident].add(name)
+        for name in (term.name, *term.other_names[:LOOK_ALIKE_NAMES]):
+            if len(name) <= LOOK_ALIKE_LENGTH:
+                names[ident].add(name)
     for ident in sorted(names):
         for name in sorted(names[ident]):
             for k in set(look_alike_keys(name)):
-                if ident not in groups[k]:
-                    groups[k].append(ident)
+                groups[k][ident] = None
     pairs: set[tuple[str, str]] = set()
-    for members in groups.values():
+    for group in groups.values():
+        members = list(group)
+        # A key that many names share says nothing about any two of them; skipping it keeps
+        # the check linear however many names a site has.
+        if len(members) > LOOK_ALIKE_GROUP:
+            continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))
+    order = {k: i for i, k in enumerate(resolver.seen)}
     for a, b in sorted(pairs):
         if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
             continue
-        odd, usual = _odd_one(a, b, site, resolver)
+        odd, usual = _odd_one(a, b, site, resolver, order)
         odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
         where = _where(odd, odd_term, resolver)
         other = _where(usual, usual_term, resolver)
@@ -287,9 +307,9 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return any(look_alike(x, y) for x in a for y in b)
 
 
-def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:
+def _odd_one(a: str, b: str, site: Site, resolver: _Resolver,
+             order: dict[tuple[Kind, str], int]) -> tuple[str, str]:
     """Of two look-alikes, the likely misspelling: unregistered, then rarer, then seen later."""
-    order = {k: i for i, k in enumerate(resolver.seen)}
 
     def weight(ident: str) -> tuple[bool, int, int]:
         term = site.terms["speaker"][ident]

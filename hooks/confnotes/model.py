@@ -11,6 +11,8 @@ from .people import Role
 Kind = Literal["speaker", "topic", "event"]
 KINDS: tuple[Kind, ...] = ("speaker", "topic", "event")
 SECTION: dict[Kind, str] = {"speaker": "speakers", "topic": "topics", "event": "events"}
+# Where a note's date came from when it is the blog post's own date, not the talk's.
+POST_SOURCES = frozenset({"post date", "post date (file name)"})
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ GIVEN = frozenset("""
 라 란 람 랑 래 량 려 련 렬 령 로 록 룡 루 류 륜 률 륭 리 린 림 립
 마 만 매 맹 면 명 모 목 무 문 미 민
 바 박 반 발 방 배 백 범 법 변 별 병 보 복 본 봉 부 분 비 빈 빛 봄
-사 산 삼 상 새 샘 서 석 선 설 성 세 소 손 솔 송 수 숙 순 숭 슬 승 시 식 신
-실 심
+사 산 삼 상 새 샘 서 석 선 설 섭 성 세 소 손 솔 송 수 숙 순 숭 슬 승 시 식 신 실 심
+솜 결 겸 별
 아 안 애 양 언 엄 여 연 열 염 영 예 오 옥 온 완 왕 요 용 우 욱 운 울 웅 원 월 위 유 육 윤
 율 융 은 을 음 의 이 익 인 일 임
 자 작 장 재 전 정 제 조 종 주 준 중 증 지 진
@@ -76,6 +76,16 @@ NOT_KOREAN_NAMES = frozenset("""
 
 # Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.
 _NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것 중 식".split())
+# Given names many people share: two of them one jamo apart (`서연`/`서윤`) are two people.
+COMMON_GIVEN_NAMES = frozenset("""
+서연 서윤 지우 서현 민서 하은 하윤 윤서 지유 지민 채원 수아 지아 지윤 다은 은서 예은 수빈 소율 예린
+민준 서준 도윤 예준 시우 하준 주원 지호 지후 준우 준서 도현 건우 현우 우진 선우 유준 연우 서진 민재
+현준 은우 정우 시윤 승우 지훈 민성 지원 영수 영호 영식 영희 순자 미숙 경희 지영 성호 성민 상훈 동현
+성진 재현 준호 민호 지현 은지 수진 혜진 민지 유진 지은 현정 은영 미영 정희 성훈 상현 민수 영민 진우
+현수 수민 지수 민영 은정 혜원 수연 지혜 유나 민아 가은 나은 다인 아린 서아 채은 하린 하율 윤아 시아
+수현 재원 태윤 태민 도훈 시후 은호 이준 준혁 준영 승민 승현 동욱 동민 상민 정민 정훈 영훈 재훈 재민
+재영 종민 진호 진영 현석 혜린 유리 소연 소윤 정현 정수 정호 경민 경수 경호 미경 미정 은경 은주 혜경
+""".split())
 HONORIFIC_TAIL = re.compile(r"(님|씨|군|양)$")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # A capitalised word of a name: Ana, O'Neil, Jean-Luc, McKercher, YunWon, Marchán, J.
@@ -205,7 +215,7 @@ jeff jeffrey jennifer jenny jens jeremy jerome jesse jessica jessie jim jimmy jo
 joel johan johannes john johnny jon jonas jonathan jordan jorge  jose joseph josh joshua
 juan judith julia julian juliana julie julien justin kai karen karl kasper kat kate katherine
 kathryn katie kay keith kelly kelsey ken kenneth kevin kim kirsten klaus krishna kristin
-kurt kyle lana lara larry laura lauren laurent lee leigh leo leon leonardo liam
+kurt kyle lachlan lana lara larry laura lauren laurent lee leigh leo leon leonardo liam
 lily linda lisa liz lori louis lucas lucia luis luke lynn maja malte manuel marc marcel marco
 marcus marcy margaret maria mariana marie marina mario  mark marta martin mary mateo
 mathias matt matteo matthew matthias matthieu mauricio max maxime maya megan mehdi melissa

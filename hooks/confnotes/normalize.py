@@ -251,16 +251,9 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
 
 
 def topic_path(text: str) -> tuple[str, ...]:
-    """`AI 인프라 > GPU 클라우드` is a parent and its child. A bare slash between short words
-    is part of one name (`CI/CD`, `AI/ML`, `A/B 테스트`, `HTTP/3`), not a hierarchy."""
-    parts: list[str] = []
-    for level in _TOPIC_LEVELS.split(clean(text).lstrip("#")):
-        halves = [h.strip() for h in level.split("/")]
-        if len(halves) > 1 and not any(
-                len(h) <= 2 or (len(h) <= 4 and re.fullmatch(r"[A-Z0-9]+", h)) for h in halves):
-            parts.extend(halves)
-        else:
-            parts.append(level)
+    """`AI 인프라 > GPU 클라우드` (or `|`, ` / `) is a parent and its child. A slash written
+    inside a name is part of it (`CI/CD`, `A/B 테스트`, `EMOCON S/S 2017`), never a level."""
+    parts = _TOPIC_LEVELS.split(clean(text).lstrip("#"))
     return tuple(p for p in (clean(p).lstrip("#").strip() for p in parts) if p)
 
 
@@ -469,10 +462,11 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     event, event_clue = found.get("event"), None
     if not event:
         event_clue = clues.infer_event(text)
+    named = clues.named_in_front_matter(event, lang) if event else None
     if event_clue is not None and event_clue.year is None and (
             year := clues.year_elsewhere(event_clue.series, text)):
         event_clue = clues.with_year(event_clue, year)
-    when, post_date = _when(found, source, path, text, event_clue)
+    when, post_date = _when(found, source, path, text, event_clue or named)
     if event_clue is not None and event_clue.year is None and when is not None:
         event_clue = clues.with_year(event_clue, when.start.year)
     published = found.get("published")
@@ -500,7 +494,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         date_source=when.source if when else None,
         post_date=post_date,
         event_source=event_clue.source if event_clue else ("front matter" if event else None),
-        event_series=event_clue.series if event_clue else None,
+        event_series=event_clue.series if event_clue else named.series if named else None,
         event_series_name=event_clue.series_name if event_clue else None,
         draft=bool(found.get("draft")) or published is False,
         picture=found.get("picture"),
@@ -567,7 +561,7 @@ def _when(found: dict[str, Any], source: Source, path: str, text: clues.Text,
     post = post or date
     post_source = "post date"
     if post is None and named is not None:
-        post, post_source = named, "file name"
+        post, post_source = named, "post date (file name)"
     return clues.infer_date(text, event, post, post_source), post
 
 
@@ -588,9 +582,11 @@ def _people_from_front_matter(talks: list[tuple[body_mod.BodyTalk, list[TopicRef
         return
     talk = talks[0][0]
     lines = source.meta.lines
-    for raw_key in ("summary",):
-        text = found.get(raw_key) or ""
-        for value in str(text).split("\n")[:20] if len(text) < 5000 else ():
+    summary_keys = {generator_keys.fold(k) for k in FIELDS["summary"].keys}
+    for raw_key, text in source.meta.items():
+        if generator_keys.fold(str(raw_key)) not in summary_keys or not isinstance(text, str):
+            continue
+        for value in text.split("\n")[:20] if len(text) < 5000 else ():
             if labelled := body_mod.label_value(value.strip()):
                 role, names = labelled
                 body_mod.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))
