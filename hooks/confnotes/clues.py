@@ -242,7 +242,9 @@ def year_elsewhere(series: str | None, text: Text) -> int | None:
 
 
 def with_year(clue: EventClue, year: int) -> EventClue:
-    name = clue.name if str(year) in clue.name else f"{clue.name} {year}"
+    """The clue for the edition of `year`. An edition counted (`제1회 ...`) keeps its name."""
+    numbered = re.match(r"제\s?\d{1,3}\s?회", clue.name)
+    name = clue.name if str(year) in clue.name or numbered else f"{clue.name} {year}"
     return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line)
 
 
