@@ -57,8 +57,10 @@ _LABELS: dict[str, Role] = {
 _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_LABELS, key=len, reverse=True))
 # `발표자: X`, `**연사:** X`, `- **Speaker**: X`, `> * 진행: X`. The value is stripped in
 # Python, not by the pattern, so a line of spaces costs no backtracking.
+# A line's lead before a label: quotes, a bullet or number, up to three emoji (`- 🎤 발표자 :`).
+LEAD = r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:[^\w\s*_>\[(]{1,3}\s?)?"
 _SPEAKER_LINE = re.compile(
-    r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
+    LEAD + r"(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
     r"(?:\*\*|__|[*_])?\s?[:：]",
     re.IGNORECASE,
 )
@@ -68,7 +70,8 @@ _HEADING_LABELS = frozenset({"발표자", "연사", "강연자", "speaker", "spe
                              "presenter", "presenters", "presented by", "moderator",
                              "moderated by", "사회자", "진행자", "모더레이터", "패널리스트",
                              "panelists", "토론자"})
-_HEADING_LABEL = re.compile(r"(" + _LABEL_ALT + r")\s?(?:[:：]|[-–—]\s)\s*", re.IGNORECASE)
+_HEADING_LABEL = re.compile(r"(" + _LABEL_ALT + r")\s?(?:[:：]|[-–—]\s)\s*|"
+                            r"(moderated by|presented by|hosted by)\s", re.IGNORECASE)
 # A heading that opens a list of the speakers: `## 발표자`, `### 연사 소개`, `## Speakers`.
 _PEOPLE_SECTION = re.compile(
     r"(?:발표자|연사|강연자|패널|패널리스트|speakers?|presenters?|panelists?|about the speakers?)"
@@ -228,6 +231,8 @@ def _heading_label(text: str) -> tuple[Role, str] | None:
     m = _HEADING_LABEL.match(text)
     if not m:
         return None
+    if m.group(2):                      # `Moderated by Dan Kohn, CNCF`
+        return _LABELS[m.group(2).casefold()], text[m.end():].strip()
     word = m.group(1).casefold()
     if word not in _HEADING_LABELS and text[m.start(1) + len(word):].lstrip()[:1] not in ":：":
         return None
