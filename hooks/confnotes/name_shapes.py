@@ -76,7 +76,7 @@ NOT_KOREAN_NAMES = frozenset("""
 """.split())
 
 # Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.
-_NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것 중 식".split())
+_NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것".split())
 # Given names many people share: two of them one jamo apart (`서연`/`서윤`) are two people.
 COMMON_GIVEN_NAMES = frozenset("""
 서연 서윤 지우 서현 민서 하은 하윤 윤서 지유 지민 채원 수아 지아 지윤 다은 은서 예은 수빈 소율 예린
@@ -175,6 +175,8 @@ def is_name(text: str, loose: bool = False) -> bool:
     words = text.split()
     if len(words) > 3 or any(ch in text for ch in ".!?:;\"“”=<>[]{}|/\\#*`"):
         return False
+    if len(words) > 1 and _HANGUL_WORD.search(text):
+        return False            # `부현식 삼성전자` is a name and a company, not a nickname
     if any(w.casefold() in NOT_NAME_WORDS or w.casefold() in TITLE_WORDS for w in words):
         return False
     if _HANGUL_WORD.fullmatch(text):
