@@ -57,8 +57,10 @@ _LABELS: dict[str, Role] = {
 _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_LABELS, key=len, reverse=True))
 # `발표자: X`, `**연사:** X`, `- **Speaker**: X`, `> * 진행: X`. The value is stripped in
 # Python, not by the pattern, so a line of spaces costs no backtracking.
+# A line's lead before a label: quotes, a bullet or number, up to three emoji (`- 🎤 발표자 :`).
+LEAD = r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:[^\w\s*_>\[(]{1,3}\s?)?"
 _SPEAKER_LINE = re.compile(
-    r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
+    LEAD + r"(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
     r"(?:\*\*|__|[*_])?\s?[:：]",
     re.IGNORECASE,
 )
@@ -68,7 +70,8 @@ _HEADING_LABELS = frozenset({"발표자", "연사", "강연자", "speaker", "spe
                              "presenter", "presenters", "presented by", "moderator",
                              "moderated by", "사회자", "진행자", "모더레이터", "패널리스트",
                              "panelists", "토론자"})
-_HEADING_LABEL = re.compile(r"(" + _LABEL_ALT + r")\s?(?:[:：]|[-–—]\s)\s*", re.IGNORECASE)
+_HEADING_LABEL = re.compile(r"(" + _LABEL_ALT + r")\s?(?:[:：]|[-–—]\s)\s*|"
+                            r"(moderated by|presented by|hosted by)\s", re.IGNORECASE)
 # A heading that opens a list of the speakers: `## 발표자`, `### 연사 소개`, `## Speakers`.
 _PEOPLE_SECTION = re.compile(
     r"(?:발표자|연사|강연자|패널|패널리스트|speakers?|presenters?|panelists?|about the speakers?)"
@@ -89,6 +92,16 @@ _BY_LINE = re.compile(r"\s*(?:[-*+]\s+|--\s?|[—–]\s?)?(?:by|presented by)\s+
 # A programme line: `[13:00 ~ 13:40] Title (Name - Company)`, `09:50 Title - Name`.
 _TIME_PREFIX = re.compile(r"\s*(?:[-*+]\s+)?\[?\d{1,2}:\d{2}(?:\s?[~\-–]\s?\d{1,2}:\d{2})?\]?\s+")
 # A line that is one link, perhaps after an emoji or bullet: `🌳 [Title - Name, Org](...)`.
+# `[Title](...) from [Name](...)`: a talk's link, then its speaker's.
+_LINK_FROM = re.compile(r"\s*(?:[-*+]\s+)?\[([^\[\]\n]{2,300})\]\([^()\s]{0,800}\)\s+(?:from|by)\s+"
+                        r"\[([^\[\]\n]{2,120})\]\([^()\s]{0,800}\)\s*$", re.IGNORECASE)
+# `...](https://youtu.be/x) by Kay Ye`: a talk's link, and its speaker after it.
+_LINK_BY_END = re.compile(r"\]\([^()\s]{1,800}\)\s+by\s+([^()\[\]]{2,60}?)\s*$", re.IGNORECASE)
+# A line that opens with a link, its text a title and a speaker (`["Title" by Name](...)`).
+_LINK_START = re.compile(r"\s*(?:[-*+]\s+)?\W{0,3}\s?\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)")
+# An item marked by an emoji instead of a bullet: `:one: Title - Name`, `① Title - Name`.
+_EMOJI_ITEM = re.compile(
+    r"\s*(?::[a-z0-9_+\-]{1,20}:|[\u2460-\u2473\u2776-\u277f]|\d\ufe0f?\u20e3)\s*")
 # A list item that is only a picture or a video link: not where a speaker would be.
 _MEDIA_ITEM = re.compile(r"\s*[-*+]\s+\[?!\[")
 _LINK_LINE = re.compile(r"\s*(?:[-*+]\s+)?\W{0,3}\s?\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)\s*$")
@@ -228,6 +241,8 @@ def _heading_label(text: str) -> tuple[Role, str] | None:
     m = _HEADING_LABEL.match(text)
     if not m:
         return None
+    if m.group(2):                      # `Moderated by Dan Kohn, CNCF`
+        return _LABELS[m.group(2).casefold()], text[m.end():].strip()
     word = m.group(1).casefold()
     if word not in _HEADING_LABELS and text[m.start(1) + len(word):].lstrip()[:1] not in ":：":
         return None
@@ -712,6 +727,15 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
         if end:
             state.first_item_open = False
             return end
+    if _standalone(lines, i) and (paragraph := _paragraph_talk(line)) is not None:
+        named = state.by_title.get(key(paragraph[0]))
+        if named is None:
+            named = BodyTalk(title=paragraph[0], heading=None)
+            state.by_title[key(paragraph[0])] = named
+            state.talks.append(named)
+        add_people(named, [Appearance(p, p.role or "speaker", file_line) for p in paragraph[1]])
+        state.first_item_open = False
+        return i + 1
     if state.first_item_open and lead != "!" and not line.lstrip().startswith(("<", "{{")) \
             and not _MEDIA_ITEM.match(line):
         state.first_item_open = False
@@ -726,6 +750,39 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
     return 0
 
 
+_QUOTED_TITLE = re.compile(r"\s*[“\"‘'](.{2,200})[”\"’']\s*[-–—]+\s*(\S.{1,120})$")
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    """A line that is a paragraph of its own (blank above and below), or a line followed by
+    the address of its video (`“Title” - Name` then `https://youtube...`)."""
+    below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if _BARE_ADDRESS.fullmatch(below):
+        return True
+    return (i == 0 or not lines[i - 1].strip()) and not below
+
+
+_BARE_ADDRESS = re.compile(r"<?https?://\S{1,800}>?")
+
+
+def _paragraph_talk(line: str) -> tuple[str, list[PersonRef]] | None:
+    """A line that is a talk: `“The World Set Free” - Jane Roe`, `Pat Allan - Title`."""
+    if len(line) > 300:
+        return None
+    text = plain(line.strip())
+    if m := _QUOTED_TITLE.match(text):
+        people = [p for p in (read_person(x) for x in split_list(m.group(2))) if p]
+        if people and all(is_name(p.name) for p in people):
+            return clean(m.group(1)), people
+        return None
+    head, sep, rest = text.partition(" - ")
+    if sep and rest and len(head) <= 40 and (who := read_person(head)) is not None and (
+            key(who.name) == key(head)) and (
+            is_korean_name(who.name) or has_known_first_name(who.name)):
+        return clean(rest.split(" (")[0]), [who]
+    return None
+
+
 def _talk_line(state: _Scan, lines: list[str], i: int) -> int:
     """A line that is a talk with its speaker: a list item or programme line
     (`- Title (Name)`, `[13:00] Title (Name - Company)`, `- Name(Company) / Title`), a link
@@ -734,16 +791,26 @@ def _talk_line(state: _Scan, lines: list[str], i: int) -> int:
     line = lines[i]
     if len(line) > LINE_LIMIT:
         return 0
-    link = _LINK_LINE.match(line)
-    if link:
-        text = plain(link.group(1))
+    if (m := _LINK_FROM.match(line)) and (people := people_at(plain(m.group(2)), loose=True)):
+        found: tuple[str, list[PersonRef], bool] | None = (plain(m.group(1)), people, False)
+    elif (m := _LINK_BY_END.search(line)) and (who := read_person(plain(m.group(1)))):
+        opening = line.rfind("[", 0, m.start())
+        if opening < 0 and i > 0 and "[" in lines[i - 1]:   # the link's text began above
+            title = lines[i - 1][lines[i - 1].rfind("[") + 1:] + " " + line[:m.start()]
+        else:
+            title = line[opening + 1:m.start()]
+        found = (plain(title), [who], False)
+    elif link := _LINK_LINE.match(line) or _LINK_START.match(line):
+        found = heading_people(plain(link.group(1)), person=False)
+        if found is None and link.re is _LINK_START:
+            return 0
     else:
-        m = _TIME_PREFIX.match(line) or _LIST_ITEM.match(line)
+        m = _TIME_PREFIX.match(line) or _LIST_ITEM.match(line) or _EMOJI_ITEM.match(line)
         if not m:
             return 0
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
         text = plain(line[m.end():].replace("`", "'"))
-    found = heading_people(text, person=False) if text else None
+        found = heading_people(text, person=False) if text else None
     if found is not None:
         title, people, _ = found
         title = talk_title(title)
@@ -764,17 +831,36 @@ def _people_list(state: _Scan, lines: list[str], i: int) -> int:
     (`- 네이버 클라우드 CEO 김유원님`): the people of the talk above."""
     people: list[Appearance] = []
     end = i
+    known = 0
     while end < len(lines) and len(lines[end]) <= 200 and (m := _LIST_ITEM.match(lines[end])):
         raw = plain(lines[end][m.end():])
         person = read_person(raw)
-        if person is None or not (person.title or "님" in raw):
+        if person is None or not (person.title or person.affiliation or "님" in raw):
             break
+        known += is_korean_name(person.name) or has_known_first_name(person.name)
         people.append(Appearance(person, person.role or "speaker", state.file_line(end)))
         end += 1
-    if len(people) < 2:
-        return 0
-    add_people(state.talk_for_line(), people)
-    return end
+    if len(people) >= 2 and known * 2 >= len(people):
+        add_people(state.talk_for_line(), people)
+        return end
+    # One person at the top of a list whose own items are notes of their talk:
+    # `* Kelsey Hightower - Staff Dev Advocate, Google` then indented points.
+    if len(people) == 1 and people[0].person.title and known and _nested_below(lines, i):
+        parent = state.stack[-1] if state.stack else None
+        title = talk_title(parent.text) if parent is not None else ""
+        talk = BodyTalk(title=title, heading=None)
+        state.talks.append(talk)
+        add_people(talk, people)
+        return i + 1
+    return 0
+
+
+def _nested_below(lines: list[str], i: int) -> bool:
+    """Whether the list item at `i` has indented items of its own."""
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(_LIST_ITEM.match(following)) and (
+        len(following) - len(following.lstrip()) > indent)
 
 
 def _talk_above(state: _Scan, previous: str, i: int) -> BodyTalk:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
+from .body import LEAD
 from .catalogue import KOREAN_EDITION, SERIES, Mention, find_series
 from .dates import date_in_name, dates_in, month_day_in
 from .names import clean, key, slugify
@@ -64,9 +65,9 @@ class Text:
     lang: str
 
 
-_EVENT_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:행사명?|컨퍼런스|콘퍼런스|세미나명?|밋업|"
+_EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:행사명?|컨퍼런스|콘퍼런스|세미나명?|밋업|"
                           r"conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*", re.IGNORECASE)
-_DATE_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:일시|날짜|일자|기간|행사\s?일시?|"
+_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:일시|날짜|일자|기간|행사\s?일시?|"
                          r"행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"^\s*(?:[\[【(][^\]】)]{1,24}[\]】)]\s*)+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

@@ -71,11 +71,12 @@ NOT_KOREAN_NAMES = frozenset("""
 이기적 이상적 정기적 시각화 자동화 고도화 표준화 정규화 가상화 현대화 경량화 내재화 안정화 효율화
 다양화 전문화 구조화 문서화 단순화 민주화 개인화 상용화 차별화 체계화 선택권 배우자 주도권 저작권
 전반적 주기적 기본적 기술적 구조적 경제적 성공적 오래된 오랜만 최근의 최신의 유일한 추가로
-추가된 추상화 구체적 신선한 진화한 진화된 우리의 우리가 우리는 이번엔 이번에 이제는 이렇게
+연구소 사무소 연구실 설득의 기본기 추가된 추상화 구체적 신선한 진화한 진화된 우리의
+우리가 우리는 이번엔 이번에 이제는 이렇게
 """.split())
 
 # Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.
-_NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것 중 식".split())
+_NOT_LAST = frozenset("이 가 을 를 는 함 됨 음 임 게 께 며 고 다 요 죠 네 서요 듯 것".split())
 # Given names many people share: two of them one jamo apart (`서연`/`서윤`) are two people.
 COMMON_GIVEN_NAMES = frozenset("""
 서연 서윤 지우 서현 민서 하은 하윤 윤서 지유 지민 채원 수아 지아 지윤 다은 은서 예은 수빈 소율 예린
@@ -174,6 +175,8 @@ def is_name(text: str, loose: bool = False) -> bool:
     words = text.split()
     if len(words) > 3 or any(ch in text for ch in ".!?:;\"“”=<>[]{}|/\\#*`"):
         return False
+    if len(words) > 1 and _HANGUL_WORD.search(text):
+        return False            # `부현식 삼성전자` is a name and a company, not a nickname
     if any(w.casefold() in NOT_NAME_WORDS or w.casefold() in TITLE_WORDS for w in words):
         return False
     if _HANGUL_WORD.fullmatch(text):

@@ -456,7 +456,11 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         for t, topics in talks
     ]
     carry(raw_talks, found.get("talks") or [])
-    page_meta = {k: v for k, v in source.meta.items() if str(k).casefold() in PAGE_KEYS}
+    # Gatsby and Hexo name their own layouts in `template:` (`template: post`): that is
+    # another generator's setting, not a template of this site's theme.
+    page_meta = {k: v for k, v in source.meta.items() if str(k).casefold() in PAGE_KEYS
+                 and not (str(k).casefold() == "template" and isinstance(v, str)
+                          and not v.strip().endswith(".html"))}
     lang = found.get("lang") or guess_lang(title + "\n" + source.body[:4000])
     text = _clue_text(source, scanned, path, title, found, lang)
     event, event_clue = found.get("event"), None

@@ -298,8 +298,14 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
         return PersonRef(left.name, left.affiliation or affiliation, left.title or title,
                          left.role or role, left.aliases)
     found = _name_elsewhere(person, text, honorific)
-    if found is None and loose and is_name(person.name, loose=True):
-        return person
+    if found is None and loose:
+        words = text.split(" ")
+        if 1 < len(words) <= 8 and is_korean_name(words[0], short=True):
+            # After a label: `발표자 : 윤재석 GDG Suwon Organizer`, `조은 NAVER`.
+            affiliation, title, role = read_affiliation(" ".join(words[1:]))
+            return PersonRef(words[0], affiliation, title, role)
+        if is_name(person.name, loose=True):
+            return person
     return found
 
 
@@ -335,8 +341,9 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
         last = _strip_glued_title(words[-1])[0]
         if is_korean_name(last):
             affiliation, title, role = read_affiliation(" ".join(words[:-1]))
-            if title or (honorific and len(words) <= 6):
-                return PersonRef(last, affiliation, title, role)
+            if title or (honorific and len(words) <= 6) or (
+                    len(words) == 2 and len(words[0]) >= 4):
+                return PersonRef(last, affiliation, title, role)   # `배달의민족 박성철`
     return None
 
 
