@@ -41,7 +41,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("aws-summit-seoul", "AWS Summit Seoul", "aws summit korea|aws 서밋 서울|aws 서밋"),
     ("aws-summit", "AWS Summit", ""),
     ("sk-ai-summit", "SK AI Summit", "sk ai 서밋"),
-    ("nhn-forward", "NHN FORWARD", "nhnforward|nhn 포워드"),
+    ("nhn-forward", "NHN FORWARD", "nhnforward|nhn 포워드|toast forward|토스트 포워드"),
     ("infcon", "INFCON", "인프콘|inflearn conference|인프런 컨퍼런스"),
     ("slash", "SLASH", "toss slash|토스 slash|토스 슬래시|토스슬래시"),
     ("woowa-tech-seminar", "우아한테크세미나", "우아한 테크 세미나|우아한 테크세미나|우테세|"

@@ -65,10 +65,12 @@ class Text:
     lang: str
 
 
-_EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:행사명?|컨퍼런스|콘퍼런스|세미나명?|밋업|"
-                          r"conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*", re.IGNORECASE)
-_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:일시|날짜|일자|기간|행사\s?일시?|"
-                         r"행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]", re.IGNORECASE)
+_EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:행사명?|컨퍼런스|콘퍼런스|"
+                          r"세미나명?|밋업|conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*",
+                          re.IGNORECASE)
+_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:일시|날짜|일자|기간|"
+                         r"행사\s?일시?|행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]",
+                         re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"^\s*(?:[\[【(][^\]】)]{1,24}[\]】)]\s*)+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _EDITION_NUMBER = re.compile(r"제\s?(\d{1,3})\s?회\s+(\S.{1,40})$")
@@ -183,7 +185,8 @@ def infer_event(text: Text) -> EventClue | None:
         stem = part.rsplit(".", 1)[0]
         if found := _from_catalogue(stem.replace("_", " "), text.lang, "folder", None):
             return found
-    for source, value in titles:
+    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
+    for source, value in (*titles, ("file name", stem)):
         lead = _BRACKETED_LEAD.match(value or "")
         if lead and _YEAR.search(lead.group()) and (
                 found := _from_words(lead.group().strip(" []【】()"), source, None)):
@@ -194,7 +197,6 @@ def infer_event(text: Text) -> EventClue | None:
     for tag in text.tags:
         if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
-    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
         return _named(m.group(1), int(m.group(2)), "file name", None)    # PhillyETE2017.md
     if len(parts) > 1:
@@ -205,13 +207,13 @@ def infer_event(text: Text) -> EventClue | None:
             if words and any(w.casefold() in EVENT_WORDS for w in words):
                 name = " ".join(w for w in words if not _YEAR.fullmatch(w))
                 return _named(name, None, "folder", None)
-    # Named in the opening lines beside words that say the writer was there: another
-    # conference mentioned in passing (`FlexRound (ICML 2023)`) is not the note's event.
-    for line, value in text.lines[:OPENING_LINES]:
-        if not (_ATTENDED.search(value) or _VENUE_WORDS.search(value)):
-            continue
+    # Named in the opening lines beside words that say the writer was there, or in the very
+    # first line: another conference mentioned in passing (`FlexRound (ICML 2023)`) is not
+    # the note's event.
+    for n, (line, value) in enumerate(text.lines[:OPENING_LINES]):
+        there = bool(_ATTENDED.search(value) or _VENUE_WORDS.search(value))
         for mention in find_series(value, fuzzy=False):
-            if mention.year is not None:
+            if (mention.year is not None and there) or (n < 2 and mention.series.bare):
                 return _clue(mention, text.lang, f"line {line}", line)
     return None
 
