@@ -164,6 +164,7 @@ class Mention:
     qualifier: str           # words between the name and the year: `Europe`, `S/S`, `Seoul`
     start: int               # character span of the mention in the text
     end: int
+    written: str = ""        # the series' name as the text spells it: `Deview`, `DEVGROUND`
 
     @property
     def name(self) -> str:
@@ -255,7 +256,8 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
         number = int(m.group(1))
     return Mention(series, year, number, qualifier, tokens[start].start,
                    tokens[qualifier_end].end if year is not None and qualifier_end < len(tokens)
-                   and qualifier_end >= end else tokens[end - 1].end)
+                   and qualifier_end >= end else tokens[end - 1].end,
+                   unicodedata.normalize("NFKC", text)[tokens[start].start:tokens[end - 1].end])
 
 
 def _year(digits: str, short: bool) -> int | None:

@@ -40,6 +40,7 @@ class EventClue:
     year: int | None
     source: str                # `title`, `tags`, `folder`, `body`, `line 12`
     line: int | None = None
+    aliases: tuple[str, ...] = ()  # how the note spells the series, when not as the catalogue
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,11 @@ def _clue(mention: Mention, lang: str, source: str, line: int | None) -> EventCl
     if lang == "ko" and series.id in KOREAN_EDITION:
         series = SERIES[KOREAN_EDITION[series.id]]
         mention = Mention(series, mention.year, mention.number, mention.qualifier,
-                          mention.start, mention.end)
-    return EventClue(mention.name, series.id, series.name, mention.year, source, line)
+                          mention.start, mention.end, mention.written)
+    written = mention.written.strip()
+    aliases = (written,) if written and key(written) != key(series.name) and not (
+        written.isdigit()) else ()
+    return EventClue(mention.name, series.id, series.name, mention.year, source, line, aliases)
 
 
 def _named(name: str, year: int | None, source: str, line: int | None) -> EventClue | None:
@@ -248,7 +252,8 @@ def with_year(clue: EventClue, year: int) -> EventClue:
     """The clue for the edition of `year`. An edition counted (`제1회 ...`) keeps its name."""
     numbered = re.match(r"제\s?\d{1,3}\s?회", clue.name)
     name = clue.name if str(year) in clue.name or numbered else f"{clue.name} {year}"
-    return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line)
+    return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line,
+                     clue.aliases)
 
 
 def _labelled(lines: tuple[tuple[int, str], ...], label: re.Pattern[str]
@@ -317,6 +322,10 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
                         return when(post + dt.timedelta(days=shift), None, line)
     parts = PurePosixPath(text.path).parts
     for part in reversed(parts):
+        if context and (m := _MONTH_DAY_PREFIX.match(part)):    # `1105_DevFestSuwon.md`
+            for year in context:
+                if (day := _real_day(year, int(m.group(1)), int(m.group(2)))) and fits(day):
+                    return When(day, None, "day", "file name" if part == parts[-1] else "folder")
         if _JEKYLL_POST.match(part):
             continue
         if (day := date_in_name(part)) and fits(day):
@@ -332,6 +341,14 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
 
 
 _JEKYLL_POST = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-")
+_MONTH_DAY_PREFIX = re.compile(r"(\d{2})(\d{2})[_\-](?!\d)")
+
+
+def _real_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _under_date_heading(lines: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
