@@ -58,12 +58,15 @@ _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_LABELS, key=len, reverse=Tru
 # `발표자: X`, `**연사:** X`, `- **Speaker**: X`, `> * 진행: X`. The value is stripped in
 # Python, not by the pattern, so a line of spaces costs no backtracking.
 # A line's lead before a label: quotes, a bullet or number, up to three emoji (`- 🎤 발표자 :`).
-LEAD = r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:[^\w\s*_>\[(]{1,3}\s?)?"
+LEAD = r"\s*(?:>\s?){0,8}(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:[^\w\s*_>\[(`]{1,3}\s?)?"
 _SPEAKER_LINE = re.compile(
-    LEAD + r"(?:\*\*|__|[*_])?\s?(" + _LABEL_ALT + r")\s?"
+    LEAD + r"(?:\*\*|__|[*_])?\s?(?:[^\w\s*_\[(]{1,3}\s?)?(" + _LABEL_ALT + r")\s?"
     r"(?:\*\*|__|[*_])?\s?[:：]",
     re.IGNORECASE,
 )
+# Labels that also start a talk's title (`Keynote: ...`, `발표: ...`): a label only when a
+# name follows.
+_TITLE_LIKE_LABELS = frozenset({"keynote", "발표", "panel", "패널"})
 # In a heading the label may also take a dash: `### Speaker - Tim Oxley`. Words that are
 # also everyday words (발표, 진행, 패널) need the colon.
 _HEADING_LABELS = frozenset({"발표자", "연사", "강연자", "speaker", "speakers", "speaker(s)",
@@ -104,7 +107,8 @@ _EMOJI_ITEM = re.compile(
     r"\s*(?::[a-z0-9_+\-]{1,20}:|[\u2460-\u2473\u2776-\u277f]|\d\ufe0f?\u20e3)\s*")
 # A list item that is only a picture or a video link: not where a speaker would be.
 _MEDIA_ITEM = re.compile(r"\s*[-*+]\s+\[?!\[")
-_LINK_LINE = re.compile(r"\s*(?:[-*+]\s+)?\W{0,3}\s?\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)\s*$")
+_LINK_LINE = re.compile(r"\s*(?:[-*+]\s+)?\W{0,3}\s?\[((?:[^\[\]\n]|\[[^\[\]\n]{0,100}\]){3,300})\]"
+                        r"\([^()\s]{1,800}\)\s*$")
 # Separators between a talk's title and its speaker: ` - `, ` – `, ` : `, `-Name-`.
 _SEPARATOR = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|\s+[:：]\s*|\s*[:：]\s+")
 _INLINE = [
@@ -233,7 +237,10 @@ def label_value(text: str) -> tuple[Role, str] | None:
     value = text[m.end():].strip().strip("*_").strip()
     if len(value) <= 300:
         value = plain(value)
-    return _LABELS[m.group(1).casefold()], value
+    word = m.group(1).casefold()
+    if word in _TITLE_LIKE_LABELS and not people_at(value):
+        return None         # `Keynote: Building a Sustainable Cloud` is a title, not a name
+    return _LABELS[word], value
 
 
 def _heading_label(text: str) -> tuple[Role, str] | None:
@@ -436,8 +443,12 @@ def _first_item_person(line: str) -> PersonRef | None:
         return _names_at_end(shown)
     if not is_korean_name(person.name) and not has_known_first_name(person.name):
         return None
-    return person if person.affiliation or person.title or key(person.name) == key(shown) \
-        else None
+    # A name alone, or with a title, or with a company set apart (`(`, `|`, `@`, ` - `):
+    # `1. 정보량 과다` is a point of the talk, not its speaker.
+    marked = any(mark in shown for mark in ("(", "|", "@", " - ", " – ", ","))
+    if key(person.name) == key(shown) or person.title or (person.affiliation and marked):
+        return person
+    return None
 
 
 def _names_at_end(text: str) -> PersonRef | None:

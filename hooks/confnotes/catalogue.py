@@ -41,7 +41,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("aws-summit-seoul", "AWS Summit Seoul", "aws summit korea|aws 서밋 서울|aws 서밋"),
     ("aws-summit", "AWS Summit", ""),
     ("sk-ai-summit", "SK AI Summit", "sk ai 서밋"),
-    ("nhn-forward", "NHN FORWARD", "nhnforward|nhn 포워드"),
+    ("nhn-forward", "NHN FORWARD", "nhnforward|nhn 포워드|toast forward|토스트 포워드"),
     ("infcon", "INFCON", "인프콘|inflearn conference|인프런 컨퍼런스"),
     ("slash", "SLASH", "toss slash|토스 slash|토스 슬래시|토스슬래시"),
     ("woowa-tech-seminar", "우아한테크세미나", "우아한 테크 세미나|우아한 테크세미나|우테세|"
@@ -164,6 +164,7 @@ class Mention:
     qualifier: str           # words between the name and the year: `Europe`, `S/S`, `Seoul`
     start: int               # character span of the mention in the text
     end: int
+    written: str = ""        # the series' name as the text spells it: `Deview`, `DEVGROUND`
 
     @property
     def name(self) -> str:
@@ -255,7 +256,8 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
         number = int(m.group(1))
     return Mention(series, year, number, qualifier, tokens[start].start,
                    tokens[qualifier_end].end if year is not None and qualifier_end < len(tokens)
-                   and qualifier_end >= end else tokens[end - 1].end)
+                   and qualifier_end >= end else tokens[end - 1].end,
+                   unicodedata.normalize("NFKC", text)[tokens[start].start:tokens[end - 1].end])
 
 
 def _year(digits: str, short: bool) -> int | None:

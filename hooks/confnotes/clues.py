@@ -40,6 +40,7 @@ class EventClue:
     year: int | None
     source: str                # `title`, `tags`, `folder`, `body`, `line 12`
     line: int | None = None
+    aliases: tuple[str, ...] = ()  # how the note spells the series, when not as the catalogue
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,12 @@ class Text:
     lang: str
 
 
-_EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:행사명?|컨퍼런스|콘퍼런스|세미나명?|밋업|"
-                          r"conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*", re.IGNORECASE)
-_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:일시|날짜|일자|기간|행사\s?일시?|"
-                         r"행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]", re.IGNORECASE)
+_EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:행사명?|컨퍼런스|콘퍼런스|"
+                          r"세미나명?|밋업|conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*",
+                          re.IGNORECASE)
+_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:일시|날짜|일자|기간|"
+                         r"행사\s?일시?|행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]",
+                         re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"^\s*(?:[\[【(][^\]】)]{1,24}[\]】)]\s*)+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _EDITION_NUMBER = re.compile(r"제\s?(\d{1,3})\s?회\s+(\S.{1,40})$")
@@ -115,8 +118,11 @@ def _clue(mention: Mention, lang: str, source: str, line: int | None) -> EventCl
     if lang == "ko" and series.id in KOREAN_EDITION:
         series = SERIES[KOREAN_EDITION[series.id]]
         mention = Mention(series, mention.year, mention.number, mention.qualifier,
-                          mention.start, mention.end)
-    return EventClue(mention.name, series.id, series.name, mention.year, source, line)
+                          mention.start, mention.end, mention.written)
+    written = mention.written.strip()
+    aliases = (written,) if written and key(written) != key(series.name) and not (
+        written.isdigit()) else ()
+    return EventClue(mention.name, series.id, series.name, mention.year, source, line, aliases)
 
 
 def _named(name: str, year: int | None, source: str, line: int | None) -> EventClue | None:
@@ -183,7 +189,8 @@ def infer_event(text: Text) -> EventClue | None:
         stem = part.rsplit(".", 1)[0]
         if found := _from_catalogue(stem.replace("_", " "), text.lang, "folder", None):
             return found
-    for source, value in titles:
+    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
+    for source, value in (*titles, ("file name", stem)):
         lead = _BRACKETED_LEAD.match(value or "")
         if lead and _YEAR.search(lead.group()) and (
                 found := _from_words(lead.group().strip(" []【】()"), source, None)):
@@ -194,7 +201,6 @@ def infer_event(text: Text) -> EventClue | None:
     for tag in text.tags:
         if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
-    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
         return _named(m.group(1), int(m.group(2)), "file name", None)    # PhillyETE2017.md
     if len(parts) > 1:
@@ -205,13 +211,13 @@ def infer_event(text: Text) -> EventClue | None:
             if words and any(w.casefold() in EVENT_WORDS for w in words):
                 name = " ".join(w for w in words if not _YEAR.fullmatch(w))
                 return _named(name, None, "folder", None)
-    # Named in the opening lines beside words that say the writer was there: another
-    # conference mentioned in passing (`FlexRound (ICML 2023)`) is not the note's event.
-    for line, value in text.lines[:OPENING_LINES]:
-        if not (_ATTENDED.search(value) or _VENUE_WORDS.search(value)):
-            continue
+    # Named in the opening lines beside words that say the writer was there, or in the very
+    # first line: another conference mentioned in passing (`FlexRound (ICML 2023)`) is not
+    # the note's event.
+    for n, (line, value) in enumerate(text.lines[:OPENING_LINES]):
+        there = bool(_ATTENDED.search(value) or _VENUE_WORDS.search(value))
         for mention in find_series(value, fuzzy=False):
-            if mention.year is not None:
+            if (mention.year is not None and there) or (n < 2 and mention.series.bare):
                 return _clue(mention, text.lang, f"line {line}", line)
     return None
 
@@ -246,7 +252,8 @@ def with_year(clue: EventClue, year: int) -> EventClue:
     """The clue for the edition of `year`. An edition counted (`제1회 ...`) keeps its name."""
     numbered = re.match(r"제\s?\d{1,3}\s?회", clue.name)
     name = clue.name if str(year) in clue.name or numbered else f"{clue.name} {year}"
-    return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line)
+    return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line,
+                     clue.aliases)
 
 
 def _labelled(lines: tuple[tuple[int, str], ...], label: re.Pattern[str]
@@ -315,6 +322,10 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
                         return when(post + dt.timedelta(days=shift), None, line)
     parts = PurePosixPath(text.path).parts
     for part in reversed(parts):
+        if context and (m := _MONTH_DAY_PREFIX.match(part)):    # `1105_DevFestSuwon.md`
+            for year in context:
+                if (day := _real_day(year, int(m.group(1)), int(m.group(2)))) and fits(day):
+                    return When(day, None, "day", "file name" if part == parts[-1] else "folder")
         if _JEKYLL_POST.match(part):
             continue
         if (day := date_in_name(part)) and fits(day):
@@ -330,6 +341,14 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
 
 
 _JEKYLL_POST = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-")
+_MONTH_DAY_PREFIX = re.compile(r"(\d{2})(\d{2})[_\-](?!\d)")
+
+
+def _real_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _under_date_heading(lines: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:

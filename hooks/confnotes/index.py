@@ -135,7 +135,7 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     event = None
     if raw.event:
         event = resolver.resolve("event", raw.event, path, raw.lines.get("event"),
-                                 series=raw.event_series)
+                                 raw.event_aliases, series=raw.event_series)
     else:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]

@@ -84,6 +84,7 @@ class RawNote:
     event_source: str | None = None    # where the event was read, when not from front matter
     event_series: str | None = None    # the series an inferred event belongs to
     event_series_name: str | None = None
+    event_aliases: tuple[str, ...] = ()  # the event's name as the note spells it
     draft: bool = False
     picture: str | None = None         # the note's own picture (a path under docs/ or a URL)
     place: str | None = None
@@ -500,6 +501,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         event_source=event_clue.source if event_clue else ("front matter" if event else None),
         event_series=event_clue.series if event_clue else named.series if named else None,
         event_series_name=event_clue.series_name if event_clue else None,
+        event_aliases=event_clue.aliases if event_clue else (),
         draft=bool(found.get("draft")) or published is False,
         picture=found.get("picture"),
         place=found.get("place"),
@@ -562,9 +564,12 @@ def _when(found: dict[str, Any], source: Source, path: str, text: clues.Text,
     post_like = _from_another_generator(source) or (date is not None and date == named)
     if date is not None and not post_like:
         return clues.When(date, None, "day", "front matter", source.meta.lines.get("date")), post
-    post = post or date
+    # A post dated twice (front matter and file name) was written by the earlier date; the
+    # later one is usually an edit.
+    dated = [d for d in (post, date) if d is not None]
+    post = min(dated) if dated else None
     post_source = "post date"
-    if post is None and named is not None:
+    if named is not None and (post is None or named < post):
         post, post_source = named, "post date (file name)"
     return clues.infer_date(text, event, post, post_source), post
 
