@@ -182,6 +182,7 @@ class View:
                 self._children[term.parent].append(term.id)
         self._position: dict[tuple[Kind, str], dict[str, int]] = {}
         self._bylines: dict[str, str] = {}
+        self._totals: dict[str, int] = {}
 
     # terms
     def term(self, kind: Kind, ident: str) -> Term:
@@ -267,6 +268,8 @@ class View:
 
     def topic_total(self, ident: str) -> int:
         """Notes on the topic or on any topic under it, each note once."""
+        if ident in self._totals:  # the topics index asks for every topic of the tree
+            return self._totals[ident]
         notes: set[str] = set()
         stack, seen = [ident], {ident}
         while stack:
@@ -276,7 +279,8 @@ class View:
                 if child not in seen:
                     seen.add(child)
                     stack.append(child)
-        return len(notes)
+        self._totals[ident] = len(notes)
+        return self._totals[ident]
 
     def topic_talks(self, ident: str) -> list[TalkRow]:
         return [TalkRow(n, t, talk_url(n, t)) for n, t in topic_talks(self.site, ident)]
