@@ -519,8 +519,10 @@ def _clue_text(source: Source, scanned: body_mod.Body, path: str, title: str,
     tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
     lines = tuple((source.body_line + i, text) for i, line in enumerate(scanned.lines)
                   if i not in scanned.code and (text := _words_of(line)))
-    return clues.Text(path, str(found.get("title") or title), h1 if h1 != title else None,
-                      tuple(tags), lines, lang)
+    # A title made of the file's name (`2019_log_system`) says nothing about an event.
+    named = found.get("title") or (title if scanned.headings or (
+        scanned.first_line and _reads_as_title(scanned.first_line[0])) else "")
+    return clues.Text(path, str(named), h1 if h1 != title else None, tuple(tags), lines, lang)
 
 
 _ADDRESSES = re.compile(r"<[^<>\n]{0,1000}>|\]\([^()\s]{0,1000}\)|(?:https?:|www\.)\S{0,1000}")
