@@ -337,9 +337,9 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
     if 3 < len(words) <= 8 and has_known_first_name(" ".join(words[:2])) and any(
             w.casefold() in TITLE_WORDS for w in words[2:]):
         # `Karen Stone Senior Backend Engineer Examplelab`: a name, a title, a company.
-        last = max(n for n, w in enumerate(words) if n >= 2 and w.casefold() in TITLE_WORDS)
-        return PersonRef(" ".join(words[:2]), " ".join(words[last + 1:]) or None,
-                         " ".join(words[2:last + 1]))
+        end = max(n for n, w in enumerate(words) if n >= 2 and w.casefold() in TITLE_WORDS)
+        return PersonRef(" ".join(words[:2]), " ".join(words[end + 1:]) or None,
+                         " ".join(words[2:end + 1]))
     if 1 < len(words) <= 6:
         if is_korean_name(words[0]):
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
