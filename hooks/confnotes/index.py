@@ -140,6 +140,10 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
                      None)
+    if event and raw.place and (derived := resolver.derived["event"].get(event)) and (
+            derived.place is None):
+        # An event the registry does not describe takes its place from a note (`location:`).
+        resolver.derived["event"][event] = replace(derived, place=raw.place)
     date, date_end, precision, date_source = (raw.date, raw.date_end, raw.date_precision,
                                               raw.date_source)
     held = resolver.registries["event"].terms.get(event or "")
