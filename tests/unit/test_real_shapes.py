@@ -326,3 +326,26 @@ def test_more_dates_and_events() -> None:
     assert raw.event == "예시컨퍼런스 2022"
     raw, _ = note("DEVIEW 2일차 첫 번째 세션에서 들은 이야기.\n", "notes/2019_log_system.md")
     assert raw.event == "DEVIEW 2019"
+
+
+def _warnings(*texts: str) -> list[str]:
+    from confnotes import index
+    from confnotes.messages import Report
+    from confnotes.registry import Registry
+    raws = [note(t, f"notes/{n}.md")[0] for n, t in enumerate(texts)]
+    report = Report()
+    index.build(raws, {r.path: r.path[:-3] + "/" for r in raws},
+                {k: Registry(k) for k in ("speaker", "topic", "event")},  # type: ignore[misc]
+                report)
+    return [p.text for p in report.problems]
+
+
+def test_korean_look_alikes_need_something_in_common() -> None:
+    apart = _warnings("---\nspeakers: 김태호 (예시랩)\nevent: 예시콘 2019\n---\n",
+                      "---\nspeakers: 김태희 (다른랩)\nevent: 다른콘 2023\n---\n")
+    assert apart == []
+    together = _warnings("---\nspeakers: 이강욱 (예시하이닉스)\n---\n",
+                         "---\nspeakers: 이강옥 (예시하이닉스)\n---\n")
+    assert len(together) == 1 and "looks like" in together[0]
+    assert _warnings("---\nspeakers: Stephen Balaban\n---\n",
+                     "---\nspeakers: Stephan Balaban\n---\n") != []
