@@ -379,8 +379,8 @@ def _person_heading(text: str) -> PersonRef | None:
         if comma:
             return PersonRef(who.name, who.affiliation or clean(rest), who.title, who.role,
                              who.aliases)
-        if who.affiliation or who.title or key(who.name) == key(name) or "님" in text:
-            return who
+        if who.title or key(who.name) == key(name) or "님" in text:
+            return who      # not `공모전 이야기`: a company run into a name needs a mark
     return None
 
 
@@ -436,6 +436,12 @@ def _first_item_person(line: str) -> PersonRef | None:
     if sep and is_name(head) and _LINKS_ONLY.fullmatch(rest):
         return PersonRef(clean(head))
     shown = plain(text)
+    handle = "@" in text or bool(_PROFILE_LINK.search(text))
+    if handle and len(shown) <= 120:
+        # `Yukihiro Matsumoto (Matz) ([@yukihiro_matz](...))`: a handle says "person".
+        who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))
+        if who is not None and is_name(who.name):
+            return who
     if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
         return _names_at_end(shown)
     person = read_person(shown)
@@ -652,7 +658,7 @@ def _read_heading(state: _Scan, heading: Heading) -> None:
     """A heading: a label (`Speaker - X`), a section of people, a talk with its speakers in
     its text, a person, or a plain heading that a speaker line below may make a talk."""
     labelled = _heading_label(heading.text)
-    if labelled is not None and state.last_heading is not None:
+    if labelled is not None:
         role, value = labelled
         single = read_person(value, loose=True)
         people = people_at(value, loose=True) or ([single] if single is not None else [])
@@ -733,7 +739,8 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
         add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
         state.first_item_open = False
         return i + 1
-    if lead in ("-", "*", "+", "[", "<") or lead.isdigit() or not lead.isalnum():
+    if lead in ("-", "*", "+", "[", "<") or lead.isdigit() or not lead.isalnum() or (
+            "](" in line and " by " in line):
         end = _talk_line(state, lines, i)
         if end:
             state.first_item_open = False

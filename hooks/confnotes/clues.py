@@ -377,7 +377,9 @@ def _naming(event: EventClue | None) -> Callable[[str], bool]:
 
 
 def _title_year(text: Text) -> int | None:
-    for value in (text.title, text.heading or ""):
+    """A year the note's title, first heading or file name gives (`2019_log_system.md`)."""
+    stem = PurePosixPath(text.path).name.rsplit(".", 1)[0]
+    for value in (text.title, text.heading or "", "" if _JEKYLL_POST.match(stem) else stem):
         if m := _YEAR.search(value):
             return int(m.group(1))
     return None

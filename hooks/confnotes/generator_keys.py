@@ -28,7 +28,7 @@ TIME_KEYS = ("start_time", "starttime", "datetime", "일시", "행사일", "행�
 
 # Keys that only steer another generator or a theme: accepted silently.
 _STEERING = """
-layout permalink slug url aliases weight type id uid toc toc_sticky toc_label toc_icon
+layout permalink path slug url aliases weight type id uid toc toc_sticky toc_label toc_icon
 toc_min_heading_level toc_max_heading_level showtoc tocopen comments comment share related
 read_time reading_time header sidebar sidebar_position sidebar_label sidebar_class_name
 sidebar_custom_props displayed_sidebar sidebardepth nav_order nav_exclude parent grand_parent

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .messages import Report
 from .model import Appearance, Kind, Note, Talk, Term
-from .names import key, look_alike, look_alike_keys, slugify, sort_key
+from .names import is_hangul, key, look_alike, look_alike_keys, slugify, sort_key
 from .normalize import RawNote, TopicRef
 from .registry import Registry
 from .talk_links import programme_number
@@ -141,6 +141,10 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
                      None)
+    if event and raw.place and (derived := resolver.derived["event"].get(event)) and (
+            derived.place is None):
+        # An event the registry does not describe takes its place from a note (`location:`).
+        resolver.derived["event"][event] = replace(derived, place=raw.place)
     date, date_end, precision, date_source = (raw.date, raw.date_end, raw.date_precision,
                                               raw.date_source)
     held = resolver.registries["event"].terms.get(event or "")
@@ -288,8 +292,11 @@ def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
             for b in members[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))
     order = {k: i for i, k in enumerate(resolver.seen)}
+    contexts = _contexts(site)
     for a, b in sorted(pairs):
         if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
+            continue
+        if _korean(names[a]) and not _related(a, b, site, contexts):
             continue
         odd, usual = _odd_one(a, b, site, resolver, order)
         odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
@@ -301,6 +308,32 @@ def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
                 "'not_same_as'")
         report.warn(where[0], where[1], f"speaker '{odd_term.name}' looks like "
                                         f"'{usual_term.name}' ({other[0]}); {hint}.")
+
+
+def _korean(spellings: set[str]) -> bool:
+    return any(is_hangul(ch) for name in spellings for ch in name[:1])
+
+
+def _contexts(site: Site) -> dict[str, set[str]]:
+    """What a speaker is seen with: their affiliations and the events they spoke at."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for ident, appearances in site.appearances.items():
+        for note, _talk, appearance in appearances[:LOOK_ALIKE_NAMES]:
+            if appearance.affiliation:
+                found[ident].add("a:" + key(appearance.affiliation))
+            if note.event:
+                found[ident].add("e:" + note.event)
+    return found
+
+
+def _related(a: str, b: str, site: Site, contexts: dict[str, set[str]]) -> bool:
+    """Two Korean names one jamo apart are taken for one person misspelt only with something
+    more in common: one of them registered, or a company or an event both are seen with.
+    Otherwise `김태호`/`김태희` are simply two people."""
+    terms = site.terms["speaker"]
+    if terms[a].registered or terms[b].registered:
+        return True
+    return bool(contexts.get(a, set()) & contexts.get(b, set()))
 
 
 def _alike(a: set[str], b: set[str]) -> bool:

@@ -372,7 +372,7 @@ FIELDS: dict[str, Field] = {
                     as_topics),
     "source": Field(("source", "url", "link", "원본", "출처"), as_url),
     "lang": Field(("lang", "language", "언어"), as_lang),
-    "authors": Field(("authors", "author", "작성자", "기록자"), as_names),
+    "authors": Field(("authors", "author", "writer", "작성자", "기록자", "글쓴이"), as_names),
     "summary": Field(("summary", "description", "요약", *generator_keys.SUMMARY_KEYS),
                      as_text),
     "talks": Field(("talks", "발표목록"), as_talks),
@@ -380,7 +380,7 @@ FIELDS: dict[str, Field] = {
     "video": Field(("video", "영상", "동영상"), as_link),
     # What other generators write that Confnotes reads too (generator_keys.py).
     "post_date": Field(generator_keys.POST_DATE_KEYS, as_date),
-    "published": Field(("published",), as_published),
+    "published": Field(("published", "publish"), as_published),
     "time": Field(generator_keys.TIME_KEYS, as_date),
     "categories": Field(generator_keys.CATEGORY_KEYS, as_topics),
     "draft": Field(generator_keys.DRAFT_KEYS, as_draft),
@@ -423,12 +423,27 @@ def _unknown(raw_key: str, synonyms: Iterable[str], ctx: Context, per_note: bool
     """A misspelt key is the note's own problem and is named there; a key nothing knows may
     belong to a generator or theme we have not met, and is named once for the whole site."""
     close = difflib.get_close_matches(str(raw_key).casefold(), list(synonyms), n=1, cutoff=0.7)
+    # A slip of a letter or two (`speakrs`, `tgas`), not a theme's own key that happens to
+    # share letters with one of ours (`panelTitle`, `post-header`).
+    close = [c for c in close if edit_distance(str(raw_key).casefold(), c) <= 2]
     if close or per_note:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         ctx.warn(raw_key, f"unknown field {shown(str(raw_key), 40)}{hint}; it is ignored.")
         return
     ctx.report.unknown_key(str(raw_key), ctx.path, ctx.meta.lines.get(raw_key, ctx.meta.line or 1),
                            ctx.meta.columns.get(raw_key, 1))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings (keys); 99 for long ones."""
+    if max(len(a), len(b)) > 40:
+        return 99
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 def guess_lang(text: str) -> str:
@@ -531,8 +546,10 @@ def _clue_text(source: Source, scanned: body_mod.Body, path: str, title: str,
     tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
     lines = tuple((source.body_line + i, text) for i, line in enumerate(scanned.lines)
                   if i not in scanned.code and (text := _words_of(line)))
-    return clues.Text(path, str(found.get("title") or title), h1 if h1 != title else None,
-                      tuple(tags), lines, lang)
+    # A title made of the file's name (`2019_log_system`) says nothing about an event.
+    named = found.get("title") or (title if scanned.headings or (
+        scanned.first_line and _reads_as_title(scanned.first_line[0])) else "")
+    return clues.Text(path, str(named), h1 if h1 != title else None, tuple(tags), lines, lang)
 
 
 _ADDRESSES = re.compile(r"<[^<>\n]{0,1000}>|\]\([^()\s]{0,1000}\)|(?:https?:|www\.)\S{0,1000}")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .name_shapes import has_known_first_name, is_korean_name, is_name
+from .name_shapes import TITLE_WORDS, has_known_first_name, is_korean_name, is_name
 from .names import clean
 
 Role = Literal["speaker", "panelist", "moderator"]
@@ -28,7 +28,8 @@ ROLE_WORDS: dict[str, Role] = {
 # the title, not part of the name or the company; the run must end in a core word, so
 # `Google Research` stays a company while `AMD Corporate Fellow` is AMD plus a title.
 TITLE_CORE = frozenset("""
-ceo cto cfo coo cio cso cpo cmo cvp svp evp vp avp gm chair chairman chairwoman chairperson
+advocate 부의장 ceo cto cfo coo cio cso cpo cmo cvp svp evp vp avp gm chair chairman chairwoman
+chairperson
 president founder co-founder cofounder director head lead leader fellow professor prof prof.
 partner scientist engineer researcher manager officer dean advisor adviser architect evangelist
 교수 부교수 조교수 명예교수 박사 님 대표 대표이사 총괄 리드 디렉터 사이언티스트 아키텍트
@@ -38,7 +39,7 @@ partner scientist engineer researcher manager officer dean advisor adviser archi
 설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너
 """.split())
 TITLE_MODIFIERS = frozenset("""
-research corporate senior sr sr. vice executive managing general chief division associate
+research corporate senior sr sr. vice executive managing general chief division associate staff
 assistant distinguished principal emeritus technical & and of
 """.split())
 _LEADING_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
@@ -333,13 +334,19 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
         affiliation, title, role = read_affiliation(dashed[0])
         return PersonRef(clean(dashed[1]), affiliation, title, role)
     words = text.split(" ")
+    if 3 < len(words) <= 8 and has_known_first_name(" ".join(words[:2])) and any(
+            w.casefold() in TITLE_WORDS for w in words[2:]):
+        # `Karen Stone Senior Backend Engineer Examplelab`: a name, a title, a company.
+        end = max(n for n, w in enumerate(words) if n >= 2 and w.casefold() in TITLE_WORDS)
+        return PersonRef(" ".join(words[:2]), " ".join(words[end + 1:]) or None,
+                         " ".join(words[2:end + 1]))
     if 1 < len(words) <= 6:
         if is_korean_name(words[0]):
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             if title or len(words) == 2:
                 return PersonRef(words[0], affiliation, title, role)
         last = _strip_glued_title(words[-1])[0]
-        if is_korean_name(last):
+        if is_korean_name(last) and not _is_core(last):
             affiliation, title, role = read_affiliation(" ".join(words[:-1]))
             if title or (honorific and len(words) <= 6) or (
                     len(words) == 2 and len(words[0]) >= 4):

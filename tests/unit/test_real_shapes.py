@@ -266,3 +266,86 @@ def test_confnotes_own_date_is_the_talks() -> None:
     date, _, precision, source = _when("---\ntitle: 노트\ndate: 2024-11-04\n---\n"
                                        "2024년 11월 5일에 열린 행사\n")
     assert (date, precision, source) == (dt.date(2024, 11, 4), "day", "front matter")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## 1. 공모전 이야기\n\n- 🎤 발표자 : 부지안 예시전자\n", [("부지안", "예시전자")]),
+        ("## 키노트\n\n- **🎤 발표자** : Hana Lee\n", [("Hana Lee", None)]),
+        ("# Moderated by Dana Holt, Example Foundation\n\n", [("Dana Holt", "Example Foundation")]),
+        ("# 오늘\n\n:one: 자바스크립트의 새 기능 - 석지안\n:two: 안드로이드 테마 - 문도경\n",
+         [("석지안", None), ("문도경", None)]),
+        ("# Talks\n\n[Fast Pages](https://x.example/a) from [Mina Park, 이서후](https://x.example/b)"
+         "\n", [("Mina Park", None), ("이서후", None)]),
+        ("# Talks\n\n“The World We Build” - Grace Holloway\nhttps://youtu.be/example\n",
+         [("Grace Holloway", None)]),
+        ("# Talks\n\n* [Knots With Long\nNotations](https://youtu.be/example) by Kay Morrow\n",
+         [("Kay Morrow", None)]),
+        ("# Keynote\n\n* Kelsey Marsh - Staff Advocate, Example\n  * boring is good\n",
+         [("Kelsey Marsh", "Example")]),
+        ("# Matz\n\nYukihiro Example (Matz) ([@matz_example](https://twitter.com/x))\n\n본문\n",
+         [("Yukihiro Example", "Matz")]),
+        ("# Keynotes\n\n* [Karen Stone Senior Backend Engineer Examplelab](https://youtu.be/x)\n",
+         [("Karen Stone", "Examplelab")]),
+        ("##### 다음 자바 -- 예시의민족 박도윤\n", [("박도윤", "예시의민족")]),
+        ("### 로그 시스템\n> Example Search 김도경/채윤서\n", [("김도경", "Example Search")]),
+    ],
+)
+def test_more_shapes_of_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:
+    raw, _ = note(text)
+    found = [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people]
+    assert found[:len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# K\n\n🌳 [Keynote: Building a Greener Cloud - ](https://youtu.be/x)\n",
+        "## 문제\n1. 정보량 과다\n2. 모바일 대응\n",
+        "# K\n\nKeynote: Building a Sustainable Cloud\n",
+        "# 메모\n- 출판: 예시 출판사, 2023년 12월 5일\n",
+    ],
+)
+def test_more_shapes_that_give_no_person(text: str) -> None:
+    raw, _ = note(text)
+    assert people(raw) == [[] for _ in raw.talks]
+
+
+def test_more_dates_and_events() -> None:
+    raw, _ = note("# GDG DevFest Example 2019\n\n- **⏰ 일시** : 2019. 11. 05 (화)\n")
+    assert (raw.date, raw.date_source) == (dt.date(2019, 11, 5), "line 3")
+    raw, _ = note("# 모임\n", "notes/1105_DevFest_2019.md")
+    assert raw.date == dt.date(2019, 11, 5)
+    raw, _ = note("---\ntitle: 후기\ndate: 2023-10-20\nlayout: post\n---\n본문\n",
+                  "notes/2023-10-14-summit.md")
+    assert (raw.date, raw.date_source) == (dt.date(2023, 10, 14), "post date (file name)")
+    raw, _ = note("# DEVGROUND JUNIOR 2019\n")
+    assert raw.event == "데브그라운드 JUNIOR 2019" and "DEVGROUND" in raw.event_aliases
+    raw, _ = note("# Git 활용하기\n\n본문\n", "notes/[2022 예시컨퍼런스] Git 활용하기.md")
+    assert raw.event == "예시컨퍼런스 2022"
+    raw, _ = note("DEVIEW 2일차 첫 번째 세션에서 들은 이야기.\n", "notes/2019_log_system.md")
+    assert raw.event == "DEVIEW 2019"
+
+
+def _warnings(*texts: str) -> list[str]:
+    from confnotes import index
+    from confnotes.messages import Report
+    from confnotes.registry import Registry
+    raws = [note(t, f"notes/{n}.md")[0] for n, t in enumerate(texts)]
+    report = Report()
+    index.build(raws, {r.path: r.path[:-3] + "/" for r in raws},
+                {k: Registry(k) for k in ("speaker", "topic", "event")},  # type: ignore[misc]
+                report)
+    return [p.text for p in report.problems]
+
+
+def test_korean_look_alikes_need_something_in_common() -> None:
+    apart = _warnings("---\nspeakers: 김태호 (예시랩)\nevent: 예시콘 2019\n---\n",
+                      "---\nspeakers: 김태희 (다른랩)\nevent: 다른콘 2023\n---\n")
+    assert apart == []
+    together = _warnings("---\nspeakers: 이강욱 (예시하이닉스)\n---\n",
+                         "---\nspeakers: 이강옥 (예시하이닉스)\n---\n")
+    assert len(together) == 1 and "looks like" in together[0]
+    assert _warnings("---\nspeakers: Stephen Balaban\n---\n",
+                     "---\nspeakers: Stephan Balaban\n---\n") != []
