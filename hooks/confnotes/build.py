@@ -32,6 +32,7 @@ from . import (
     pages,
     registry,
     search,
+    sources,
 )
 from . import settings as settings_file
 from .messages import Report
@@ -78,6 +79,11 @@ class Confnotes:
         if problems:
             raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
         self.registry_paths = paths
+        # Before MkDocs lists the files: it would walk into a linked folder, wherever it goes.
+        linked = sources.linked_folders(Path(config.docs_dir))
+        if linked:
+            raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
+                              + "\n".join("  " + p.for_mkdocs() for p in linked))
         settings = extra.get("confnotes") or {}
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
@@ -85,6 +91,7 @@ class Confnotes:
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._leave_out_unreadable(files, config)
         self._read_registries(files)
         addresses.separate(files, self.report)
         urls: dict[str, str] = {}
@@ -163,6 +170,18 @@ class Confnotes:
         self.outputs.cancel()
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _leave_out_unreadable(self, files: Files, config: MkDocsConfig) -> None:
+        """Files that are links out of docs/ or to nothing, or have names no log should print,
+        leave the site before anything reads them (registries included)."""
+        for file in list(files):
+            if file.generated_by is not None or file.abs_src_path is None:
+                continue
+            problem = sources.refusal(config.docs_dir, file.src_uri)
+            if problem is not None:
+                files.remove(file)
+                self.report.add(problem)
+                self.images.escaping.add(file.src_uri)
 
     def _read_registries(self, files: Files) -> None:
         def read(path: str) -> bytes | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-from . import front_matter, index, normalize, registry
+from . import front_matter, index, normalize, registry, sources
 from .messages import Report
 from .model import KINDS, Kind
 
@@ -57,15 +57,12 @@ def is_note(path: str) -> bool:
     return path.endswith(".md") and path not in NOT_NOTES
 
 
-def markdown_files(docs_dir: Path) -> list[str]:
-    """Markdown files under docs/ as MkDocs finds them, as sorted POSIX paths."""
-    found: list[str] = []
-    for path in docs_dir.rglob("*.md"):
-        rel = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        found.append(rel.as_posix())
-    return sorted(found)
+def markdown_files(docs_dir: Path, listing: sources.Listing | None = None) -> list[str]:
+    """Markdown files under docs/ as MkDocs finds them (dot-files and dot-folders left out),
+    as sorted POSIX paths; none reached through a link that leaves docs/."""
+    files = (listing or sources.walk(docs_dir)).files
+    return [rel for rel in files
+            if rel.endswith(".md") and not any(p.startswith(".") for p in rel.split("/"))]
 
 
 def read_folder(
@@ -77,13 +74,16 @@ def read_folder(
     """
     report = Report()
     paths = paths or DEFAULT_REGISTRIES
+    listing = sources.walk(docs_dir)
+    for problem in listing.problems:
+        report.add(problem)
+    readable = set(listing.files)
 
     def read(rel: str) -> bytes | None:
-        file = docs_dir / rel
-        return file.read_bytes() if file.is_file() else None
+        return (docs_dir / rel).read_bytes() if rel in readable else None
 
     registries = read_registries(read, paths, report)
     notes = [read_note(rel, (docs_dir / rel).read_bytes(), report)
-             for rel in markdown_files(docs_dir) if is_note(rel)]
+             for rel in markdown_files(docs_dir, listing) if is_note(rel)]
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     return site, report

@@ -326,8 +326,9 @@ class Images:
             return Found(None, problem="points outside docs/; it is left out. Put the picture "
                                        "under docs/ (next to the note) and link it from there.")
         if target in self.escaping:
-            return Found(target, problem="is a symbolic link to a file outside docs/; it is left "
-                                         "out and not published. Copy the picture into docs/.")
+            return Found(target, problem="is a symbolic link to a file outside docs/ or to "
+                                         "nothing; it is left out and not published. Copy the "
+                                         "picture into docs/.")
         picture = self.pictures.get(target)
         if picture is not None and picture.refused:
             return Found(target, picture, f"{picture.refused}; it is left out and not "
@@ -386,8 +387,6 @@ class Images:
 
     def unreferenced_problems(self, report: Report) -> None:
         """A refused file no page shows is still reported once, by its own path."""
-        for src in sorted(self.escaping - self.referenced):
-            report.warn(src, None, "a symbolic link to a file outside docs/; it is not published.")
         for src, picture in sorted(self.pictures.items()):
             if picture.refused and src not in self.referenced:
                 report.warn(src, None, f"this picture {picture.refused}; it is not published. "

@@ -17,6 +17,7 @@ import yaml
 from .collect import DEFAULT_REGISTRIES
 from .messages import Problem
 from .model import Kind
+from .sources import relative
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -114,12 +115,13 @@ def registry_paths(
     problems: list[Problem] = []
     for kind, default in DEFAULT_REGISTRIES.items():
         value = settings.get(f"{kind}s", default)
-        if not isinstance(value, str) or not value.endswith((".yml", ".yaml")):
+        if not isinstance(value, str) or not value.endswith((".yml", ".yaml")) or (
+                relative(value.lstrip("/")) is None):
             problems.append(Problem(name, line_of(("extra", "confnotes", f"{kind}s")),
                                     f"'extra.confnotes.{kind}s' must name a .yml file under "
                                     f"docs/, not {value!r}.", 1, "error"))
             continue
-        paths[kind] = value.replace(os.sep, "/").lstrip("/")
+        paths[kind] = relative(value.lstrip("/")) or value
     return paths, problems
 
 
