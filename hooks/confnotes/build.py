@@ -101,6 +101,13 @@ class Confnotes:
                                                            self.report)
                 urls[file.src_uri] = file.url
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
+        claimed = [note.path for note, _term in index.notes_at_term_pages(self.site)]
+        if claimed:
+            urls.update(addresses.give_way(files, claimed))
+            # Rare, so built once more rather than patched; the warnings are the same words
+            # about the same lines, said once.
+            self.site = index.build(list(self.raw.values()), urls, self.registries,
+                                    self.report)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)

@@ -10,11 +10,25 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from .messages import Report
-from .model import Appearance, Kind, Note, Talk, Term
-from .names import key, look_alike, look_alike_keys, slugify, sort_key
+from .messages import Report, shown
+from .model import SECTION, Appearance, Kind, Note, Talk, Term
+from .names import (
+    RESERVED_SLUGS,
+    bounded_slug,
+    key,
+    look_alike,
+    look_alike_keys,
+    slugify,
+    sort_key,
+    visible_name,
+)
 from .normalize import RawNote, TopicRef
 from .registry import Registry
+
+# What one note may bring into the index: enough for a conference day's programme in one note,
+# few enough that the pages a note multiplies (each speaker's page lists the others) stay small.
+MAX_SPEAKERS = 100
+MAX_TOPICS = 50
 
 
 @dataclass
@@ -55,7 +69,7 @@ class _Resolver:
         registry = self.registries[kind]
         ident = registry.find(name) or self.derived_by_key[kind].get(k)
         if ident is None:
-            ident = self._derive(kind, name, k)
+            ident = self._derive(kind, name, k, path, line)
             self._suggest(kind, name, path, line)
         seen = self.seen.setdefault((kind, ident), _Seen(path, line))
         seen.count += 1
@@ -65,13 +79,28 @@ class _Resolver:
         term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
         return (term.name, *term.other_names)
 
-    def _derive(self, kind: Kind, name: str, k: str) -> str:
-        base = slugify(name) or f"{kind}-{len(self.derived[kind]) + 1}"
+    def visible(self, kind: Kind, name: str, path: str, line: int | None) -> str:
+        """`name` without direction controls, which would let it display as another name."""
+        visible, problem = visible_name(name)
+        if problem:
+            self.report.warn(path, line, f"{kind} name {problem}")
+        return visible
+
+    def _derive(self, kind: Kind, name: str, k: str, path: str, line: int | None) -> str:
+        wanted = bounded_slug(slugify(name))
+        base = wanted if wanted not in RESERVED_SLUGS else f"{wanted}-{kind}"
+        base = base or f"{kind}-{len(self.derived[kind]) + 1}"
         slug, n = base, 1
         while slug in self.slugs[kind] or slug in self.registries[kind].terms or (
                 slug in self.derived[kind]):
             n += 1
             slug = f"{base}-{n}"
+        if not wanted or wanted in RESERVED_SLUGS:
+            section = SECTION[kind]
+            why = (f"at {section}/, the address of the {section} list" if wanted else
+                   "an address without letters or digits")
+            self.report.warn(path, line, f"{kind} {shown(name)} would have its page {why}; it "
+                             f"is at {section}/{slug}/.")
         self.slugs[kind].add(slug)
         self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name)
         self.derived_by_key[kind][k] = slug
@@ -103,37 +132,96 @@ def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind,
     _complete_speakers(site)
     _check_topic_parents(site, registries["topic"], report)
     _report_look_alikes(site, registries["speaker"], resolver, report)
+    for note, term in notes_at_term_pages(site):
+        seen = resolver.seen.get((term.kind, term.id))
+        place = (term.source, term.line) if term.registered or seen is None else (
+            seen.path, seen.line)
+        where = place[0] + (f", line {place[1]}" if place[1] else "")
+        report.warn(note.path, None, f"the note's address, {term.url_path}, is that of the page "
+                    f"of {term.kind} '{term.name}' ({where}); the {term.kind}'s page keeps it "
+                    "and the note is published at another. Move the note under notes/.")
     return site
+
+
+def notes_at_term_pages(site: Site) -> list[tuple[Note, Term]]:
+    """Notes whose address is that of a speaker's, topic's or event's page (a note saved as
+    `speakers/<slug>.md`): the page of the term must win, or a note could stand in for it."""
+    pages = {term.url_path: term for kind in site.terms for term in site.terms[kind].values()}
+    found = []
+    for note in site.notes:
+        stem = note.path.removesuffix(".md")
+        folder = stem.removesuffix("/index").removesuffix("/README")
+        term = pages.get(folder + "/")
+        if term is not None:
+            found.append((note, term))
+    return sorted(found, key=lambda pair: pair[0].path)
+
+
+class _Budget:
+    """How many different names of one kind a note may bring into the index: each one costs a
+    page, a feed and a place on the pages of the others, so past the limit the rest are left
+    out of the index (they stay in the note's text), with one warning."""
+
+    def __init__(self, kind: Kind, limit: int) -> None:
+        self.kind, self.limit = kind, limit
+        self.admitted: set[str] = set()
+        self.left_out: list[tuple[str, int | None]] = []
+
+    def admit(self, name: str, line: int | None) -> bool:
+        k = key(name)
+        if k in self.admitted:
+            return True
+        if len(self.admitted) < self.limit:
+            self.admitted.add(k)
+            return True
+        self.left_out.append((name, line))
+        return False
+
+    def report(self, path: str, report: Report) -> None:
+        if self.left_out:
+            name, line = self.left_out[0]
+            section = SECTION[self.kind]
+            report.warn(path, line, f"the note names more than {self.limit} {section}; "
+                        f"{shown(name)} and {len(self.left_out) - 1} more are left out of the "
+                        f"{section} pages (the text still shows them). Split the note, one "
+                        "note a talk.")
 
 
 def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     path = raw.path
     event = None
     if raw.event:
-        event = resolver.resolve("event", raw.event, path, raw.lines.get("event"))
+        name = resolver.visible("event", raw.event, path, raw.lines.get("event"))
+        event = resolver.resolve("event", name, path, raw.lines.get("event"))
     else:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
                      None)
-    note_topics = _topics(raw.topics, path, resolver)
+    people, topic_budget = _Budget("speaker", MAX_SPEAKERS), _Budget("topic", MAX_TOPICS)
+    note_topics = _topics(raw.topics, path, resolver, topic_budget)
     talks: list[Talk] = []
     for raw_talk in raw.talks:
         speakers: list[Appearance] = []
         seen: set[tuple[str, str]] = set()
         for a in raw_talk.people:
-            ident = resolver.resolve("speaker", a.person.name, path, a.line)
+            name = resolver.visible("speaker", a.person.name, path, a.line)
+            if not people.admit(name, a.line):
+                continue
+            ident = resolver.resolve("speaker", name, path, a.line)
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
-            speakers.append(Appearance(ident, a.role, a.person.name, a.person.affiliation,
+            speakers.append(Appearance(ident, a.role, name, a.person.affiliation,
                                        a.person.title, a.line))
         if raw_talk.topics is not None:
-            topics = _topics(raw_talk.topics, path, resolver)
+            topics = _topics(raw_talk.topics, path, resolver, topic_budget)
         else:
             topics = _mentioned(note_topics, raw_talk.text, resolver) or note_topics
         talks.append(Talk(raw_talk.title, raw_talk.anchor, tuple(speakers), topics,
                           raw_talk.line))
+    people.report(path, resolver.report)
+    topic_budget.report(path, resolver.report)
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
     return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
@@ -150,11 +238,15 @@ def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple
     return tuple(t for t in topics if any(key(n) in spelled for n in resolver.names("topic", t)))
 
 
-def _topics(refs: list[TopicRef], path: str, resolver: _Resolver) -> tuple[str, ...]:
+def _topics(refs: list[TopicRef], path: str, resolver: _Resolver,
+            budget: _Budget) -> tuple[str, ...]:
     found: list[str] = []
     for ref in refs:
         parent: str | None = None
-        for name in ref.path:
+        for written in ref.path:
+            name = resolver.visible("topic", written, path, ref.line)
+            if not budget.admit(name, ref.line):
+                break
             ident = resolver.resolve("topic", name, path, ref.line)
             term = resolver.derived["topic"].get(ident)
             if parent and term is not None and term.parent is None and parent != ident:

@@ -68,8 +68,13 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
     ]
     for kind in KINDS:
         for term in site.terms[kind].values():
-            specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
-                          _search_text(term), {"confnotes_term": [kind, term.id]}))
+            src = f"{SECTION[kind]}/{term.slug}.md"
+            if files.get_file_from_path(src) is not None:
+                # A note saved there has been moved away (addresses.give_way); the page keeps
+                # the term's address under a source name of its own.
+                src = f"{SECTION[kind]}/{term.slug}/index.md"
+            specs.append((src, term.name, f"{kind}.html", _search_text(term),
+                          {"confnotes_term": [kind, term.id]}))
     taken = {f.dest_uri for f in files}
     for src, title, template, text, meta in specs:
         page = _page(config, files, taken, src, title, template, text, **meta)
