@@ -25,8 +25,10 @@ from . import (
     cards,
     collect,
     feeds,
+    front_matter,
     images,
     index,
+    markup,
     normalize,
     outputs,
     pages,
@@ -39,6 +41,7 @@ from .messages import Report
 from .model import Kind
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
+REMOVALS_SHOWN = 20   # each is found in the note's text: a bounded number of searches a page
 
 
 class Confnotes:
@@ -138,14 +141,21 @@ class Confnotes:
             page.meta = dict(generated.meta)
             if src != "index.md":  # the home page's <title> is the site name alone
                 page.meta["title"] = html.escape(generated.title)
-        elif src == "index.md":
-            page.meta.setdefault("template", "home.html")
+        else:
+            # The site's own pages (index.md, a section's index.md): MkDocs has read their
+            # front matter; Material prints the title as HTML.
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = html.escape(page.meta["title"])
+            if src == "index.md":
+                page.meta.setdefault("template", "home.html")
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         start = time.perf_counter()
         html = self.images.check_html(html, page, self.report)
         self.media_seconds += time.perf_counter() - start
+        if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
+            html = self._sanitise(html, page)
         return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -177,6 +187,22 @@ class Confnotes:
         self.outputs.cancel()
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _sanitise(self, html: str, page: Page) -> str:
+        """The page's HTML with only what notes may use; each removal a warning at its line."""
+        cleaned, removed = markup.sanitise(html)
+        if removed:
+            src = page.file.src_uri
+            source = front_matter.decode(page.file.content_bytes, src, Report())
+            for item, line in markup.located(removed, source, REMOVALS_SHOWN):
+                self.report.warn(src, line, f"raw HTML: {item.what} is removed, as it could run "
+                                 "code or change the page for its readers. Notes may use HTML "
+                                 "for links, pictures, tables, details and summary, kbd, sub, "
+                                 "sup and br.")
+            if len(removed) > REMOVALS_SHOWN:
+                self.report.warn(src, None, f"raw HTML: {len(removed) - REMOVALS_SHOWN} more "
+                                 "kinds of tags, attributes or addresses are removed.")
+        return cleaned
 
     def _leave_out_unreadable(self, files: Files, config: MkDocsConfig) -> None:
         """Files that are links out of docs/ or to nothing, or have names no log should print,
@@ -218,11 +244,7 @@ class Confnotes:
         root = Path(config.config_file_path or ".").resolve().parent
         if font:
             self.card_font = str(root / os.path.expanduser(font))
-        # Outside site/, so a clean build still finds every picture and card already made.
-        # CONFNOTES_CACHE_DIR moves it: to a folder CI keeps between runs, or to one folder
-        # shared by all the builds of a test run (entries are named by content, so builds of
-        # different sites can share it).
-        cache = Path(os.environ.get("CONFNOTES_CACHE_DIR") or root / ".cache" / "confnotes")
+        cache = settings_file.cache_dir(root)
         self.images = images.Images(cache / "images")
         self.avatars = avatars.Avatars(cache / "avatars")
         self.card_cache = cache / "cards"

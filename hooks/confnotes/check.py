@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import collect, registry
 from .messages import Problem, printable
-from .settings import Settings
+from .settings import Settings, cache_dir
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ def run(settings: Settings, only: Sequence[Path] = ()) -> Outcome:
     if unread:
         return Outcome(unread, 0)
     try:
-        site, report = collect.read_folder(settings.docs_dir, settings.registries)
+        site, report = collect.read_folder(settings.docs_dir, settings.registries,
+                                           cache_dir(settings.root) / "images")
     except registry.RegistryError as exc:
         return Outcome(located(exc.problems, settings), 0, registries_broken=True)
     problems = located(report.problems, settings)

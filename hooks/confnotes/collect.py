@@ -6,10 +6,11 @@ The build hands over the files MkDocs found; the check walks the folder the way 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-from . import front_matter, index, normalize, registry, sources
+from . import front_matter, index, normalize, pictures, registry, sources
 from .messages import Report
 from .model import KINDS, Kind
 
@@ -66,9 +67,11 @@ def markdown_files(docs_dir: Path, listing: sources.Listing | None = None) -> li
 
 
 def read_folder(
-    docs_dir: Path, paths: Mapping[Kind, str] | None = None
+    docs_dir: Path, paths: Mapping[Kind, str] | None = None, pictures_cache: Path | None = None
 ) -> tuple[index.Site, Report]:
-    """The whole model of a docs folder, and every problem found on the way.
+    """The whole model of a docs folder, and every problem found on the way, pictures and
+    avatars included when `pictures_cache` is given (the build's cache: what it has made
+    is not made again).
 
     Raises RegistryError when a registry file is broken, as the build does.
     """
@@ -86,4 +89,36 @@ def read_folder(
     notes = [read_note(rel, (docs_dir / rel).read_bytes(), report)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
+    if pictures_cache is not None:
+        read_pictures(docs_dir, listing, registries["speaker"], report, pictures_cache)
     return site, report
+
+
+def read_pictures(docs_dir: Path, listing: sources.Listing, speakers: registry.Registry,
+                  report: Report, cache: Path) -> None:
+    """Every picture under docs/ and every registry avatar, judged as the build judges them;
+    a refused picture is a warning by its own path (the build says it where it is shown)."""
+    library = pictures.Library()
+    library.known = set(listing.files)
+    library.escaping = {p.path for p in listing.problems if p.severity == "warning"}
+    for rel in listing.files:
+        suffix = posixpath.splitext(rel)[1].lower()
+        if suffix == pictures.SVG_SUFFIX:
+            why = pictures.svg_refusal((docs_dir / rel).read_bytes())
+            if why is not None:
+                library.pictures[rel] = pictures.Picture.refuse(why, pictures.SVG_FIX)
+        elif suffix in pictures.RASTER_SUFFIXES:
+            library.pictures[rel] = pictures.cached(cache, (docs_dir / rel).read_bytes(),
+                                                    suffix)[0]
+    shown: set[str] = set()
+    for term in sorted(speakers.terms.values(), key=lambda t: t.id):
+        if term.avatar:
+            src, problem = pictures.avatar_problem(library, term.avatar)
+            shown.add(src or "")
+            if problem:
+                report.warn(term.source, term.line,
+                            pictures.avatar_warning(term.id, term.avatar, problem))
+    for rel, picture in sorted(library.pictures.items()):
+        if picture.refused and rel not in shown:
+            report.warn(rel, None, f"this picture {picture.refused}; it is not published. "
+                                   f"{picture.fix}")

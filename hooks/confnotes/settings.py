@@ -57,6 +57,15 @@ def _plain(loader: _TolerantLoader, _suffix: str, node: yaml.Node) -> Any:
 _TolerantLoader.add_multi_constructor("", _plain)
 
 
+def cache_dir(root: Path) -> Path:
+    """Where pictures and cards are kept between builds, for the site in folder `root`.
+
+    Outside site/, so a clean build still finds every picture and card already made.
+    CONFNOTES_CACHE_DIR moves it: to a folder CI keeps between runs, or to one folder shared by
+    all the builds of a test run (entries are named by content, so sites can share it)."""
+    return Path(os.environ.get("CONFNOTES_CACHE_DIR") or root / ".cache" / "confnotes")
+
+
 def find_config(start: Path) -> Path | None:
     """mkdocs.yml in `start` or the nearest folder above it."""
     for folder in (start, *start.parents):
