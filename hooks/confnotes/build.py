@@ -31,6 +31,7 @@ from . import (
     markup,
     normalize,
     outputs,
+    page_keys,
     pages,
     registry,
     search,
@@ -62,6 +63,7 @@ class Confnotes:
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
         self.templates: Path | None = None
+        self.theme: page_keys.Theme | None = None
         self.images = images.Images(Path(".cache/confnotes/images"))
         self.avatars = avatars.Avatars(Path(".cache/confnotes/avatars"))
         self.card_font: str | None = None
@@ -90,6 +92,7 @@ class Confnotes:
         settings = extra.get("confnotes") or {}
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
+        self.theme = page_keys.Theme(config.theme.dirs)
         self._configure_media(config, settings)
         return config
 
@@ -101,7 +104,7 @@ class Confnotes:
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):
                 self.raw[file.src_uri] = collect.read_note(file.src_uri, file.content_bytes,
-                                                           self.report)
+                                                           self.report, self.theme)
                 urls[file.src_uri] = file.url
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
         claimed = [note.path for note, _term in index.notes_at_term_pages(self.site)]
@@ -144,8 +147,12 @@ class Confnotes:
         else:
             # The site's own pages (index.md, a section's index.md): MkDocs has read their
             # front matter; Material prints the title as HTML.
-            if isinstance(page.meta.get("title"), str):
-                page.meta["title"] = html.escape(page.meta["title"])
+            meta = {k: v for k, v in page.meta.items() if str(k).casefold() not in
+                    page_keys.KEYS}
+            meta.update(page_keys.read(page.meta, {}, src, self.report, self.theme))
+            if isinstance(meta.get("title"), str):
+                meta["title"] = html.escape(meta["title"])
+            page.meta = meta
             if src == "index.md":
                 page.meta.setdefault("template", "home.html")
         return markdown

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import collect, registry
+from . import collect, page_keys, registry
 from .messages import Problem, printable
 from .settings import Settings, cache_dir
 
@@ -49,7 +49,8 @@ def run(settings: Settings, only: Sequence[Path] = ()) -> Outcome:
         return Outcome(unread, 0)
     try:
         site, report = collect.read_folder(settings.docs_dir, settings.registries,
-                                           cache_dir(settings.root) / "images")
+                                           cache_dir(settings.root) / "images",
+                                           page_keys.Theme(settings.theme_dirs))
     except registry.RegistryError as exc:
         return Outcome(located(exc.problems, settings), 0, registries_broken=True)
     problems = located(report.problems, settings)

@@ -10,9 +10,9 @@ import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-from . import front_matter, index, normalize, pictures, registry, sources
-from .messages import Report
-from .model import KINDS, Kind
+from . import front_matter, index, normalize, page_keys, pictures, registry, sources
+from .messages import Report, shown
+from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, Kind
 
 DEFAULT_REGISTRIES: dict[Kind, str] = {
     "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
@@ -21,10 +21,44 @@ NOT_NOTES = frozenset({"index.md", "notes/index.md", "speakers/index.md", "topic
                        "events/index.md"})
 
 
-def read_note(path: str, data: bytes, report: Report) -> normalize.RawNote:
-    """One note from its bytes: decoded, split, normalised. Never raises on bad content."""
+MAX_NAME_BYTES = 200       # a file or folder name; its page and card are named after it
+
+
+def read_note(path: str, data: bytes, report: Report,
+              theme: page_keys.Theme | None = None) -> normalize.RawNote:
+    """One note from its bytes: decoded, split, normalised, its values within the ranges the
+    pages, feeds and calendars can hold. Never raises on bad content."""
     text = front_matter.decode(data, path, report)
-    return normalize.normalise(front_matter.split(text, path, report), path, report)
+    source = front_matter.split(text, path, report)
+    try:
+        raw = normalize.normalise(source, path, report)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # A last guard, not a rule: whatever a note holds, the rest of the site is built.
+        report.warn(path, 1, f"Confnotes could not read this note ({type(exc).__name__}: "
+                             f"{shown(str(exc), 80)}); it is published as plain text. Please "
+                             "report this with the note attached.")
+        raw = normalize.normalise(front_matter.Source(text, "", 1), path, Report())
+        raw.markdown = text
+        return raw
+    raw.page_meta = page_keys.read(source.meta, source.meta.lines, path, report, theme)
+    _within_ranges(raw, report)
+    for part in path.split("/"):
+        if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            report.warn(path, None, f"the name {shown(part, 40)} is "
+                        f"{len(part.encode('utf-8'))} bytes long, over {MAX_NAME_BYTES}; many "
+                        "systems cannot check out such a name. Shorten it.")
+    return raw
+
+
+def _within_ranges(raw: normalize.RawNote, report: Report) -> None:
+    if raw.date is not None and not FIRST_DATE <= raw.date <= LAST_DATE:
+        report.warn(raw.path, raw.lines.get("date"), f"date {raw.date.isoformat()} is outside "
+                    f"{FIRST_DATE.year}-{LAST_DATE.year}; it is left out.")
+        raw.date = None
+    if raw.day is not None and not 1 <= raw.day <= MAX_DAY:
+        report.warn(raw.path, raw.lines.get("day"), f"day {raw.day} is not a day of an event "
+                    f"(1-{MAX_DAY}); it is left out.")
+        raw.day = None
 
 
 def read_registries(
@@ -67,7 +101,8 @@ def markdown_files(docs_dir: Path, listing: sources.Listing | None = None) -> li
 
 
 def read_folder(
-    docs_dir: Path, paths: Mapping[Kind, str] | None = None, pictures_cache: Path | None = None
+    docs_dir: Path, paths: Mapping[Kind, str] | None = None, pictures_cache: Path | None = None,
+    theme: page_keys.Theme | None = None,
 ) -> tuple[index.Site, Report]:
     """The whole model of a docs folder, and every problem found on the way, pictures and
     avatars included when `pictures_cache` is given (the build's cache: what it has made
@@ -86,7 +121,7 @@ def read_folder(
         return (docs_dir / rel).read_bytes() if rel in readable else None
 
     registries = read_registries(read, paths, report)
-    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report)
+    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     if pictures_cache is not None:

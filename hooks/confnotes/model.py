@@ -11,6 +11,10 @@ from .people import Role
 Kind = Literal["speaker", "topic", "event"]
 KINDS: tuple[Kind, ...] = ("speaker", "topic", "event")
 SECTION: dict[Kind, str] = {"speaker": "speakers", "topic": "topics", "event": "events"}
+# Dates of notes and events lie within these; past them, date arithmetic (a calendar's next
+# day, an event's tenth day) leaves what Python's dates can hold.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+MAX_DAY = 366              # `day:` counts the days of one event
 
 
 @dataclass(frozen=True)

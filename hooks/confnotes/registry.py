@@ -33,7 +33,7 @@ from .front_matter import (
     reader_problem,
 )
 from .messages import Problem, Report, shown
-from .model import SECTION, Kind, Link, Term
+from .model import FIRST_DATE, LAST_DATE, MAX_DAY, SECTION, Kind, Link, Term
 from .names import RESERVED_SLUGS, bounded_slug, clean, key, slugify, visible_name
 
 
@@ -236,6 +236,10 @@ def _read_date(value: Any, warn: Callable[[str], None]) -> Any:
     parsed = parse_date(value)
     if parsed is None:
         warn(f"{shown(value)} is not a date (write 2024-11-04); it is left out.")
+    elif not FIRST_DATE <= parsed <= LAST_DATE:
+        warn(f"{parsed.isoformat()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; it is left "
+             "out.")
+        return None
     return parsed
 
 
@@ -261,10 +265,11 @@ def _read_days(value: Any, warn: Callable[[str], None]) -> tuple[tuple[int, str]
         return ()
     days: list[tuple[int, str]] = []
     for number, theme in value.items():
-        try:
-            days.append((int(str(number).strip()), _text(theme)))
-        except ValueError:
-            warn(f"day {shown(number)} is not a number; it is left out.")
+        text = str(number).strip()
+        if not (text.isdigit() and len(text) <= 3 and 1 <= int(text) <= MAX_DAY):
+            warn(f"day {shown(number)} is not a day number (1-{MAX_DAY}); it is left out.")
+            continue
+        days.append((int(text), _text(theme)))
     return tuple(sorted(days))
 
 

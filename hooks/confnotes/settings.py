@@ -6,6 +6,7 @@ mkdocs.yml may hold tags only MkDocs can construct (`!!python/object/apply:...`,
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Settings:
     config: Path
     docs_dir: Path
     registries: dict[Kind, str] = field(default_factory=lambda: dict(DEFAULT_REGISTRIES))
+    theme_dirs: tuple[str, ...] = ()    # custom_dir, then the theme's own: what MkDocs searches
 
     def from_root(self, docs_path: str) -> str:
         """A path under docs/ as seen from the repository root: `docs/notes/x.md`."""
@@ -106,7 +108,22 @@ def read_settings(config: Path | None = None, docs_dir: Path | None = None) -> S
     if not docs.is_dir():
         raise SettingsError([Problem(name, _line_of(node, ("docs_dir",)), f"the docs folder "
                                      f"'{docs}' does not exist.", 1, "error")])
-    return Settings(root, config, docs.resolve(), registries)
+    return Settings(root, config, docs.resolve(), registries, theme_dirs(data, root))
+
+
+def theme_dirs(data: Mapping[str, Any], root: Path) -> tuple[str, ...]:
+    """The folders MkDocs looks for templates in: `theme.custom_dir`, then Material's own."""
+    theme = data.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    dirs: list[str] = []
+    custom = theme.get("custom_dir")
+    if isinstance(custom, str) and (root / custom).is_dir():
+        dirs.append(str(root / custom))
+    if theme.get("name") == "material":
+        spec = importlib.util.find_spec("material")
+        if spec is not None and spec.origin:
+            dirs.append(os.path.join(os.path.dirname(spec.origin), "templates"))
+    return tuple(dirs)
 
 
 def registry_paths(

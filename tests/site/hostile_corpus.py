@@ -160,5 +160,6 @@ EXPECTED: list[tuple[str, int | None, str]] = [
      "out."),
     ("events.yml", 4, "event 'summit': the link 'javascript:alert(2)' is not an http(s) or "
      "mailto address; it is left out."),
-    ("events.yml", 5, "event 'summit': day 'one' is not a number; it is left out."),
+    ("events.yml", 5, "event 'summit': day 'one' is not a day number (1-366); it is left "
+     "out."),
 ]
