@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from . import front_matter, index, normalize, page_keys, pictures, registry, sources
 from .messages import Report, shown
-from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, Kind
+from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, MAX_TEXT, Kind, cut
 
 DEFAULT_REGISTRIES: dict[Kind, str] = {
     "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
@@ -51,6 +51,17 @@ def read_note(path: str, data: bytes, report: Report,
 
 
 def _within_ranges(raw: normalize.RawNote, report: Report) -> None:
+    texts = [("title", raw.title, raw.lines.get("title") or 1),
+             ("session", raw.session or "", raw.lines.get("session"))]
+    texts += [("talk title", talk.title, talk.line) for talk in raw.talks]
+    for what, text, line in texts:
+        if len(text) > MAX_TEXT:
+            report.warn(raw.path, line, f"the {what} is {len(text):,} characters long; it is "
+                        f"cut to {MAX_TEXT} where it is listed. Move the rest into the text.")
+    raw.title = cut(raw.title)
+    raw.session = cut(raw.session) if raw.session else raw.session
+    for talk in raw.talks:
+        talk.title = cut(talk.title)
     if raw.date is not None and not FIRST_DATE <= raw.date <= LAST_DATE:
         report.warn(raw.path, raw.lines.get("date"), f"date {raw.date.isoformat()} is outside "
                     f"{FIRST_DATE.year}-{LAST_DATE.year}; it is left out.")

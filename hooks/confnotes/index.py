@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .messages import Report, shown
-from .model import SECTION, Appearance, Kind, Note, Talk, Term
+from .model import SECTION, Appearance, Kind, Note, Talk, Term, cut
 from .names import (
     RESERVED_SLUGS,
     bounded_slug,
@@ -29,6 +29,9 @@ from .registry import Registry
 # few enough that the pages a note multiplies (each speaker's page lists the others) stay small.
 MAX_SPEAKERS = 100
 MAX_TOPICS = 50
+# A name is shown on every page that lists its term, and compared with every other name: a
+# longer one is not a name (and could cost gigabytes in the look-alike check).
+MAX_NAME = 200
 
 
 @dataclass
@@ -78,6 +81,15 @@ class _Resolver:
     def names(self, kind: Kind, ident: str) -> tuple[str, ...]:
         term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
         return (term.name, *term.other_names)
+
+    def usable(self, kind: Kind, name: str, path: str, line: int | None) -> str | None:
+        """`name` as the index takes it: without direction controls, which would let it
+        display as another name; None (with a warning) when it is too long to be a name."""
+        if len(name) > MAX_NAME:
+            self.report.warn(path, line, f"{kind} name {shown(name, 40)} is {len(name):,} "
+                             f"characters long, over {MAX_NAME}; it is left out of the index.")
+            return None
+        return self.visible(kind, name, path, line)
 
     def visible(self, kind: Kind, name: str, path: str, line: int | None) -> str:
         """`name` without direction controls, which would let it display as another name."""
@@ -157,6 +169,10 @@ def notes_at_term_pages(site: Site) -> list[tuple[Note, Term]]:
     return sorted(found, key=lambda pair: pair[0].path)
 
 
+def _cut(text: str | None) -> str | None:
+    return cut(text) if text else text
+
+
 class _Budget:
     """How many different names of one kind a note may bring into the index: each one costs a
     page, a feed and a place on the pages of the others, so past the limit the rest are left
@@ -190,10 +206,10 @@ class _Budget:
 def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     path = raw.path
     event = None
-    if raw.event:
-        name = resolver.visible("event", raw.event, path, raw.lines.get("event"))
+    if raw.event and (name := resolver.usable("event", raw.event, path,
+                                              raw.lines.get("event"))) is not None:
         event = resolver.resolve("event", name, path, raw.lines.get("event"))
-    else:
+    elif not raw.event:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
@@ -205,15 +221,15 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         speakers: list[Appearance] = []
         seen: set[tuple[str, str]] = set()
         for a in raw_talk.people:
-            name = resolver.visible("speaker", a.person.name, path, a.line)
-            if not people.admit(name, a.line):
+            name = resolver.usable("speaker", a.person.name, path, a.line)
+            if name is None or not people.admit(name, a.line):
                 continue
             ident = resolver.resolve("speaker", name, path, a.line)
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
-            speakers.append(Appearance(ident, a.role, name, a.person.affiliation,
-                                       a.person.title, a.line))
+            speakers.append(Appearance(ident, a.role, name, _cut(a.person.affiliation),
+                                       _cut(a.person.title), a.line))
         if raw_talk.topics is not None:
             topics = _topics(raw_talk.topics, path, resolver, topic_budget)
         else:
@@ -244,8 +260,8 @@ def _topics(refs: list[TopicRef], path: str, resolver: _Resolver,
     for ref in refs:
         parent: str | None = None
         for written in ref.path:
-            name = resolver.visible("topic", written, path, ref.line)
-            if not budget.admit(name, ref.line):
+            name = resolver.usable("topic", written, path, ref.line)
+            if name is None or not budget.admit(name, ref.line):
                 break
             ident = resolver.resolve("topic", name, path, ref.line)
             term = resolver.derived["topic"].get(ident)

@@ -38,6 +38,7 @@ KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "even
 LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
+STAGE_MATES = 24
 
 
 @dataclass
@@ -172,11 +173,13 @@ class View:
         return sorted(grouped.items(), key=lambda g: _INITIAL_ORDER.get(g[0], len(_INITIAL_ORDER)))
 
     def stage_mates(self, ident: str) -> list[tuple[Term, int]]:
+        """The people most often on stage with this speaker, at most STAGE_MATES: a panel of
+        a hundred would otherwise put 99 chips on each of a hundred pages."""
         mates: Counter[str] = Counter()
         for _note, talk, _a in self.site.appearances.get(ident, []):
             for other in {a.speaker for a in talk.speakers} - {ident}:
                 mates[other] += 1
-        return self._ranked("speaker", mates)
+        return self._ranked("speaker", mates)[:STAGE_MATES]
 
     def speaker_topics(self, ident: str) -> list[tuple[Term, int]]:
         topics: Counter[str] = Counter()
