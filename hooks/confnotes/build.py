@@ -42,7 +42,7 @@ from .messages import Report
 from .model import Kind
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
-REMOVALS_SHOWN = 20   # each is found in the note's text: a bounded number of searches a page
+REMOVALS_SHOWN = markup.REMOVALS_SHOWN
 
 
 class Confnotes:
@@ -202,10 +202,7 @@ class Confnotes:
             src = page.file.src_uri
             source = front_matter.decode(page.file.content_bytes, src, Report())
             for item, line in markup.located(removed, source, REMOVALS_SHOWN):
-                self.report.warn(src, line, f"raw HTML: {item.what} is removed, as it could run "
-                                 "code or change the page for its readers. Notes may use HTML "
-                                 "for links, pictures, tables, details and summary, kbd, sub, "
-                                 "sup and br.")
+                self.report.warn(src, line, markup.message(item))
             if len(removed) > REMOVALS_SHOWN:
                 self.report.warn(src, None, f"raw HTML: {len(removed) - REMOVALS_SHOWN} more "
                                  "kinds of tags, attributes or addresses are removed.")

@@ -10,7 +10,7 @@ import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-from . import front_matter, index, normalize, page_keys, pictures, registry, sources
+from . import front_matter, index, markup, normalize, page_keys, pictures, registry, sources
 from .messages import Report, shown
 from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, MAX_TEXT, Kind, cut
 
@@ -24,12 +24,19 @@ NOT_NOTES = frozenset({"index.md", "notes/index.md", "speakers/index.md", "topic
 MAX_NAME_BYTES = 200       # a file or folder name; its page and card are named after it
 
 
-def read_note(path: str, data: bytes, report: Report,
-              theme: page_keys.Theme | None = None) -> normalize.RawNote:
+def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | None = None,
+              markup_too: bool = False) -> normalize.RawNote:
     """One note from its bytes: decoded, split, normalised, its values within the ranges the
-    pages, feeds and calendars can hold. Never raises on bad content."""
+    pages, feeds and calendars can hold. Never raises on bad content.
+
+    `markup_too`: also report the HTML the build will remove from its page (the build itself
+    finds it in the rendered page; `confnotes check` renders nothing)."""
     text = front_matter.decode(data, path, report)
     source = front_matter.split(text, path, report)
+    if markup_too:
+        removed = markup.scan_markdown(source.body, source.body_line)
+        for item, line in removed[:markup.REMOVALS_SHOWN]:
+            report.warn(path, line, markup.message(item))
     try:
         raw = normalize.normalise(source, path, report)
     except (ValueError, OverflowError, RecursionError) as exc:
@@ -132,7 +139,7 @@ def read_folder(
         return (docs_dir / rel).read_bytes() if rel in readable else None
 
     registries = read_registries(read, paths, report)
-    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme)
+    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme, markup_too=True)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     if pictures_cache is not None:

@@ -50,6 +50,7 @@ FIXED = {"input": {"type": "checkbox", "disabled": "disabled"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 STYLE_PROPERTIES = frozenset({"text-align"})    # Markdown's aligned table columns
+REMOVALS_SHOWN = 20   # a page's removals named one by one, each found in its text
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _STYLE_PROPERTY = re.compile(r"([a-zA-Z\-]+)\s*:")
@@ -59,7 +60,7 @@ _STYLE_PROPERTY = re.compile(r"([a-zA-Z\-]+)\s*:")
 class Removed:
     """One thing taken out of a page's HTML, and text to look for in its source."""
 
-    what: str                   # "<script>", "the attribute 'onerror' of <img>", ...
+    what: str                   # "<script>", "the attribute 'onerror'", ...
     needles: tuple[str, ...]    # lower case, tried in turn
 
 
@@ -100,6 +101,7 @@ class _Inspector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.removed: list[Removed] = []
+        self.lines: list[tuple[Removed, int]] = []    # every removal, with its line
         self._said: set[Removed] = set()
 
     def _remove(self, what: str, *needles: str) -> None:
@@ -107,6 +109,7 @@ class _Inspector(HTMLParser):
         if removed not in self._said:
             self._said.add(removed)
             self.removed.append(removed)
+        self.lines.append((removed, self.getpos()[0]))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
@@ -116,18 +119,25 @@ class _Inspector(HTMLParser):
         for name, value in attrs:
             text = value or ""
             if name not in allowed or _own_id(name, text):
-                self._remove(f"the attribute '{name}' of <{tag}>", name)
+                self._remove(f"the attribute '{name}'", name)
             elif name in URL_ATTRIBUTES and unsafe_address(text):
                 scheme = text.strip().split(":", 1)[0]
-                self._remove(f"the address {shown(text, 40)} of <{tag}>", text.strip()[:30],
-                             scheme + ":", scheme)
+                self._remove(f"the address {shown(text, 40)}", text.strip()[:30], scheme + ":",
+                             scheme)
             elif name == "style":
                 for prop in _STYLE_PROPERTY.findall(text):
                     if prop.lower() not in STYLE_PROPERTIES:
-                        self._remove(f"the style '{prop.lower()}' of <{tag}>", prop)
+                        self._remove(f"the style '{prop.lower()}'", prop)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+
+def message(item: Removed) -> str:
+    """What a contributor is told about a removal (the build and `confnotes check` alike)."""
+    return (f"raw HTML: {item.what} is removed, as it could run code or change the page for "
+            "its readers. Notes may use HTML for links, pictures, tables, details and summary, "
+            "kbd, sub, sup and br.")
 
 
 def located(removed: list[Removed], source: str, limit: int) -> list[tuple[Removed, int | None]]:
@@ -144,3 +154,54 @@ def located(removed: list[Removed], source: str, limit: int) -> list[tuple[Remov
                 break
         found.append((item, line))
     return found
+
+
+# -- the same rules over a note's Markdown, for `confnotes check` ---------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+# The address of `[text](address)` (one level of parentheses inside it, as Markdown allows)
+# and of a reference definition `[name]: address`.
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\)){1,200})|^ {0,3}\[[^\]]{1,200}\]:"
+                      r"\s*<?([^\s>]{1,200})")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]{0,500}\}")
+
+
+def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
+    """What the build will remove from the page of this Markdown, each with its line: raw HTML
+    as written, Markdown links to unsafe addresses, and attribute lists (`{: onclick=... }`).
+    Code is left out, as Markdown shows it as text."""
+    lines = _outside_code(text.split("\n"))
+    inspector = _Inspector()
+    inspector.feed("\n".join(lines))
+    inspector.close()
+    found = [(item, line + first_line - 1) for item, line in inspector.lines]
+    for number, line in enumerate(lines, first_line):
+        for match in _MD_LINK.finditer(line):
+            address = match.group(1) or match.group(2)
+            if unsafe_address(address):
+                found.append((Removed(f"the address {shown(address, 40)}", ()), number))
+        for match in _ATTR_LIST.finditer(line):
+            attributes = _Inspector()
+            attributes.feed(f"<span {match.group(0)[1:-1].lstrip(':')}>")
+            attributes.close()
+            found.extend((item, number) for item, _ in attributes.lines)
+    return found
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """`lines` with fenced code blanked and code spans emptied; line numbers kept."""
+    kept: list[str] = []
+    fence = ""
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            kept.append("")
+        elif match:
+            fence = match.group(1)
+            kept.append("")
+        else:
+            kept.append(_CODE_SPAN.sub("``", line))
+    return kept

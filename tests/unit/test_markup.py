@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from confnotes.markup import located, sanitise
+from confnotes.markup import located, sanitise, scan_markdown
 from confnotes.pictures import process, svg_refusal
 
 from tests.pictures import gif_of_frames
@@ -37,22 +37,22 @@ def test_what_notes_use_is_kept_as_it_is() -> None:
 
 @pytest.mark.parametrize(("html", "what", "gone"), [
     ("<script>alert(1)</script><p>글</p>", "<script>", "alert"),
-    ('<a href="javascript:alert(1)">x</a>', "the address 'javascript:alert(1)' of <a>",
+    ('<a href="javascript:alert(1)">x</a>', "the address 'javascript:alert(1)'",
      "javascript"),
-    ('<a href="jav&#x61;script:alert(1)">x</a>', "the address 'javascript:alert(1)' of <a>",
+    ('<a href="jav&#x61;script:alert(1)">x</a>', "the address 'javascript:alert(1)'",
      "alert"),
-    ('<a href=" java\nscript:alert(1)">x</a>', "the address ' java script:alert(1)' of <a>",
+    ('<a href=" java\nscript:alert(1)">x</a>', "the address ' java script:alert(1)'",
      "alert"),
     ('<img src="data:image/svg+xml,<svg onload=alert(1)>">', "the address", "data:"),
-    ('<img src="x.png" onerror="alert(1)">', "the attribute 'onerror' of <img>", "onerror"),
+    ('<img src="x.png" onerror="alert(1)">', "the attribute 'onerror'", "onerror"),
     ('<iframe src="https://evil.example/"></iframe>', "<iframe>", "iframe"),
     ('<form action="https://evil.example/"><input name="pw" type="password"></form>', "<form>",
      "password"),
-    ('<div style="position:fixed;inset:0">가림막</div>', "the attribute 'style' of <div>",
+    ('<div style="position:fixed;inset:0">가림막</div>', "the attribute 'style'",
      "fixed"),
     ('<td style="text-align:left;background:url(https://x/)">1</td>',
-     "the style 'background' of <td>", "url("),
-    ('<p id="__drawer">x</p>', "the attribute 'id' of <p>", "__drawer"),
+     "the style 'background'", "url("),
+    ('<p id="__drawer">x</p>', "the attribute 'id'", "__drawer"),
     ('<svg><circle onclick="alert(1)"/></svg>', "<svg>", "onclick"),
 ])
 def test_what_could_run_or_reach_out_is_removed_and_named(html: str, what: str,
@@ -102,3 +102,12 @@ def test_an_animation_is_refused_before_its_frames_are_decoded() -> None:
                                "limits for animations (16 megapixels a frame, 320 for all its "
                                "frames)")
     assert process(gif_of_frames(3, 300, 200))[0].refused is None
+
+
+def test_check_finds_in_the_markdown_what_the_build_removes_from_the_page() -> None:
+    body = ("# 제목\n\n<script>alert(1)</script>\n\n`<script>` in code is text\n\n```html\n"
+            "<iframe src=x></iframe>\n```\n\n[link](javascript:alert(2)) and [ok](https://x/)\n\n"
+            "문단 {: onclick=\"alert(3)\" }\n\n[ref]: data:text/html,hi\n")
+    found = [(line, item.what) for item, line in scan_markdown(body, 5)]
+    assert found == [(7, "<script>"), (15, "the address 'javascript:alert(2)'"),
+                     (17, "the attribute 'onclick'"), (19, "the address 'data:text/html,hi'")]
