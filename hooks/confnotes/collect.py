@@ -25,18 +25,20 @@ MAX_NAME_BYTES = 200       # a file or folder name; its page and card are named 
 
 
 def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | None = None,
-              markup_too: bool = False) -> normalize.RawNote:
+              library: pictures.Library | None = None) -> normalize.RawNote:
     """One note from its bytes: decoded, split, normalised, its values within the ranges the
     pages, feeds and calendars can hold. Never raises on bad content.
 
-    `markup_too`: also report the HTML the build will remove from its page (the build itself
-    finds it in the rendered page; `confnotes check` renders nothing)."""
+    With the site's `library` of pictures, also what the build finds only as it renders the
+    page (`confnotes check` renders nothing): the HTML it will remove, the pictures it will
+    not show."""
     text = front_matter.decode(data, path, report)
     source = front_matter.split(text, path, report)
-    if markup_too:
+    if library is not None:
         removed = markup.scan_markdown(source.body, source.body_line)
         for item, line in removed[:markup.REMOVALS_SHOWN]:
             report.warn(path, line, markup.message(item))
+        _report_images(path, source.body, source.body_line, library, report)
     try:
         raw = normalize.normalise(source, path, report)
     except (ValueError, OverflowError, RecursionError) as exc:
@@ -122,9 +124,9 @@ def read_folder(
     docs_dir: Path, paths: Mapping[Kind, str] | None = None, pictures_cache: Path | None = None,
     theme: page_keys.Theme | None = None,
 ) -> tuple[index.Site, Report]:
-    """The whole model of a docs folder, and every problem found on the way, pictures and
-    avatars included when `pictures_cache` is given (the build's cache: what it has made
-    is not made again).
+    """The whole model of a docs folder, and every problem found on the way. With
+    `pictures_cache` (the build's cache: what it has made is not made again), also what the
+    build finds while it renders: pictures, avatars, image references, raw HTML.
 
     Raises RegistryError when a registry file is broken, as the build does.
     """
@@ -139,18 +141,17 @@ def read_folder(
         return (docs_dir / rel).read_bytes() if rel in readable else None
 
     registries = read_registries(read, paths, report)
-    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme, markup_too=True)
+    library = picture_library(docs_dir, listing, pictures_cache) if pictures_cache else None
+    notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme, library)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
-    if pictures_cache is not None:
-        read_pictures(docs_dir, listing, registries["speaker"], report, pictures_cache)
+    if library is not None:
+        _report_pictures(library, registries["speaker"], report)
     return site, report
 
 
-def read_pictures(docs_dir: Path, listing: sources.Listing, speakers: registry.Registry,
-                  report: Report, cache: Path) -> None:
-    """Every picture under docs/ and every registry avatar, judged as the build judges them;
-    a refused picture is a warning by its own path (the build says it where it is shown)."""
+def picture_library(docs_dir: Path, listing: sources.Listing, cache: Path) -> pictures.Library:
+    """Every picture and SVG under docs/, judged as the build judges them."""
     library = pictures.Library()
     library.known = set(listing.files)
     library.escaping = {p.path for p in listing.problems if p.severity == "warning"}
@@ -163,15 +164,37 @@ def read_pictures(docs_dir: Path, listing: sources.Listing, speakers: registry.R
         elif suffix in pictures.RASTER_SUFFIXES:
             library.pictures[rel] = pictures.cached(cache, (docs_dir / rel).read_bytes(),
                                                     suffix)[0]
-    shown: set[str] = set()
+    return library
+
+
+def _report_images(path: str, body: str, first_line: int, library: pictures.Library,
+                   report: Report) -> None:
+    """The note's image references the build will warn about, at their lines: a Markdown
+    image is relative to the note's folder, an <img> to the page's address."""
+    note_folder = posixpath.dirname(path)
+    page = note_url(path)
+    page_folder = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
+    for src, line, raw in markup.images_in(body, first_line):
+        found = library.find(src, page_folder if raw else note_folder)
+        if found is None:
+            continue
+        if found.src_uri:
+            library.referenced.add(found.src_uri)
+        if found.problem:
+            report.warn(path, line, f"image {shown(src)} {found.problem}")
+
+
+def _report_pictures(library: pictures.Library, speakers: registry.Registry,
+                     report: Report) -> None:
+    """Bad avatars at their registry entries; a refused picture no note shows, by its path."""
     for term in sorted(speakers.terms.values(), key=lambda t: t.id):
         if term.avatar:
             src, problem = pictures.avatar_problem(library, term.avatar)
-            shown.add(src or "")
+            library.referenced.add(src or "")
             if problem:
                 report.warn(term.source, term.line,
                             pictures.avatar_warning(term.id, term.avatar, problem))
     for rel, picture in sorted(library.pictures.items()):
-        if picture.refused and rel not in shown:
+        if picture.refused and rel not in library.referenced:
             report.warn(rel, None, f"this picture {picture.refused}; it is not published. "
                                    f"{picture.fix}")

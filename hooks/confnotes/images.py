@@ -69,7 +69,6 @@ class Images(Library):
         super().__init__()
         self.cache = cache
         self.originals: dict[str, Path] = {}       # src_uri -> the file under docs/
-        self.referenced: set[str] = set()
         self.page: _PageImages | None = None
         self.made = 0                              # pictures processed (not from the cache)
         self.page_seconds = 0.0                    # spent checking pages' images

@@ -102,6 +102,7 @@ class _Inspector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.removed: list[Removed] = []
         self.lines: list[tuple[Removed, int]] = []    # every removal, with its line
+        self.images: list[tuple[str, int]] = []       # <img src>, with its line
         self._said: set[Removed] = set()
 
     def _remove(self, what: str, *needles: str) -> None:
@@ -112,6 +113,10 @@ class _Inspector(HTMLParser):
         self.lines.append((removed, self.getpos()[0]))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src:
+                self.images.append((src, self.getpos()[0]))
         if tag not in TAGS:
             self._remove(f"<{tag}>", f"<{tag}")
             return
@@ -187,6 +192,22 @@ def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
             attributes.close()
             found.extend((item, number) for item, _ in attributes.lines)
     return found
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\)){1,500})")
+
+
+def images_in(text: str, first_line: int) -> list[tuple[str, int, bool]]:
+    """Every picture a note's Markdown shows, outside code: (address, line, written as raw
+    HTML)."""
+    lines = _outside_code(text.split("\n"))
+    found = [(match.group(1), number, False) for number, line in enumerate(lines, first_line)
+             for match in _MD_IMAGE.finditer(line)]
+    inspector = _Inspector()
+    inspector.feed("\n".join(lines))
+    inspector.close()
+    found += [(src, line + first_line - 1, True) for src, line in inspector.images]
+    return sorted(found, key=lambda item: item[1])
 
 
 def _outside_code(lines: list[str]) -> list[str]:

@@ -81,7 +81,9 @@ def visible_name(name: str) -> tuple[str, str | None]:
         return name, None
     codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(name)}))
     visible = clean(BIDI_CONTROLS.sub("", name))
-    return visible, (f"{shown(printable(name))} holds invisible characters that change the "
+    written = printable(name)   # the controls spelled out, never acted on
+    written = written if len(written) <= 60 else written[:59] + "…"
+    return visible, (f"'{written}' holds invisible characters that change the "
                      f"direction it is shown in ({codes}), so it could pass for another name; "
                      f"they are removed ({shown(visible)}).")
 

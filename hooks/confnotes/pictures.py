@@ -235,6 +235,7 @@ class Library:
         self.pictures: dict[str, Picture] = {}     # src_uri -> what it became
         self.escaping: set[str] = set()            # symbolic links out of docs/, left out
         self.known: set[str] = set()               # every file of the site, pictures or not
+        self.referenced: set[str] = set()          # files a note or registry shows
 
     def find(self, src: str, base: str) -> Found | None:
         """Resolve `src` as written in a file whose folder under docs/ is `base`.
