@@ -60,11 +60,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default=str(REPO.parent / "shared" / "real-notes"),
                         help="folder with notes/, gold.json and score.py")
+    parser.add_argument("--scorer", help="score.py to use (default: the one in --set)")
     parser.add_argument("--keep", help="build into this folder and leave it")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every warning")
     args = parser.parse_args(argv)
     dev = Path(args.set)
-    if not (dev / "score.py").is_file():
+    scorer = Path(args.scorer) if args.scorer else dev / "score.py"
+    if not scorer.is_file() or not (dev / "gold.json").is_file():
         print(f"real notes: no development set at {dev}; skipped")
         return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="confnotes-real-"))
@@ -91,7 +93,7 @@ def main(argv: list[str]) -> int:
                 if PREFIX in line:
                     print(line)
         score = subprocess.run(
-            [sys.executable, str(dev / "score.py"), str(work / "site" / "data"),
+            [sys.executable, str(scorer), str(work / "site" / "data"),
              str(dev / "gold.json"), PREFIX + "/"], capture_output=True, text=True)
         print(score.stdout, end="")
         print(score.stderr, end="", file=sys.stderr)

@@ -17,6 +17,10 @@ from mkdocs.structure.pages import Page
 _confnotes = Confnotes(get_plugin_logger("confnotes"))
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _confnotes.command = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return _confnotes.on_config(config)
 

@@ -50,6 +50,7 @@ class Confnotes:
 
     def __init__(self, log: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
         self.log = log
+        self.command = "build"       # `serve` shows drafts (on_startup says which command)
         self.outputs = outputs.Outputs()
         self.reset()
 
@@ -101,11 +102,22 @@ class Confnotes:
         self._read_registries(files)
         addresses.separate(files, self.report)
         urls: dict[str, str] = {}
+        drafts: list[str] = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):
-                self.raw[file.src_uri] = collect.read_note(file.src_uri, file.content_bytes,
-                                                           self.report, self.theme)
+                raw = collect.read_note(file.src_uri, file.content_bytes, self.report,
+                                        self.theme)
+                if raw.draft and self.command != "serve":
+                    # A draft is for its writer's preview only (`mkdocs serve`, marked there).
+                    files.remove(file)
+                    drafts.append(file.src_uri)
+                    continue
+                self.raw[file.src_uri] = raw
                 urls[file.src_uri] = file.url
+        if drafts:
+            self.log.info("%d draft note(s) left out of the site (draft: true): %s",
+                          len(drafts), ", ".join(drafts[:5]) + (" …" if len(drafts) > 5 else ""))
+        self.report.report_unknown_keys()
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
         claimed = [note.path for note, _term in index.notes_at_term_pages(self.site)]
         if claimed:

@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import avatars
-from .dates import korean_date
+from .dates import korean_date, korean_dates
 from .images import write_atomically
 from .index import Site
 from .model import Kind, Note, Term
@@ -285,7 +285,9 @@ def note_card(site: Site, note: Note, base: Card) -> Card:
     names = [site.term("speaker", s).name for s in note.speakers]
     return replace(base, label=LABELS["note"], title=note.title,
                    details=tuple(d for d in (_join(event, day, note.session),
-                                             _join(korean_date(note.date) if note.date else None,
+                                             _join(korean_dates(note.date, note.date_end,
+                                                                note.date_precision)
+                                                   if note.date else None,
                                                    _people(names))) if d))
 
 

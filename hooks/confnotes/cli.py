@@ -1,11 +1,13 @@
 """The `confnotes` command: check notes, start a note, start a site of your own.
 
     confnotes check [--strict] [FILE ...]   problems of every note, as path:line:column lines
+    confnotes explain [FILE ...]            what was understood of each note, and from where
+    confnotes import SRC [--to notes/...]   another generator's posts as notes, to review
     confnotes new [--title ...] [--yes]     a note at docs/notes/<year>/<event>/<slug>.md
     confnotes new-site [--yes]              remove the sample notes and registry entries
     confnotes schemas                       write docs/schemas/*.json for editors
 
-Wiring only: the work is done in check.py, scaffold.py and schema.py.
+Wiring only: the work is done in check.py, explain.py, migrate.py, scaffold.py and schema.py.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from . import check, collect, registry, scaffold, schema, sources
+from . import check, collect, explain, index, migrate, registry, scaffold, schema, sources
 from .dates import parse_date
 from .messages import Problem, Report
 from .model import SECTION, Kind, Term
@@ -72,6 +74,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="이 파일들의 문제만 보입니다 (레지스트리는 늘 읽습니다)")
     sub.add_argument("--strict", action="store_true",
                      help="경고가 있어도 실패합니다 (mkdocs build --strict 처럼)")
+
+    sub = command("explain", _explain, "노트마다 무엇을 읽었는지(제목, 날짜, 행사, 발표와 "
+                  "발표자, 주제)와 그 출처 줄을 보입니다.")
+    sub.add_argument("paths", nargs="*", type=Path, metavar="FILE",
+                     help="이 노트들만 (기본: 모든 노트)")
+
+    sub = command("import", _import, "다른 생성기(Jekyll, Hugo, ...)의 글을 노트로 가져옵니다. "
+                  "머리말을 Confnotes 키로 바꾸고 읽어 낸 날짜, 행사, 발표자를 적어 둡니다; "
+                  "본문은 그대로 둡니다.")
+    sub.add_argument("src", type=Path, metavar="SRC", help="가져올 글의 폴더나 파일")
+    sub.add_argument("--to", default="notes", help="docs/ 아래 넣을 폴더 (기본: notes)")
+    sub.add_argument("--dry-run", action="store_true", help="쓰지 않고 무엇을 할지만 보입니다")
 
     sub = command("new", _new, "새 노트를 관례에 맞는 위치에 만듭니다.")
     sub.add_argument("--title", help="제목")
@@ -130,6 +144,60 @@ def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
         print(check.line(problem), file=out)
         if github:
             print(check.annotation(problem), file=out)
+
+
+# -- explain, import --------------------------------------------------------------------------
+
+
+def _explain(args: argparse.Namespace, _: Ask) -> int:
+    settings = read_settings(args.config, args.docs_dir)
+    try:
+        registries = _registries(settings)
+    except registry.RegistryError as exc:
+        _print_problems(check.located(exc.problems, settings), sys.stderr)
+        return 1
+    docs = settings.docs_dir.resolve()
+    wanted: list[str] = []
+    for path in args.paths or []:
+        resolved = path.resolve()
+        if docs not in resolved.parents or not resolved.is_file():
+            print(f"{path}: {settings.from_root('')} 안의 노트가 아닙니다.", file=sys.stderr)
+            return 2
+        wanted.append(resolved.relative_to(docs).as_posix())
+    paths = wanted or [p for p in collect.markdown_files(settings.docs_dir) if collect.is_note(p)]
+    report = Report()
+    raws = [collect.read_note(p, (settings.docs_dir / p).read_bytes(), report) for p in paths]
+    report.report_unknown_keys()
+    site = index.build(raws, {r.path: collect.note_url(r.path) for r in raws}, registries, report)
+    for line in explain.explain(raws, site, settings.from_root):
+        print(line)
+    _print_problems(check.located(report.problems, settings), sys.stdout)
+    return 0
+
+
+def _import(args: argparse.Namespace, _: Ask) -> int:
+    settings = read_settings(args.config, args.docs_dir)
+    src: Path = args.src
+    if not src.exists():
+        print(f"{src}: 없는 경로입니다.", file=sys.stderr)
+        return 2
+    notes = PurePosixPath(str(args.to).strip("/") or "notes")
+    if ".." in notes.parts or notes.is_absolute():
+        print(f"--to {args.to}: docs/ 안의 폴더를 주세요.", file=sys.stderr)
+        return 2
+    found = migrate.posts(src)
+    results = migrate.run(found, src if src.is_dir() else src.parent, settings.docs_dir, notes,
+                          write=not args.dry_run)
+    labels = {"written": "가져옴" if not args.dry_run else "가져올 것", "unchanged": "그대로",
+              "exists": "건너뜀 (이미 있고 내용이 다릅니다)"}
+    for item in results:
+        undecided = f"  — 못 정한 것: {', '.join(item.undecided)}" if item.undecided else ""
+        print(f"{settings.from_root(item.target)}: {labels[item.status]}{undecided}")
+    written = sum(r.status == "written" for r in results)
+    print(f"confnotes import: 글 {len(results)}개 중 {written}개 "
+          f"{'가져왔습니다' if not args.dry_run else '가져올 수 있습니다'}. 확인: make check, "
+          "make serve", file=sys.stderr)
+    return 0
 
 
 # -- new -----------------------------------------------------------------------------------

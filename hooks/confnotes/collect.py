@@ -16,6 +16,8 @@ from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, MAX_TEXT, Kind, cut
 
 DEFAULT_REGISTRIES: dict[Kind, str] = {
     "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
+# The endings MkDocs reads as Markdown pages: a Jekyll post may well end in `.markdown`.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # Pages the site makes itself; a Markdown file at one of these paths is a page, not a note.
 NOT_NOTES = frozenset({"index.md", "notes/index.md", "speakers/index.md", "topics/index.md",
                        "events/index.md"})
@@ -67,7 +69,9 @@ def _within_ranges(raw: normalize.RawNote, report: Report) -> None:
         if len(text) > MAX_TEXT:
             report.warn(raw.path, line, f"the {what} is {len(text):,} characters long; it is "
                         f"cut to {MAX_TEXT} where it is listed. Move the rest into the text.")
-    raw.title = cut(raw.title)
+    # A title is never empty: every page, listing and feed shows it (a first line of only
+    # markup, such as a lone '``', read as a title, leaves no text).
+    raw.title = cut(raw.title) or PurePosixPath(raw.path).stem or raw.path
     raw.session = cut(raw.session) if raw.session else raw.session
     for talk in raw.talks:
         talk.title = cut(talk.title)
@@ -109,15 +113,21 @@ def note_url(path: str, directory_urls: bool = True) -> str:
 
 
 def is_note(path: str) -> bool:
-    return path.endswith(".md") and path not in NOT_NOTES
+    return path.casefold().endswith(MARKDOWN_SUFFIXES) and path not in NOT_NOTES
+
+
+def note_id(path: str) -> str:
+    """A note's id in the export: its path under docs/ without the Markdown ending."""
+    stem, dot, suffix = path.rpartition(".")
+    return stem if dot and f".{suffix.casefold()}" in MARKDOWN_SUFFIXES else path
 
 
 def markdown_files(docs_dir: Path, listing: sources.Listing | None = None) -> list[str]:
     """Markdown files under docs/ as MkDocs finds them (dot-files and dot-folders left out),
     as sorted POSIX paths; none reached through a link that leaves docs/."""
     files = (listing or sources.walk(docs_dir)).files
-    return [rel for rel in files
-            if rel.endswith(".md") and not any(p.startswith(".") for p in rel.split("/"))]
+    return [rel for rel in files if rel.casefold().endswith(MARKDOWN_SUFFIXES)
+            and not any(p.startswith(".") for p in rel.split("/"))]
 
 
 def read_folder(
@@ -144,6 +154,7 @@ def read_folder(
     library = picture_library(docs_dir, listing, pictures_cache) if pictures_cache else None
     notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme, library)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
+    report.report_unknown_keys()
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     if library is not None:
         _report_pictures(library, registries["speaker"], report)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .collect import note_id
 from .index import Site
 from .model import Kind, Note, Talk, Term
 from .names import sort_key
@@ -35,12 +36,17 @@ def _ref(site: Site, kind: Kind, ident: str | None) -> dict[str, str] | None:
 
 def note_record(site: Site, note: Note) -> dict[str, Any]:
     return {
-        "id": note.path.removesuffix(".md"),
+        "id": note_id(note.path),
         "path": note.path,
         "url": note.url,
         "title": note.title,
         "date": _date(note.date),
+        "date_end": _date(note.date_end),
+        "date_precision": note.date_precision if note.date else None,
+        "date_source": note.date_source,
+        "post_date": _date(note.post_date),
         "event": _ref(site, "event", note.event),
+        "event_source": note.event_source,
         "day": note.day,
         "session": note.session,
         "lang": note.lang,
@@ -48,6 +54,9 @@ def note_record(site: Site, note: Note) -> dict[str, Any]:
         "authors": list(note.authors),
         "summary": note.summary,
         "excerpt": note.excerpt,
+        "picture": note.picture,
+        "place": note.place,
+        "draft": note.draft,
         "topics": [_ref(site, "topic", t) for t in note.topics],
         "talks": [
             {
@@ -109,6 +118,7 @@ def event_record(site: Site, term: Term) -> dict[str, Any]:
     notes = site.notes_by_term.get(("event", term.id), [])
     return {
         **_names(term),
+        "series": term.series,
         "start": _date(term.start),
         "end": _date(term.end),
         "place": term.place,

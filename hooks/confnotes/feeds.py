@@ -36,7 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .export import talk_url
 from .index import Site
-from .model import KINDS, Kind, Note, Talk, Term, cut
+from .model import KINDS, POST_SOURCES, Kind, Note, Talk, Term, cut
 from .pages import KIND_LABELS, ROLE_LABELS
 
 MAX_ITEMS = 50
@@ -320,9 +320,9 @@ def _json_item(entry: Item) -> dict[str, Any]:
 
 
 def talk_day(note: Note, event: Term) -> dt.date | None:
-    """The day a talk was given: the note's date, else its `day` counted from the event's
-    start."""
-    if note.date:
+    """The day a talk was given: the note's date when the note says that day, else its `day`
+    counted from the event's start. A year, or a blog post's own date, is no day of a talk."""
+    if note.date and note.date_precision == "day" and note.date_source not in POST_SOURCES:
         return note.date
     if note.day and event.start:
         return event.start + dt.timedelta(days=note.day - 1)

@@ -24,6 +24,7 @@ from .names import (
 )
 from .normalize import RawNote, TopicRef
 from .registry import Registry
+from .vocabulary import SYNONYMS
 
 # What one note may bring into the index: enough for a conference day's programme in one note,
 # few enough that the pages a note multiplies (each speaker's page lists the others) stay small.
@@ -67,16 +68,34 @@ class _Resolver:
             k: {t.slug for t in r.terms.values()} for k, r in registries.items()}
         self.suggested: set[tuple[Kind, str]] = set()
 
-    def resolve(self, kind: Kind, name: str, path: str, line: int | None) -> str:
-        k = key(name)
+    def resolve(self, kind: Kind, name: str, path: str, line: int | None,
+                aliases: tuple[str, ...] = (), series: str | None = None) -> str:
+        """The id of the term `name` (or one of its `aliases`) stands for, made on first use.
+        A topic's common other spellings (`k8s`, `쿠버네티스`) are one topic: Kubernetes."""
+        if kind == "topic" and (canonical := SYNONYMS.get(key(name))) is not None:
+            aliases, name = (name, *aliases), name if key(name) == key(canonical) else canonical
+        spellings = (name, *aliases)
         registry = self.registries[kind]
-        ident = registry.find(name) or self.derived_by_key[kind].get(k)
+        by_key = self.derived_by_key[kind]
+        ident = next((i for s in spellings if (i := registry.find(s) or by_key.get(key(s)))),
+                     None)
         if ident is None:
-            ident = self._derive(kind, name, k, path, line)
+            ident = self._derive(kind, name, key(name), path, line, aliases, series)
             self._suggest(kind, name, path, line)
+        elif ident in self.derived[kind] and aliases:
+            self._add_names(kind, ident, aliases)
         seen = self.seen.setdefault((kind, ident), _Seen(path, line))
         seen.count += 1
         return ident
+
+    def _add_names(self, kind: Kind, ident: str, aliases: tuple[str, ...]) -> None:
+        term = self.derived[kind][ident]
+        known = {key(n) for n in (term.name, *term.other_names)}
+        new = tuple(dict.fromkeys(a for a in aliases if key(a) and key(a) not in known))
+        if new and len(term.other_names) < 20:
+            self.derived[kind][ident] = replace(term, other_names=(*term.other_names, *new))
+            for alias in new:
+                self.derived_by_key[kind].setdefault(key(alias), ident)
 
     def names(self, kind: Kind, ident: str) -> tuple[str, ...]:
         term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
@@ -98,7 +117,8 @@ class _Resolver:
             self.report.warn(path, line, f"{kind} name {problem}")
         return visible
 
-    def _derive(self, kind: Kind, name: str, k: str, path: str, line: int | None) -> str:
+    def _derive(self, kind: Kind, name: str, k: str, path: str, line: int | None,
+                aliases: tuple[str, ...] = (), series: str | None = None) -> str:
         wanted = bounded_slug(slugify(name))
         base = wanted if wanted not in RESERVED_SLUGS else f"{wanted}-{kind}"
         base = base or f"{kind}-{len(self.derived[kind]) + 1}"
@@ -114,8 +134,11 @@ class _Resolver:
             self.report.warn(path, line, f"{kind} {shown(name)} would have its page {why}; it "
                              f"is at {section}/{slug}/.")
         self.slugs[kind].add(slug)
-        self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name)
+        self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name,
+                                        series=series if kind == "event" else None)
         self.derived_by_key[kind][k] = slug
+        if aliases:
+            self._add_names(kind, slug, aliases)
         return slug
 
     def _suggest(self, kind: Kind, name: str, path: str, line: int | None) -> None:
@@ -208,7 +231,8 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     event = None
     if raw.event and (name := resolver.usable("event", raw.event, path,
                                               raw.lines.get("event"))) is not None:
-        event = resolver.resolve("event", name, path, raw.lines.get("event"))
+        event = resolver.resolve("event", name, path, raw.lines.get("event"),
+                                 series=raw.event_series)
     elif not raw.event:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]
@@ -224,7 +248,7 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
             name = resolver.usable("speaker", a.person.name, path, a.line)
             if name is None or not people.admit(name, a.line):
                 continue
-            ident = resolver.resolve("speaker", name, path, a.line)
+            ident = resolver.resolve("speaker", name, path, a.line, a.person.aliases)
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
@@ -242,7 +266,10 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
-                lines=dict(raw.lines))
+                lines=dict(raw.lines), date_end=raw.date_end, date_precision=raw.date_precision,
+                date_source=raw.date_source, post_date=raw.post_date,
+                event_source=raw.event_source, draft=raw.draft, picture=raw.picture,
+                place=raw.place)
 
 
 def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:
@@ -325,28 +352,39 @@ def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None
             current = topics[current].parent
 
 
+LOOK_ALIKE_GROUP = 24     # names sharing one look-alike key, at most, for it to be compared
+LOOK_ALIKE_NAMES = 20     # spellings of one speaker compared
+LOOK_ALIKE_LENGTH = 80    # a longer "name" is no name to compare
+
+
 def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
                         report: Report) -> None:
     """Warn about two speakers whose names differ by one letter or jamo, or only in order."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)
     names: dict[str, set[str]] = defaultdict(set)
     for ident, term in site.terms["speaker"].items():
-        for name in (term.name, *term.other_names):
-            names[ident].add(name)
+        for name in (term.name, *term.other_names[:LOOK_ALIKE_NAMES]):
+            if len(name) <= LOOK_ALIKE_LENGTH:
+                names[ident].add(name)
     for ident in sorted(names):
         for name in sorted(names[ident]):
             for k in set(look_alike_keys(name)):
-                if ident not in groups[k]:
-                    groups[k].append(ident)
+                groups[k][ident] = None
     pairs: set[tuple[str, str]] = set()
-    for members in groups.values():
+    for group in groups.values():
+        members = list(group)
+        # A key that many names share says nothing about any two of them; skipping it keeps
+        # the check linear however many names a site has.
+        if len(members) > LOOK_ALIKE_GROUP:
+            continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))
+    order = {k: i for i, k in enumerate(resolver.seen)}
     for a, b in sorted(pairs):
         if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
             continue
-        odd, usual = _odd_one(a, b, site, resolver)
+        odd, usual = _odd_one(a, b, site, resolver, order)
         odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
         where = _where(odd, odd_term, resolver)
         other = _where(usual, usual_term, resolver)
@@ -362,9 +400,9 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return any(look_alike(x, y) for x in a for y in b)
 
 
-def _odd_one(a: str, b: str, site: Site, resolver: _Resolver) -> tuple[str, str]:
+def _odd_one(a: str, b: str, site: Site, resolver: _Resolver,
+             order: dict[tuple[Kind, str], int]) -> tuple[str, str]:
     """Of two look-alikes, the likely misspelling: unregistered, then rarer, then seen later."""
-    order = {k: i for i, k in enumerate(resolver.seen)}
 
     def weight(ident: str) -> tuple[bool, int, int]:
         term = site.terms["speaker"][ident]

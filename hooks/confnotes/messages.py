@@ -54,6 +54,9 @@ class Report:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
+        # Keys no generator is known to write, with every place they are used: reported once
+        # per site by `report_unknown_keys`, not once per note.
+        self.unknown_keys: dict[str, list[tuple[str, int | None, int]]] = {}
 
     def warn(self, path: str, line: int | None, text: str, column: int = 1) -> None:
         self._add(Problem(path, line, text, column))
@@ -69,6 +72,23 @@ class Report:
         if problem not in self._seen:
             self._seen.add(problem)
             self.problems.append(problem)
+
+    def unknown_key(self, name: str, path: str, line: int | None, column: int = 1) -> None:
+        self.unknown_keys.setdefault(name, []).append((path, line, column))
+
+    def report_unknown_keys(self) -> None:
+        """One warning per unknown key, at its first use, naming the notes that use it."""
+        for name in sorted(self.unknown_keys, key=lambda k: self.unknown_keys[k][0]):
+            places = sorted(set(self.unknown_keys[name]), key=lambda p: (p[0], p[1] or 0))
+            path, line, column = places[0]
+            files = sorted({p for p, _, _ in places})
+            where = ""
+            if len(files) > 1:
+                listed = ", ".join(files[:5]) + (", …" if len(files) > 5 else "")
+                where = f" (in {len(files)} notes: {listed})"
+            self.warn(path, line, f"unknown field {shown(name, 40)}{where}; it is ignored.",
+                      column)
+        self.unknown_keys.clear()
 
     def extend(self, other: Report) -> None:
         for problem in other.problems:

@@ -25,6 +25,10 @@ def cut(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# Where a note's date came from when it is the blog post's own date, not the talk's.
+POST_SOURCES = frozenset({"post date", "post date (file name)"})
+
+
 @dataclass(frozen=True)
 class Link:
     title: str
@@ -54,6 +58,7 @@ class Term:
     url: str | None = None                # events
     organizer: str | None = None          # events
     days: tuple[tuple[int, str], ...] = ()  # events: day number -> theme
+    series: str | None = None             # events: the series' id (`deview` for DEVIEW 2015)
     source: str = ""                      # the file (and line) that defined it, for messages
     line: int | None = None
 
@@ -101,6 +106,14 @@ class Note:
     summary: str | None = None
     excerpt: str = ""                     # the opening prose, plain text
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    date_end: dt.date | None = None       # the last day, when the note spans several
+    date_precision: str = "day"           # day, month or year: how much of `date` is known
+    date_source: str | None = None        # where the date was read (`front matter`, `line 5`)
+    post_date: dt.date | None = None      # the post's own date, when it is not the talk's
+    event_source: str | None = None       # where the event was read
+    draft: bool = False
+    picture: str | None = None
+    place: str | None = None
 
     @property
     def speakers(self) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from .messages import printable, shown
+from .name_shapes import COMMON_GIVEN_NAMES, SURNAMES_2
 
 _SPACE = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\s\-_·・.]+")
@@ -149,13 +150,29 @@ def deletions(text: str) -> Iterator[str]:
 
 
 def look_alike_keys(name: str) -> Iterable[str]:
-    """Keys under which names that look like the same person meet."""
+    """Keys under which names that look like the same person meet: the same words in any
+    order; a Korean name's surname with its given name one jamo short; a Latin name one
+    letter short."""
     words = sorted(key(w) for w in clean(name).split(" ") if w)
     yield "w:" + "".join(words)
-    spelled = jamo(key(name))
-    if len(spelled) >= 4:
+    k = key(name)
+    if korean := _korean_parts(k):
+        surname, given = korean
+        for variant in deletions(jamo(given)):
+            yield f"k:{surname}:{variant}"
+        return
+    spelled = jamo(k)
+    if 4 <= len(spelled) <= 60:
         for variant in deletions(spelled):
             yield "d:" + variant
+
+
+def _korean_parts(k: str) -> tuple[str, str] | None:
+    """A Korean name's surname and given name (`이강욱` -> `이`, `강욱`)."""
+    if not 2 <= len(k) <= 5 or not all(is_hangul(ch) for ch in k):
+        return None
+    surname = k[:2] if k[:2] in SURNAMES_2 and len(k) >= 3 else k[:1]
+    return surname, k[len(surname):]
 
 
 def look_alike(a: str, b: str) -> bool:
@@ -173,7 +190,14 @@ def look_alike(a: str, b: str) -> bool:
     if len(words_a) > 1 and sorted(words_a) == sorted(words_b):
         return True
     if any(is_hangul(ch) for ch in ka + kb):
-        return min(len(ka), len(kb)) >= 2 and one_edit_apart(jamo(ka), jamo(kb))
+        # `이강욱`/`이강옥` may be one person misspelt; `홍서연`/`송서연` are two people, and so
+        # are `김서연`/`김서윤`: both given names are common ones.
+        parts_a, parts_b = _korean_parts(ka), _korean_parts(kb)
+        if parts_a is None or parts_b is None or parts_a[0] != parts_b[0]:
+            return False
+        if parts_a[1] in COMMON_GIVEN_NAMES and parts_b[1] in COMMON_GIVEN_NAMES:
+            return False
+        return one_edit_apart(jamo(parts_a[1]), jamo(parts_b[1]))
     if len(words_a) != len(words_b):
         return False
     differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]

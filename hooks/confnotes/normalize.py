@@ -17,11 +17,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import body as body_mod
+from . import clues, generator_keys
+from .body import Appearance
+from .catalogue import find_series
+from .dates import date_in_name as parse_date_in_name
 from .dates import parse_date
 from .front_matter import Source, YamlList, YamlMap
 from .messages import Report, shown
-from .names import clean
+from .name_shapes import is_korean_name
+from .names import clean, key
 from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
+from .vocabulary import NOT_TOPICS
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -37,17 +43,10 @@ class TopicRef:
 
 
 @dataclass
-class RawAppearance:
-    person: PersonRef
-    role: Role
-    line: int | None
-
-
-@dataclass
 class RawTalk:
     title: str
     anchor: str | None
-    people: list[RawAppearance]
+    people: list[Appearance]
     topics: list[TopicRef] | None      # None: the note's topics
     line: int | None
     text: str = ""                     # the talk's own section, in a note of several talks
@@ -73,6 +72,16 @@ class RawNote:
     markdown: str                      # the body to render, with talk anchors written in
     excerpt: str = ""                  # the opening prose as plain text, for feeds and cards
     page_meta: dict[str, Any] = field(default_factory=dict)
+    date_end: dt.date | None = None    # the last day, when the note spans several
+    date_precision: clues.Precision = "day"
+    date_source: str | None = None     # where the date was read: `front matter`, `line 5`, ...
+    post_date: dt.date | None = None   # the post's own date, when it is not the talk's
+    event_source: str | None = None    # where the event was read, when not from front matter
+    event_series: str | None = None    # the series an inferred event belongs to
+    event_series_name: str | None = None
+    draft: bool = False
+    picture: str | None = None         # the note's own picture (a path under docs/ or a URL)
+    place: str | None = None
 
 
 class Context:
@@ -134,6 +143,8 @@ def as_url(value: Any, key: str, ctx: Context) -> str | None:
     text = as_text(value, key, ctx)
     if text is None:
         return None
+    if text.startswith("/") and key.casefold() in ("url", "link"):
+        return None     # Jekyll's and Hugo's `url:` is the page's own address, not a source
     parts = urlsplit(text)
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
         return text
@@ -159,8 +170,56 @@ def as_lang(value: Any, key: str, ctx: Context) -> str | None:
     return None
 
 
+_AUTHOR_NAME_KEYS = ("name", "이름", "github", "twitter", "username", "login", "id", "handle")
+
+
 def as_names(value: Any, key: str, ctx: Context) -> list[str]:
-    return [a.person.name for a in _people(value, key, ctx, "speaker")]
+    """Authors as text, a list, or mappings such as `{name: ...}` or `{github: ...}`."""
+    if isinstance(value, str):
+        return [p.name for p in people_in(value)]
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            lowered = {str(k).casefold(): v for k, v in item.items()}
+            found = next((lowered[k] for k in _AUTHOR_NAME_KEYS
+                          if isinstance(lowered.get(k), str) and lowered[k].strip()), None)
+            if found:
+                names.append(clean(found))
+        elif isinstance(item, str) and clean(item):
+            names.append(parse_person(item).name)
+        elif item is not None and not isinstance(item, (list, bool)):
+            names.append(clean(str(item)))
+    return names
+
+
+def as_draft(value: Any, key: str, ctx: Context) -> bool:
+    if isinstance(value, str):
+        return value.strip().casefold() in ("true", "yes", "y", "1", "on", "예")
+    return value is True
+
+
+def as_published(value: Any, key: str, ctx: Context) -> bool | dt.date | None:
+    """Jekyll's `published: false` keeps a post unpublished; elsewhere `published` is a date."""
+    if isinstance(value, bool):
+        return value
+    return as_date(value, key, ctx)
+
+
+_PICTURE_KEYS = ("path", "src", "url", "image", "filename", "overlay_image", "teaser", "file")
+
+
+def as_picture(value: Any, key: str, ctx: Context) -> str | None:
+    """`cover_image: a.png`, `image: {path: a.png}`, `header: {teaser: a.png}`, a list."""
+    if isinstance(value, list):
+        return next((p for v in value if (p := as_picture(v, key, ctx))), None)
+    if isinstance(value, dict):
+        lowered = {str(k).casefold(): v for k, v in value.items()}
+        return next((p for k in _PICTURE_KEYS if (p := as_picture(lowered.get(k), key, ctx))),
+                    None)
+    if isinstance(value, str) and clean(value) and len(value) <= 2000:
+        return clean(value)
+    return None
 
 
 def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
@@ -200,16 +259,16 @@ def topic_path(text: str) -> tuple[str, ...]:
     return tuple(p for p in (clean(p).lstrip("#").strip() for p in parts) if p)
 
 
-def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearance]:
+def _people(value: Any, key: str, ctx: Context, role: Role) -> list[Appearance]:
     line = ctx.meta.lines.get(key)
     if isinstance(value, str):
-        return [RawAppearance(p, p.role or role, line) for p in people_in(value)]
+        return [Appearance(p, p.role or role, line) for p in people_in(value)]
     if isinstance(value, dict):
         person = _person_mapping(value, key, ctx, line)
-        return [RawAppearance(person, person.role or role, line)] if person else []
+        return [Appearance(person, person.role or role, line)] if person else []
     if isinstance(value, list):
         lines = value.lines if isinstance(value, YamlList) else [line] * len(value)
-        found: list[RawAppearance] = []
+        found: list[Appearance] = []
         for item, item_line in zip(value, lines, strict=False):
             person = None
             if isinstance(item, str):
@@ -220,7 +279,7 @@ def _people(value: Any, key: str, ctx: Context, role: Role) -> list[RawAppearanc
                 ctx.warn(key, f"a person in '{key}' should be a name or a mapping with 'name:'; "
                               f"{shown(item)} is ignored.", item_line)
             if person and person.name:
-                found.append(RawAppearance(person, person.role or role, item_line))
+                found.append(Appearance(person, person.role or role, item_line))
         return found
     if value is not None:
         ctx.warn(key, f"'{key}' should be a name or a list of names; {shown(value)} is ignored.")
@@ -266,7 +325,7 @@ def _person_mapping(
 
 
 def _role_people(role: Role) -> Normaliser:
-    def normalise(value: Any, key: str, ctx: Context) -> list[RawAppearance]:
+    def normalise(value: Any, key: str, ctx: Context) -> list[Appearance]:
         return _people(value, key, ctx, role)
     return normalise
 
@@ -314,15 +373,24 @@ FIELDS: dict[str, Field] = {
     "source": Field(("source", "url", "link", "원본", "출처"), as_url),
     "lang": Field(("lang", "language", "언어"), as_lang),
     "authors": Field(("authors", "author", "작성자", "기록자"), as_names),
-    "summary": Field(("summary", "description", "요약"), as_text),
+    "summary": Field(("summary", "description", "요약", *generator_keys.SUMMARY_KEYS),
+                     as_text),
     "talks": Field(("talks", "발표목록"), as_talks),
+    # What other generators write that Confnotes reads too (generator_keys.py).
+    "post_date": Field(generator_keys.POST_DATE_KEYS, as_date),
+    "published": Field(("published",), as_published),
+    "time": Field(generator_keys.TIME_KEYS, as_date),
+    "categories": Field(generator_keys.CATEGORY_KEYS, as_topics),
+    "draft": Field(generator_keys.DRAFT_KEYS, as_draft),
+    "picture": Field(generator_keys.PICTURE_KEYS, as_picture),
+    "place": Field(generator_keys.PLACE_KEYS, as_text),
 }
 TALK_FIELDS: dict[str, Field] = {
     name: FIELDS[name] for name in ("title", "speakers", "moderator", "panelists", "topics")
 } | {"anchor": Field(("anchor", "id"), as_text)}
 # Keys Material for MkDocs itself reads from front matter: accepted and passed on.
 PAGE_KEYS = frozenset({"hide", "template", "search", "status", "icon", "comments", "subtitle"})
-_SYNONYMS = {synonym: name for name, f in FIELDS.items() for synonym in f.keys}
+_REPEATABLE = frozenset({"summary", "picture", "post_date", "categories", "time"})
 
 
 def read_fields(meta: YamlMap, ctx: Context, table: dict[str, Field]) -> dict[str, Any]:
@@ -333,22 +401,31 @@ def read_fields(meta: YamlMap, ctx: Context, table: dict[str, Field]) -> dict[st
         folded = re.sub(r"[\s_-]+", "_", str(raw_key).strip().casefold())
         name = synonyms.get(folded) or synonyms.get(folded.replace("_", ""))
         if name is None:
-            if table is FIELDS and folded in PAGE_KEYS:
+            if table is FIELDS and (folded in PAGE_KEYS or
+                                    generator_keys.steers_another_generator(str(raw_key))):
                 continue
-            _unknown(raw_key, synonyms, ctx)
+            _unknown(raw_key, synonyms, ctx, per_note=table is not FIELDS)
             continue
         if name in found:
-            ctx.warn(raw_key, f"'{raw_key}' gives '{name}' again; the first one is used.")
+            # A generator's post may well give a summary twice (`description:`, `summary:`).
+            if name not in _REPEATABLE:
+                ctx.warn(raw_key, f"'{raw_key}' gives '{name}' again; the first one is used.")
             continue
         found[name] = table[name].normalise(value, raw_key, ctx)
         ctx.meta.lines.setdefault(name, ctx.meta.lines.get(raw_key, 0))
     return found
 
 
-def _unknown(raw_key: str, synonyms: Iterable[str], ctx: Context) -> None:
+def _unknown(raw_key: str, synonyms: Iterable[str], ctx: Context, per_note: bool) -> None:
+    """A misspelt key is the note's own problem and is named there; a key nothing knows may
+    belong to a generator or theme we have not met, and is named once for the whole site."""
     close = difflib.get_close_matches(str(raw_key).casefold(), list(synonyms), n=1, cutoff=0.7)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    ctx.warn(raw_key, f"unknown field {shown(str(raw_key), 40)}{hint}; it is ignored.")
+    if close or per_note:
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        ctx.warn(raw_key, f"unknown field {shown(str(raw_key), 40)}{hint}; it is ignored.")
+        return
+    ctx.report.unknown_key(str(raw_key), ctx.path, ctx.meta.lines.get(raw_key, ctx.meta.line or 1),
+                           ctx.meta.columns.get(raw_key, 1))
 
 
 def guess_lang(text: str) -> str:
@@ -365,48 +442,197 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     if scanned.unclosed_fence is not None:
         report.warn(path, scanned.unclosed_fence, "this code block (```) is never closed, so it "
                                                   "swallows the rest of the note; close it.")
-    title = found.get("title") or _title_from_body(scanned, path, report)
+    title = _readable_title(found.get("title")) or _title_from_body(scanned, path, report)
     talks = _talks(found, scanned, title)
+    _people_from_front_matter(talks, found, source)
     markdown = body_mod.anchor_talks(scanned, [t for t, _ in talks])
     sections = body_mod.sections(scanned, [t for t, _ in talks]) if len(talks) > 1 else {}
     raw_talks = [
-        RawTalk(t.title or title, None if len(talks) == 1 else t.anchor,
-                [RawAppearance(a.person, a.role, a.line) for a in t.people], topics,
+        RawTalk(t.title or title, None if len(talks) == 1 else t.anchor, list(t.people), topics,
                 t.heading.index + source.body_line if t.heading else None,
                 sections.get(id(t), ""))
         for t, topics in talks
     ]
     page_meta = {k: v for k, v in source.meta.items() if str(k).casefold() in PAGE_KEYS}
+    lang = found.get("lang") or guess_lang(title + "\n" + source.body[:4000])
+    text = _clue_text(source, scanned, path, title, found, lang)
+    event, event_clue = found.get("event"), None
+    if not event:
+        event_clue = clues.infer_event(text)
+    series = clues.series_of(event, lang) if event else None
+    if event_clue is not None and event_clue.year is None and (
+            year := clues.year_elsewhere(event_clue.series, text)):
+        event_clue = clues.with_year(event_clue, year)
+    when, post_date = _when(found, source, path, text, event_clue)
+    if event_clue is not None and event_clue.year is None and when is not None:
+        event_clue = clues.with_year(event_clue, when.start.year)
+    published = found.get("published")
     return RawNote(
         path=path,
         title=title,
-        date=found.get("date"),
-        event=found.get("event"),
+        date=when.start if when else None,
+        event=event or (event_clue.name if event_clue else None),
         day=found.get("day"),
         session=found.get("session"),
         talks=raw_talks,
-        topics=found.get("topics", []),
+        topics=_topics(found, event, event_clue),
         source=found.get("source"),
-        lang=found.get("lang") or guess_lang(title + "\n" + source.body[:4000]),
+        lang=lang,
         authors=found.get("authors", []),
         summary=found.get("summary"),
         lines={k: v for k, v in source.meta.lines.items() if k in FIELDS},
         markdown=markdown,
         excerpt=scanned.excerpt,
         page_meta=page_meta,
+        date_end=when.end if when else None,
+        date_precision=when.precision if when else "day",
+        date_source=when.source if when else None,
+        post_date=post_date,
+        event_source=event_clue.source if event_clue else ("front matter" if event else None),
+        event_series=event_clue.series if event_clue else series,
+        event_series_name=event_clue.series_name if event_clue else None,
+        draft=bool(found.get("draft")) or published is False,
+        picture=found.get("picture"),
+        place=found.get("place"),
     )
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\(([^()]{0,300})\)")
+
+
+def _readable_title(title: str | None) -> str | None:
+    """A title written as Markdown (`![GPT와 개발자](제1회 밋업 후기)`) as a reader sees it: the
+    text, and a bracket's non-address part in parentheses."""
+    if not title or "](" not in title:
+        return title
+
+    def shown(m: re.Match[str]) -> str:
+        target = m.group(2).strip()
+        if not target or "/" in target or "." in target.split(" ")[0]:
+            return m.group(1)
+        return f"{m.group(1)} ({target})"
+    return clean(_MARKDOWN_LINK.sub(shown, title)) or title
+
+
+def _clue_text(source: Source, scanned: body_mod.Body, path: str, title: str,
+               found: dict[str, Any], lang: str) -> clues.Text:
+    h1 = next((h.text for h in scanned.headings if h.level == 1 and h.text), None)
+    tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
+    lines = tuple((source.body_line + i, text) for i, line in enumerate(scanned.lines)
+                  if i not in scanned.code and (text := _words_of(line)))
+    return clues.Text(path, str(found.get("title") or title), h1 if h1 != title else None,
+                      tuple(tags), lines, lang)
+
+
+_ADDRESSES = re.compile(r"<[^<>\n]{0,1000}>|\]\([^()\s]{0,1000}\)|(?:https?:|www\.)\S{0,1000}")
+
+
+def _words_of(line: str) -> str:
+    """A line as the clues read it: without HTML tags, link targets and addresses, where a
+    date in a picture's file name (`2018-02-11-droidkaigi-01.jpg`) is no date of the note."""
+    if len(line) > 5000:
+        line = line[:5000]
+    if "<" in line or "](" in line or "http" in line or "www." in line:
+        line = _ADDRESSES.sub(lambda m: "]" if m.group().startswith("]") else " ", line)
+    return line.strip()
+
+
+def _when(found: dict[str, Any], source: Source, path: str, text: clues.Text,
+          event: clues.EventClue | None) -> tuple[clues.When | None, dt.date | None]:
+    """The talk's date and the post's own date. `date:` in Confnotes' own notes is the talk's;
+    in another generator's post (`layout:`, `pub_date:`, a dated file name) it is the post's,
+    and what the text says about the talk wins over it."""
+    time = found.get("time")
+    if time is not None:
+        return clues.When(time, None, "day", "front matter", source.meta.lines.get("time")), None
+    date: dt.date | None = found.get("date")
+    published = found.get("published")
+    post: dt.date | None = found.get("post_date") or (
+        published if isinstance(published, dt.date) else None)
+    named = parse_date_in_name(PurePosixPath(path).name)
+    post_like = _from_another_generator(source) or (date is not None and date == named)
+    if date is not None and not post_like:
+        return clues.When(date, None, "day", "front matter", source.meta.lines.get("date")), post
+    post = post or date
+    post_source = "post date"
+    if post is None and named is not None:
+        post, post_source = named, "post date (file name)"
+    return clues.infer_date(text, event, post, post_source), post
+
+
+def _names_event(tag: str) -> bool:
+    """A tag that is an event's name (`deview2017`, `ifkakao`), not a subject."""
+    for mention in find_series(tag):
+        whole = mention.start == 0 and mention.end >= len(tag.rstrip())
+        if whole and (mention.series.bare or mention.year is not None):
+            return True
+    return False
+
+
+def _people_from_front_matter(talks: list[tuple[body_mod.BodyTalk, list[TopicRef] | None]],
+                              found: dict[str, Any], source: Source) -> None:
+    """Speakers a blog post names only in its front matter: a label line in its description
+    (`**강연자 : 신정규**`), or a tag that is a person's name (`tags: [gdg, 천민호, react]`)."""
+    if any(t.people for t, _ in talks) and len(talks) > 1:
+        return
+    talk = talks[0][0]
+    lines = source.meta.lines
+    for raw_key in ("summary",):
+        text = found.get(raw_key) or ""
+        for value in str(text).split("\n")[:20] if len(text) < 5000 else ():
+            if labelled := body_mod.label_value(value.strip()):
+                role, names = labelled
+                body_mod.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))
+                                           for p in body_mod.label_people(names)])
+    for ref in found.get("topics", []):
+        if len(ref.path) == 1 and is_korean_name(ref.path[0]):
+            body_mod.add_people(talk, [Appearance(PersonRef(ref.path[0]), "speaker", ref.line)])
+
+
+def _from_another_generator(source: Source) -> bool:
+    """Front matter that another generator wrote: TOML or JSON, or keys only it uses."""
+    if source.has_front_matter and source.text[:1] in ("+", "{"):
+        return True
+    for raw_key in source.meta:
+        folded = generator_keys.fold(str(raw_key))
+        if generator_keys.steers_another_generator(folded) or folded in _GENERATOR_FIELDS:
+            return True
+    return False
+
+
+_GENERATOR_FIELDS = frozenset(generator_keys.fold(k) for k in (
+    *generator_keys.POST_DATE_KEYS, *generator_keys.CATEGORY_KEYS, *generator_keys.DRAFT_KEYS,
+    *generator_keys.PICTURE_KEYS, "published"))
+
+
+def _topics(found: dict[str, Any], event: str | None,
+            clue: clues.EventClue | None) -> list[TopicRef]:
+    """Tags and categories that say what the note is about: not the kind of post
+    (`conference`, `후기`), not a year, not the event's own name (`deview2017`)."""
+    names = {key(n) for n in (event, clue.name if clue else None,
+                              clue.series_name if clue else None) if n}
+    kept: list[TopicRef] = []
+    for ref in [*found.get("topics", []), *found.get("categories", [])]:
+        leaf = key(ref.path[-1])
+        if leaf in NOT_TOPICS or leaf.isdigit() or leaf in names or _names_event(ref.path[-1]) or (
+                len(ref.path) == 1 and is_korean_name(ref.path[0])) or (
+                clue is not None and clue.series and leaf.startswith(key(clue.series_name or "-"))
+                and leaf[len(key(clue.series_name or "")):].isdigit()):
+            continue
+        if all(key(" ".join(k.path)) != key(" ".join(ref.path)) for k in kept):
+            kept.append(ref)
+    return kept
 
 
 def _talks(
     found: dict[str, Any], scanned: body_mod.Body, title: str
 ) -> list[tuple[body_mod.BodyTalk, list[TopicRef] | None]]:
     if found.get("talks"):
-        return [(body_mod.BodyTalk(t.title, None, [body_mod.Appearance(a.person, a.role,
-                 a.line or 0) for a in t.people], t.anchor), t.topics) for t in found["talks"]]
+        return [(body_mod.BodyTalk(t.title, None, list(t.people), t.anchor), t.topics)
+                for t in found["talks"]]
     people = [*found.get("speakers", []), *found.get("panelists", []), *found.get("moderator", [])]
     if people:
-        appearances = [body_mod.Appearance(a.person, a.role, a.line or 0) for a in people]
-        return [(body_mod.BodyTalk(title, None, appearances), None)]
+        return [(body_mod.BodyTalk(title, None, people), None)]
     if scanned.talks:
         return [(t, None) for t in scanned.talks]
     return [(body_mod.BodyTalk(title, None), None)]
@@ -433,5 +659,5 @@ def _reads_as_title(line: str) -> bool:
         and not text.startswith(("-", "*", "+", ">", "|", "<", "!", "[", "```", "~~~"))
         and not re.match(r"^\d+[.)]\s", text)
         and not text.endswith((".", "다", "요", ":", ";", ","))
-        and body_mod._SPEAKER_LINE.match(text) is None
+        and body_mod.label_value(text) is None
     )

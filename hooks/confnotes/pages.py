@@ -23,10 +23,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
-from .dates import korean_date
+from .dates import korean_date, korean_dates, machine_date
 from .export import talk_url
 from .index import Site
-from .model import KINDS, SECTION, Appearance, Kind, Note, Talk, Term
+from .model import KINDS, POST_SOURCES, SECTION, Appearance, Kind, Note, Talk, Term
 from .names import initial, is_hangul, sort_key
 from .registry import Registry
 
@@ -354,15 +354,19 @@ class View:
     @staticmethod
     def dates(start: dt.date | None, end: dt.date | None) -> str:
         """`2024년 11월 4일–5일`, `2024년 11월 30일–12월 1일`, or one date."""
-        if start is None:
+        return korean_dates(start, end) if start is not None else ""
+
+    @staticmethod
+    def note_date(note: Note) -> str:
+        """When a note's talks took place, as much as it says: `2015년` when only the year."""
+        if note.date is None:
             return ""
-        if end is None or end <= start:
-            return korean_date(start)
-        if end.year != start.year:
-            return f"{korean_date(start)}–{korean_date(end)}"
-        if end.month != start.month:
-            return f"{korean_date(start)}–{end.month}월 {end.day}일"
-        return f"{korean_date(start)}–{end.day}일"
+        text = korean_dates(note.date, note.date_end, note.date_precision)
+        return f"{text} (글 쓴 날)" if note.date_source in POST_SOURCES else text
+
+    @staticmethod
+    def note_datetime(note: Note) -> str:
+        return machine_date(note.date, note.date_precision) if note.date else ""
 
     @staticmethod
     def initials(name: str) -> str:

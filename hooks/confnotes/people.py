@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .name_shapes import has_known_first_name, is_korean_name, is_name
 from .names import clean
 
 Role = Literal["speaker", "panelist", "moderator"]
@@ -55,6 +56,7 @@ class PersonRef:
     affiliation: str | None = None
     title: str | None = None
     role: Role | None = None
+    aliases: tuple[str, ...] = ()         # other names given at the same place: `정개발(정도현)`
 
 
 def split_list(text: str) -> list[str]:
@@ -95,9 +97,9 @@ def parse_person(text: str) -> PersonRef:
     text = clean(text).strip("*_`\"'")
     text = clean(text)
     inner = ""
-    match = re.match(r"^(.*?)\s*[(（\[](.*)[)）\]]\s*$", text)
-    if match and match.group(1):
-        text, inner = clean(match.group(1)), clean(match.group(2))
+    outer, bracketed = split_trailing_brackets(text)
+    if outer and bracketed is not None:
+        text, inner = outer, bracketed
     else:
         dashed = _DASH_SPLIT.split(text, maxsplit=1)
         if len(dashed) == 2:
@@ -196,3 +198,166 @@ def people_in(text: str) -> Iterator[PersonRef]:
         person = parse_person(item)
         if person.name:
             yield person
+
+
+_OPENING = "(（["
+_CLOSING = ")）]"
+
+
+def split_trailing_brackets(text: str) -> tuple[str, str | None]:
+    """`Name (Affiliation, Title)` -> (`Name`, `Affiliation, Title`), the bracket that closes
+    at the end and the one that opens it; (text, None) when the text does not end in one.
+    One scan, so a line of a thousand brackets costs no more than its length."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in _CLOSING:
+        return text, None
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        ch = stripped[i]
+        if ch in _CLOSING:
+            depth += 1
+        elif ch in _OPENING:
+            depth -= 1
+            if depth == 0:
+                if i == 0:
+                    return text, None
+                return clean(stripped[:i]), clean(stripped[i + 1:-1])
+    return text, None
+
+
+# A handle written beside a name: `@robin.hwang`, `(sj.lee)`; not a person's affiliation.
+_HANDLE = re.compile(r"@?[a-z0-9][a-z0-9._-]{1,38}")
+_AT_HANDLE = re.compile(r"(?:^|\s)@[A-Za-z0-9_][\w.-]{0,38}")
+_LINK_WORDS = frozenset("""
+페이스북 블로그 링크드인 트위터 깃허브 홈페이지 인스타그램 유튜브 슬라이드 발표자료 자료 영상 github
+twitter facebook linkedin blog homepage website site slides slide video youtube instagram
+mastodon x medium web profile
+""".split())
+_SEPARATOR_BAR = re.compile(r"\s*[|｜]\s*")
+_TRAILING_HONORIFIC = re.compile(r"\s*(?:님|씨)\s*$")
+_ET_AL = re.compile(r"\s*(?:외\s?\d{1,2}\s?(?:인|명)|et al\.?|and others)\s*$")
+
+
+def is_handle(text: str) -> bool:
+    return bool(_HANDLE.fullmatch(text)) and not text.isdigit()
+
+
+def _drop_handles(text: str) -> str:
+    text = _AT_HANDLE.sub(" ", text)
+    outer, inner = split_trailing_brackets(text)
+    if inner is not None:
+        words = [w for w in re.split(r"[,\s]+", inner) if w]
+        if not words or all(is_handle(w) or w.casefold() in _LINK_WORDS for w in words):
+            text = outer
+    return clean(text)
+
+
+def read_person(text: str, loose: bool = False) -> PersonRef | None:
+    """A person written in a place that may hold one (a heading's tail, a list item, a table
+    cell): None unless some part of it is shaped like a name.
+
+    Understands `Name | Company`, `Name@Company`, `Company - Name`, `Company CTO Name님`,
+    `Nickname(Name)`, `Name(handle) 님` and everything `parse_person` does. `loose`: the place
+    itself says this is a speaker, so a nickname counts as a name.
+    """
+    text = clean(text).strip("*_`\"'“”‘’ ")
+    if len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING:
+        text = clean(text[1:-1])
+    honorific = bool(_TRAILING_HONORIFIC.search(text))
+    text = _drop_handles(_ET_AL.sub("", _TRAILING_HONORIFIC.sub("", text)))
+    if not text or len(text) > 120:
+        return None
+    if "·" in text:
+        first, *others = [clean(p) for p in text.split("·")]
+        if is_name(first) and all(0 < len(o) <= 20 and " " not in o for o in others):
+            return PersonRef(first, aliases=tuple(others))
+    parts = _SEPARATOR_BAR.split(text)
+    if len(parts) > 1:
+        named = [p for p in parts if is_name(p, loose)]
+        if not named:
+            return None
+        rest = " ".join(p for p in parts if p is not named[0])
+        affiliation, title, role = read_affiliation(rest)
+        return PersonRef(named[0], affiliation, title, role)
+    at = text.find("@")
+    if 0 < at < len(text) - 1 and text[at - 1] != " " and is_name(text[:at], loose):
+        affiliation, title, role = read_affiliation(text[at + 1:])
+        return PersonRef(clean(text[:at]), affiliation, title, role)
+    person = parse_person(text)
+    if is_name(person.name):
+        return _nickname_first(person, text)
+    dashed = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(dashed) == 2 and (left := read_person(dashed[0])) is not None and len(dashed[1]) <= 60:
+        affiliation, title, role = read_affiliation(dashed[1])
+        return PersonRef(left.name, left.affiliation or affiliation, left.title or title,
+                         left.role or role, left.aliases)
+    found = _name_elsewhere(person, text, honorific)
+    if found is None and loose and is_name(person.name, loose=True):
+        return person
+    return found
+
+
+def _nickname_first(person: PersonRef, text: str) -> PersonRef:
+    """`정개발(정도현)`, `임작가(임백준)`: a name in the bracket is the name, the outside a
+    nickname."""
+    outer, inner = split_trailing_brackets(text)
+    if inner is not None and is_korean_name(inner) and " " not in outer:
+        return PersonRef(inner, None, None, person.role, (outer,))
+    return person
+
+
+def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> PersonRef | None:
+    """The name is not where parse_person looked: in the bracket or after the dash
+    (`예시컴퍼니 - 김하늘`), first with a company after it (`송창현 네이버 CTO`), or last after
+    a company and title (`예시클라우드 CTO 박지은`)."""
+    outer, inner = split_trailing_brackets(text)
+    if inner is not None and is_name(inner) and len(outer) <= 40:
+        if " " not in outer and len(outer) <= 8 and re.fullmatch(r"[가-힣]+", outer):
+            return PersonRef(inner, None, None, person.role, (outer,))   # `데니스김(김호광)`
+        affiliation, title, role = read_affiliation(outer)
+        return PersonRef(inner, affiliation, title, role or person.role)
+    dashed = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(dashed) == 2 and is_name(dashed[1]) and len(dashed[0]) <= 40:
+        affiliation, title, role = read_affiliation(dashed[0])
+        return PersonRef(clean(dashed[1]), affiliation, title, role)
+    words = text.split(" ")
+    if 1 < len(words) <= 5:
+        if is_korean_name(words[0]):
+            affiliation, title, role = read_affiliation(" ".join(words[1:]))
+            if title or len(words) == 2:
+                return PersonRef(words[0], affiliation, title, role)
+        last = _strip_glued_title(words[-1])[0]
+        if is_korean_name(last):
+            affiliation, title, role = read_affiliation(" ".join(words[:-1]))
+            if title or (honorific and len(words) <= 4):
+                return PersonRef(last, affiliation, title, role)
+    return None
+
+
+def people_at(text: str, loose: bool = False) -> list[PersonRef]:
+    """Every person in `A, B 및 C` at a place that may hold people; [] when the first item is
+    not a person (then the text is a title or a sentence, not a list of names). An item after
+    a full name that is no name itself is that person's company: `정명기, 삼성전자 R&D`."""
+    found: list[PersonRef] = []
+    items = split_list(text)
+    for n, item in enumerate(items):
+        person = read_person(item) or (read_person(item, loose) if loose and not found else None)
+        if person is not None and found and n == len(items) - 1 and _unknown_latin(person):
+            person = None      # `Lili Cosic, Red Hat`: the last of a list is her company
+        if person is None and found and is_name(found[-1].name) and len(item) <= 60:
+            last = found[-1]
+            affiliation = ", ".join(p for p in (last.affiliation, item) if p)
+            found[-1] = PersonRef(last.name, affiliation, last.title, last.role, last.aliases)
+            continue
+        if person is None:
+            return []
+        found.append(person)
+    # A Latin name alone, without a common given name, is as likely a product (`Closed Beta`,
+    # `Hadoop Cluster`) unless the place says "person"; beside other names it is one.
+    if not loose and found and all(_unknown_latin(p) for p in found):
+        return []
+    return found
+
+
+def _unknown_latin(person: PersonRef) -> bool:
+    return not is_korean_name(person.name) and not has_known_first_name(person.name)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import dates, normalize, registry
+from . import dates, generator_keys, normalize, registry
 from .model import KINDS, SECTION, Kind
 from .people import ROLE_WORDS
 
@@ -46,6 +46,15 @@ FIELD_HELP: dict[str, str] = {
     "summary": "한두 문장 요약. 페이지 설명과 목록에 쓰입니다.",
     "talks": "노트 하나에 발표가 여럿일 때: 발표마다 title, speakers, topics.",
     "anchor": "이 발표로 바로 가는 링크의 앵커 (#...).",
+    "post_date": "글을 쓴 날짜 (블로그 글의 pub_date, published ...). 본문이 발표 날짜를 말하지 "
+                 "않으면 이 날짜를 씁니다.",
+    "published": "Jekyll: false이면 초안처럼 빌드에서 빠집니다. 날짜이면 글을 쓴 날짜입니다.",
+    "time": "발표 일시 (start_time, 일시): 발표 날짜로 씁니다.",
+    "categories": "분류: 주제처럼 읽습니다 ('후기', 'conference' 같은 글의 종류는 빼고).",
+    "draft": "true이면 초안: mkdocs build에서 빠지고 mkdocs serve에서만 표시와 함께 보입니다.",
+    "picture": "노트의 대표 그림 (docs/ 기준 경로 또는 주소): cover_image, featured_image, "
+               "image, header-img ...",
+    "place": "발표 장소 (location, venue).",
 }
 REGISTRY_HELP: dict[str, str] = {
     "name": "평소 쓰는 이름 (페이지 제목).",
@@ -149,6 +158,10 @@ def _lang() -> Schema:
                       {"type": "string", "pattern": words_pattern(LANG_WORDS)}]}
 
 
+def _picture() -> Schema:
+    return {"type": ["string", "object", "array", "boolean", "null"]}
+
+
 def _value(field_name: str, field: normalize.Field) -> Schema:
     """The schema of what `field`'s normaliser reads without a warning."""
     fn = field.normalise
@@ -161,6 +174,9 @@ def _value(field_name: str, field: normalize.Field) -> Schema:
         normalize.as_names: _people,
         normalize.as_topics: _topics,
         normalize.as_talks: lambda: {"type": "array", "items": {"$ref": "#/$defs/talk"}},
+        normalize.as_draft: lambda: {"type": ["boolean", "string", "null"]},
+        normalize.as_published: lambda: {"anyOf": [{"type": "boolean"}, dict(_DATE)]},
+        normalize.as_picture: _picture,
     }
     if fn in simple:
         return simple[fn]()
@@ -194,6 +210,9 @@ def note_schema() -> Schema:
     for page_key in page_keys:
         properties[page_key] = {"description": "Material for MkDocs가 읽는 페이지 설정."}
     patterns[f"^\\s*{_any_of(page_keys)}\\s*$"] = {}
+    # Keys another generator writes (layout, permalink, toc, ...): accepted, not read.
+    patterns[key_pattern(sorted(generator_keys.IGNORED))] = {
+        "description": "다른 사이트 생성기(Jekyll, Hugo, ...)의 설정: Confnotes는 읽지 않습니다."}
     return {
         "$schema": DRAFT,
         "title": "Confnotes note front matter",

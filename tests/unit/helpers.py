@@ -11,6 +11,7 @@ def note(text: str, path: str = "notes/x.md") -> tuple[RawNote, list[str]]:
     report = Report()
     source = split(decode(text.encode("utf-8"), path, report), path, report)
     raw = normalise(source, path, report)
+    report.report_unknown_keys()
     return raw, [p.for_mkdocs() for p in report.problems]
 
 

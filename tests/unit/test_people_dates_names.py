@@ -99,7 +99,8 @@ def test_look_alike_keys_meet_for_one_jamo_and_word_order() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "alike"),
-    [("이강욱", "이강옥", True), ("정린소", "장린소", True),
+    [("이강욱", "이강옥", True), ("정린소", "장린소", False), ("홍서연", "송서연", False),
+     ("오수아", "이수아", False), ("김서연", "김서윤", False), ("남궁규돈", "남궁규도", True),
      ("Stephen Balaban", "Stephan Balaban", True),
      ("Jane Roberts", "Roberts Jane", True), ("Steve Scott", "Steve Scot", True),
      ("Wei Berg", "Mei Berg", False), ("P. Smith", "C. Smith", False),
