@@ -246,16 +246,9 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
 
 
 def topic_path(text: str) -> tuple[str, ...]:
-    """`AI 인프라 > GPU 클라우드` is a parent and its child. A bare slash between short words
-    is part of one name (`CI/CD`, `AI/ML`, `A/B 테스트`, `HTTP/3`), not a hierarchy."""
-    parts: list[str] = []
-    for level in _TOPIC_LEVELS.split(clean(text).lstrip("#")):
-        halves = [h.strip() for h in level.split("/")]
-        if len(halves) > 1 and not any(
-                len(h) <= 2 or (len(h) <= 4 and re.fullmatch(r"[A-Z0-9]+", h)) for h in halves):
-            parts.extend(halves)
-        else:
-            parts.append(level)
+    """`AI 인프라 > GPU 클라우드` (or `|`, ` / `) is a parent and its child. A slash written
+    inside a name is part of it (`CI/CD`, `A/B 테스트`, `EMOCON S/S 2017`), never a level."""
+    parts = _TOPIC_LEVELS.split(clean(text).lstrip("#"))
     return tuple(p for p in (clean(p).lstrip("#").strip() for p in parts) if p)
 
 
@@ -577,9 +570,11 @@ def _people_from_front_matter(talks: list[tuple[body_mod.BodyTalk, list[TopicRef
         return
     talk = talks[0][0]
     lines = source.meta.lines
-    for raw_key in ("summary",):
-        text = found.get(raw_key) or ""
-        for value in str(text).split("\n")[:20] if len(text) < 5000 else ():
+    summary_keys = {generator_keys.fold(k) for k in FIELDS["summary"].keys}
+    for raw_key, text in source.meta.items():
+        if generator_keys.fold(str(raw_key)) not in summary_keys or not isinstance(text, str):
+            continue
+        for value in text.split("\n")[:20] if len(text) < 5000 else ():
             if labelled := body_mod.label_value(value.strip()):
                 role, names = labelled
                 body_mod.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))

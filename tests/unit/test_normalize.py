@@ -75,7 +75,7 @@ def test_lists_as_list_string_or_comma_string(value: str) -> None:
     assert [t.path for t in raw.topics] == [("AI",), ("반도체",)]
 
 
-@pytest.mark.parametrize("sep", [" | ", " > ", "/", ">", " › "])
+@pytest.mark.parametrize("sep", [" | ", " > ", " / ", ">", " › "])
 def test_topic_hierarchy(sep: str) -> None:
     raw, _ = note(f"---\ntopics: ['  AI   인프라{sep}GPU 클라우드 ']\n---\n")
     assert [t.path for t in raw.topics] == [("AI 인프라", "GPU 클라우드")]
@@ -155,7 +155,8 @@ def test_language_is_guessed_when_absent(text: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "path"),
     [("CI/CD", ("CI/CD",)), ("AI/ML", ("AI/ML",)), ("A/B 테스트", ("A/B 테스트",)),
-     ("HTTP/3", ("HTTP/3",)), ("반도체/패키징", ("반도체", "패키징")),
+     ("HTTP/3", ("HTTP/3",)), ("반도체/패키징", ("반도체/패키징",)),
+     ("EMOCON S/S 2017", ("EMOCON S/S 2017",)),
      ("Cloud / Security", ("Cloud", "Security")), ("#AI", ("AI",)),
      ("데이터 과학 > A/B Testing", ("데이터 과학", "A/B Testing")),
      ("CI/CD | GitHub Actions", ("CI/CD", "GitHub Actions")),

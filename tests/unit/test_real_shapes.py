@@ -1,0 +1,268 @@
+"""The shapes real notes use for speakers, events and dates, each in a note of our own words,
+and the look-alike shapes that must NOT give a person, an event or a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .helpers import note, people
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### 검색 랭킹 다시 보기 (한도윤 | 예시랩)\n본문\n", [("한도윤", "예시랩")]),
+        ("**클라우드 비용 줄이기 (문서진)**\n본문\n", [("문서진", None)]),
+        ("**로그 수집기 이야기(문서진)**\n본문\n", [("문서진", None)]),
+        ("## 로그 수집기 이야기 (예시컴퍼니 - 배주원)\n본문\n", [("배주원", "예시컴퍼니")]),
+        ("**1. 행복한 코드 리뷰 : 남도현**\n본문\n", [("남도현", None)]),
+        ("**테스트 전략 - 유시온 -**\n본문\n", [("유시온", None)]),
+        ("**비동기의 모든 것 -석지안-**\n본문\n", [("석지안", None)]),
+        ("## 성능 튜닝 - 정개발(정도윤)\n본문\n", [("정도윤", None)]),
+        ("## 웹 컴포넌트 - 권민찬, 탁서율\n본문\n", [("권민찬", None), ("탁서율", None)]),
+        ("### 2. The Future of Builds, Olivia Grant & Daniel Marsh\n본문\n",
+         [("Olivia Grant", None), ("Daniel Marsh", None)]),
+        ("### Caching at Scale, Emma Lawson, Examplecorp\n본문\n",
+         [("Emma Lawson", "Examplecorp")]),
+        ("## Streams by Jessica Holt @jholt\n본문\n", [("Jessica Holt", None)]),
+        ("# 키노트_구하람 소장(예시연구소)\n본문\n", [("구하람", "예시연구소")]),
+        ("### 1. 이서후 외 2인 '우리의 첫 도전'\n본문\n", [("이서후", None)]),
+        ("## 1. 같이 자라기 - 김태오·산책토끼\n본문\n", [("김태오", None)]),
+    ],
+)
+def test_a_talk_heading_names_its_speaker(text: str,
+                                          expected: list[tuple[str, str | None]]) -> None:
+    raw, _ = note(text)
+    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
+        == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("# Modular 이야기\n### Speaker - Nora Whitfield@Examplesoft\n본문\n",
+         "Nora Whitfield", "Examplesoft"),
+        ("# 환영사\n### Speaker - Outsider\n본문\n", "Outsider", None),
+        ("# 강연\n### 연사 소개\n(권태희(th.kwon) 님)\n\n본문\n", "권태희", None),
+        ("# 강연\n## 발표자\n- 석지안 | 예시랩 대표\n\n본문\n", "석지안", "예시랩"),
+        ("# 강연\n## 발표자\n- 예시클라우드 CTO 변하람님\n\n본문\n", "변하람", "예시클라우드"),
+        ("# 강연\n\nBy Grace Holloway ([@grace](https://example.com/grace))\n\n본문\n",
+         "Grace Holloway", None),
+        ("# 강연\n\n-- by [Tom Reyes](https://example.com/tom)\n\n본문\n", "Tom Reyes", None),
+        ("# 강연\n\n**강연자 : 홍지호, 예시전자 연구소**\n\n본문\n", "홍지호", "예시전자 연구소"),
+        ("# 강연\n\n*Speaker: Maya Chen, Exampleworks*\n\n본문\n", "Maya Chen", "Exampleworks"),
+    ],
+)
+def test_labels_and_sections_name_the_speaker(text: str, name: str,
+                                              affiliation: str | None) -> None:
+    raw, _ = note(text)
+    found = [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people]
+    assert found == [(name, affiliation)]
+
+
+def test_a_person_heading_under_a_section_is_a_talk_of_that_section() -> None:
+    raw, _ = note("# 1일차\n## keynote\n#### 김민찬 - 예시전자\n* 내용\n"
+                  "#### David Holm - 예시재단 부의장\n* 내용\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("keynote", ["김민찬"]), ("keynote", ["David Holm"])]
+    assert raw.talks[0].people[0].person.affiliation == "예시전자"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("### 러스트로 만든 파이썬\n- Marcus Bell - [github](https://github.com/example)\n",
+         "Marcus Bell"),
+        ("### 패키지 개발 여정\n- [한지섭](https://github.com/example)\n- 내용\n", "한지섭"),
+        ("## 키노트\n* 송하준 예시 CTO\n* 조직 문화 이야기\n", "송하준"),
+        ("### 추천 시스템\n> Example Search 김도경/채윤서\n", "김도경"),
+        ("#### 인사말\n\n- 류하진\n  - 예시 운영진\n", "류하진"),
+    ],
+)
+def test_the_first_item_under_a_talk_heading_can_be_its_speaker(text: str, name: str) -> None:
+    raw, _ = note(text)
+    assert [a.person.name for t in raw.talks for a in t.people][:1] == [name]
+
+
+def test_a_table_with_a_speaker_column_gives_a_talk_per_row() -> None:
+    raw, _ = note("# 라이트닝 토크\n\n발표자 | 제목 | 한 줄 소개\n-- | -- | --\n"
+                  "오재윤 | Numerical Tricks | 수치 해법\n아샬 | 객체지향 이야기 | 위임\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("Numerical Tricks", ["오재윤"]), ("객체지향 이야기", ["아샬"])]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "name"),
+    [
+        ("- 전하윤(예시 코리아) / 모두를 위한 새 소식", "모두를 위한 새 소식", "전하윤"),
+        ("- 신다인: `State of Things`", "State of Things", "신다인"),
+        ("- 비동기 서버 만들기 (강태린)", "비동기 서버 만들기", "강태린"),
+        ("[13:00 ~ 13:40] 웹 3D 소개 (최유찬 - 예시소프트)", "웹 3D 소개", "최유찬"),
+        ("🌳 [Scaling Queues - Emma Lawson, Examplecorp](https://youtu.be/example)",
+         "Scaling Queues", "Emma Lawson"),
+    ],
+)
+def test_a_programme_line_or_list_item_is_a_talk_with_its_speaker(line: str, title: str,
+                                                                  name: str) -> None:
+    raw, _ = note(f"# 프로그램\n\n{line}\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [(title, [name])]
+
+
+def test_a_by_line_under_a_numbered_title_line_makes_that_line_a_talk() -> None:
+    raw, _ = note("# 세미나\n\n(1) 일상이 바뀐 이야기\nby 황보라 @bora.h ([블로그](https://x.example))"
+                  "\n(2) 챗봇 만들기\nby 문지섭 @js.moon\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("일상이 바뀐 이야기", ["황보라"]), ("챗봇 만들기", ["문지섭"])]
+
+
+def test_a_list_of_titled_people_names_the_speakers_of_the_talk_above() -> None:
+    raw, _ = note("# 키노트\n\n- 예시 클라우드 CEO 김예준님\n- 예시 랩 CTO 박서윤님\n")
+    assert people(raw) == [[("김예준", "speaker", "예시 클라우드"),
+                            ("박서윤", "speaker", "예시 랩")]]
+
+
+def test_names_in_tags_and_a_labelled_description_are_speakers_not_topics() -> None:
+    raw, _ = note("---\ntitle: 밋업\ntags: [gdg, 차은호, react]\n---\n# 밋업\n")
+    assert people(raw) == [[("차은호", "speaker", None)]]
+    assert [t.path for t in raw.topics] == [("gdg",), ("react",)]
+    raw, _ = note("---\ntitle: 워크샵\ndescription: >\n  워크샵 리뷰입니다.\n\n"
+                  "  **강연자 : 홍지호**\n---\n본문\n")
+    assert people(raw) == [[("홍지호", "speaker", None)]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### 장점\n내용\n### 이야기\n내용\n",
+        "#### The Apache Way - 5가지 운영 원칙\n1. 합의\n",
+        "## 삽질기 1 - 502 Bad Gateway\n내용\n",
+        "# 총평\n### 음..기초의 중요성? - 비타\n### 다음엔 더 잘하자 - 데파\n",
+        "## Docker Orchestration\n## React Everywhere\n",
+        "### 데이터 라벨링, Ground Truth\n- 내용\n",
+        "- **Amazon Managed Chain (Closed Beta)**\n",
+        "## 발표\n* [Talk](https://x.example)\n* Summary By: Nate Example\n",
+        "## 즐길거리\n### 도시락\n맛있었다\n",
+        "### 자동화\n- 분석 패키지를 미리 설치함\n",
+        "## 모임\n- 이상한 모임\n",
+        "### 2015 - http://example.io/\n",
+        "### 발표 정리 (20분)\n### 구조 (Incubating)\n",
+        "- tinder - migrated from poll to push\n- Hadoop Cluster (Vector Size)\n",
+        "### 시각화 도구\n* 시각화\n",
+    ],
+)
+def test_shapes_that_give_no_person(text: str) -> None:
+    raw, _ = note("# 노트\n" + text)
+    assert people(raw) == [[] for _ in raw.talks]
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "path", "event", "series"),
+    [
+        ("title: Deview2017 2일차 후기", "", "notes/x.md", "DEVIEW 2017", "deview"),
+        ("title: '[컨퍼런스] if(kakaoAI)2024 다녀온 후기'", "", "notes/x.md", "if(kakao) 2024",
+         "ifkakao"),
+        ("title: 토스ㅣSLASH 22 - 유저의 시간", "", "notes/x.md", "SLASH 2022", "slash"),
+        ("title: '[Join IT] 2023 INFCON'", "", "notes/x.md", "INFCON 2023", "infcon"),
+        ("title: PyconKR 2018 후기 1일차", "", "notes/x.md", "PyCon Korea 2018", "pycon-korea"),
+        ("title: 후기", "", "notes/deveiw2015/README.md", "DEVIEW 2015", "deview"),
+        ("title: 스사모 2023", "", "notes/x.md", "스사모 2023", "스사모"),
+        ("title: 제1회 예시 테크 밋업 후기", "", "notes/x.md", "제1회 예시 테크 밋업", None),
+        ("title: '[예시넷 2017] 보안 세션'", "", "notes/x.md", "예시넷 2017", "예시넷"),
+        ("title: 노트", "- 행사: 예시 데브데이 2024\n", "notes/x.md", "예시 데브데이 2024", None),
+        ("title: Kubecon, still for me?", "Kubecon 2023 is a wrap! Kubecon Valencia 2022 was "
+         "my first.\n", "notes/x.md", "KubeCon 2023", "kubecon"),
+        ("title: 예시 테크데이 2025 with Upstage", "", "notes/x.md", "예시 테크데이 2025", None),
+    ],
+)
+def test_the_event_is_read_from_title_folder_tags_and_lines(
+        front: str, body: str, path: str, event: str, series: str | None) -> None:
+    raw, _ = note(f"---\n{front}\n---\n{body}", path)
+    assert raw.event == event
+    if series is not None:
+        assert raw.event_series == series
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["title: 'Do more, with less. - 디자인 시스템, 그다음은?'", "title: slash 기호 쓰는 법",
+     "title: 2023 회고", "title: 개발자 컨퍼런스 후기"],
+)
+def test_no_event_when_the_note_names_none(front: str) -> None:
+    raw, _ = note(f"---\n{front}\n---\n본문\n")
+    assert raw.event is None
+
+
+def test_tags_that_name_the_event_a_year_or_a_kind_of_post_are_not_topics() -> None:
+    raw, _ = note("---\ntitle: Deview2017 후기\ntags: ['conference', 'deview2017', '2017', "
+                  "'후기', 'machine-learning']\ncategories: [Conference, 데이터]\n---\n")
+    assert [t.path for t in raw.topics] == [("machine-learning",), ("데이터",)]
+
+
+def test_a_slash_in_a_tag_is_no_level() -> None:
+    raw, _ = note("---\ntitle: 후기\ntags: ['EMOCON S/S 2017', 'CI/CD']\n---\n")
+    assert ("EMOCON S", "S 2017") not in [t.path for t in raw.topics]
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def _when(text: str, path: str = "notes/x.md") -> tuple[object, object, str, str | None]:
+    raw, _ = note(text, path)
+    return raw.date, raw.date_end, raw.date_precision, raw.date_source
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "start", "end", "precision"),
+    [
+        ("# 밋업\n- 일시: 2019-05-18 (토) 13시 ~ 18시\n", "notes/x.md",
+         dt.date(2019, 5, 18), None, "day"),
+        ("# 파이콘\n::: tip\n2023.08.11-13 COEX 그랜드볼룸\n:::\n", "notes/x.md",
+         dt.date(2023, 8, 11), dt.date(2023, 8, 13), "day"),
+        ("# Deview 2015\n2015년 9월 14, 15일 개최된 DEVIEW 2015 후기\n", "notes/x.md",
+         dt.date(2015, 9, 14), dt.date(2015, 9, 15), "day"),
+        ("---\ntitle: Deview2014 Review\npub_date: '2014-10-02'\n---\n9/29일(월) 9:00 ~ 18:00\n",
+         "notes/x.md", dt.date(2014, 9, 29), None, "day"),
+        ("---\ntitle: INFCON 2023\ndate: 2023-08-16\nlayout: post\n---\n어제 드디어 인프콘을 "
+         "다녀왔다!\n", "notes/x.md", dt.date(2023, 8, 15), None, "day"),
+        ("---\ntitle: 예시콘 2024 가이드\ndate: 2024-07-03\nlayout: post\n---\n"
+         "> 공식 사이트 기준으로 작성했다. (2024. 07. 03)\n\n예시콘은 2024년 8월 2일 금요일 "
+         "코엑스에서 열린다.\n", "notes/x.md", dt.date(2024, 8, 2), None, "day"),
+        ("---\ntitle: SOSCON 2015\n---\n본문\n", "notes/x.md", dt.date(2015, 1, 1), None,
+         "year"),
+        ("# 모임\n본문\n", "notes/[190316]Spring_Meetup/notes.md", dt.date(2019, 3, 16), None,
+         "day"),
+        ("---\ntitle: 예시 밋업 후기\n---\n본문\n", "notes/2019-03-02-spring-meetup.md",
+         dt.date(2019, 3, 2), None, "day"),
+        ("---\ntitle: 행사 후기\ndate: 2018-02-12\nlayout: post\n---\n"
+         "<img src=\"/img/2018-02-11-event-01.jpg\">\n본문\n", "notes/x.md",
+         dt.date(2018, 2, 12), None, "day"),
+        ("---\ntitle: KRnet 2017 보안\n---\n인터컨티넨탈 호텔에서 6월 26, 27일 양일간 열리는 "
+         "KRnet 2017\n", "notes/x.md", dt.date(2017, 6, 26), dt.date(2017, 6, 27), "day"),
+    ],
+)
+def test_the_date_of_the_talks(text: str, path: str, start: dt.date, end: dt.date | None,
+                               precision: str) -> None:
+    found = _when(text, path)
+    assert found[:3] == (start, end, precision)
+
+
+def test_the_post_date_yields_to_the_text_and_to_the_events_year() -> None:
+    date, _, precision, source = _when("---\ntitle: Deview2017 2일차 후기\npub_date: "
+                                       "'2017-10-21'\n---\n본문\n")
+    assert (date, precision, source) == (dt.date(2017, 10, 21), "day", "post date")
+    date, _, precision, source = _when("---\ntitle: Deview2017 후기\npub_date: '2018-01-05'\n"
+                                       "---\n본문\n")
+    assert (date, precision, source) == (dt.date(2017, 1, 1), "year", "event")
+
+
+def test_confnotes_own_date_is_the_talks() -> None:
+    date, _, precision, source = _when("---\ntitle: 노트\ndate: 2024-11-04\n---\n"
+                                       "2024년 11월 5일에 열린 행사\n")
+    assert (date, precision, source) == (dt.date(2024, 11, 4), "day", "front matter")
