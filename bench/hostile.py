@@ -50,6 +50,16 @@ def _note(front: str, body: str = "본문\n") -> str:
     return f"---\n{front}---\n{body}"
 
 
+def _word(n: int) -> str:
+    """A topic name of letters only: digits after a word read as an event and its year."""
+    letters = ""
+    while True:
+        letters = chr(ord("a") + n % 26) + letters
+        n //= 26
+        if not n:
+            return f"topic {letters}"
+
+
 def _look_alikes(count: int) -> Docs:
     """`count` names that all meet under one look-alike key: one root, each with one more
     character of its own (deleting it gives the root back), fifty names a note."""
@@ -98,7 +108,7 @@ CASES = [
          "speakers"),
     Case("many-topics", "one note with n topics", "build", (1_000, 2_000, 4_000),
          lambda n: {"notes/tags.md": _note(
-             f"title: 태그\ntopics: [{', '.join(f'topic {i}' for i in range(n))}]\n")},
+             f"title: 태그\ntopics: [{', '.join(_word(i) for i in range(n))}]\n")},
          "topics"),
     Case("gif-frames", "a GIF of n frames on 8000×8000", "build", (250, 500, 1_000),
          lambda n: {"notes/anim.md": "# 움짤\n\n![](anim.gif)\n", "notes/anim.gif": _gif(n)},
