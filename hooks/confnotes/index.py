@@ -26,9 +26,10 @@ from .normalize import RawNote, TopicRef
 from .registry import Registry
 from .vocabulary import SYNONYMS
 
-# What one note may bring into the index: enough for a conference day's programme in one note,
-# few enough that the pages a note multiplies (each speaker's page lists the others) stay small.
-MAX_SPEAKERS = 100
+# What one note may bring into the index: enough for a conference day's programme in one note
+# (the samples have at most 6 of each), few enough that what one note makes (a page, a feed and
+# a social card per name, each speaker's page listing the others) stays a few seconds' work.
+MAX_SPEAKERS = 50
 MAX_TOPICS = 50
 # A name is shown on every page that lists its term, and compared with every other name: a
 # longer one is not a name (and could cost gigabytes in the look-alike check).

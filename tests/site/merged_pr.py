@@ -155,7 +155,7 @@ EXPECTED: list[tuple[str, int | None, str]] = [
     ("notes/page-keys.md", 4, "'search' should be a mapping"),
     ("notes/page-keys.md", 5, "'hide' should be a list of parts to hide"),
     (LONG_FILE, None, "the name"),
-    ("notes/crowd.md", 3, "the note names more than 100 speakers; 'Person 100' and 1899 more"),
+    ("notes/crowd.md", 3, "the note names more than 50 speakers; 'Person 50' and 1949 more"),
     ("notes/tags.md", 3, "the note names more than 50 topics; 'topic by' and 349 more"),
     ("notes/anim.md", ANIMATION_LINE, "image 'anim.gif' is an animation of 1,000 frames of "
      "8000×8000 pixels"),
