@@ -61,6 +61,19 @@ def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | N
     return raw
 
 
+def _read_own_page(path: str, data: bytes, report: Report, theme: page_keys.Theme | None,
+                   library: pictures.Library) -> None:
+    """The site's own pages (index.md, a section's index.md) as the build reads them: MkDocs
+    parses their front matter (so without lines here too), Confnotes checks their page keys,
+    removes their raw HTML and checks their pictures."""
+    text = front_matter.decode(data, path, Report())
+    source = front_matter.split(text, path, Report())
+    page_keys.read(source.meta, {}, path, report, theme)
+    for item, line in markup.scan_markdown(source.body, source.body_line)[:markup.REMOVALS_SHOWN]:
+        report.warn(path, line, markup.message(item))
+    _report_images(path, source.body, source.body_line, library, report)
+
+
 def _within_ranges(raw: normalize.RawNote, report: Report) -> None:
     texts = [("title", raw.title, raw.lines.get("title") or 1),
              ("session", raw.session or "", raw.lines.get("session"))]
@@ -154,6 +167,10 @@ def read_folder(
     library = picture_library(docs_dir, listing, pictures_cache) if pictures_cache else None
     notes = [read_note(rel, (docs_dir / rel).read_bytes(), report, theme, library)
              for rel in markdown_files(docs_dir, listing) if is_note(rel)]
+    if library is not None:
+        for rel in markdown_files(docs_dir, listing):
+            if not is_note(rel):
+                _read_own_page(rel, (docs_dir / rel).read_bytes(), report, theme, library)
     report.report_unknown_keys()
     site = index.build(notes, {n.path: note_url(n.path) for n in notes}, registries, report)
     if library is not None:

@@ -88,7 +88,8 @@ CORPUS: dict[str, str | bytes] = {
     "speakers.yml": SPEAKERS,
     "events.yml": EVENTS,
     "index.md": note('title: "<img src=x onerror=document.title=1>홈"\n', "# 홈\n"),
-    "notes/index.md": note('title: "<script>document.title=2</script>노트"\n', "# 노트 목록\n"),
+    "notes/index.md": note('title: "<script>document.title=2</script>노트"\n',
+                           '# 노트 목록\n\n<iframe src="https://attacker.example/"></iframe>\n'),
     "notes/raw-html.md": RAW_HTML,
     "notes/svg.md": "# 그림\n\n![도표](images/evil.svg)\n",
     "notes/images/evil.svg": EVIL_SVG,
@@ -132,6 +133,7 @@ EXPECTED: list[tuple[str, int | None, str]] = [
     ("notes/raw-html.md", 12, "raw HTML: <form> is removed"),
     ("notes/raw-html.md", 14, "raw HTML: the attribute 'onerror' is removed"),
     ("notes/raw-html.md", 16, "raw HTML: the address 'javascript:history.back()'"),
+    ("notes/index.md", 6, "raw HTML: <iframe> is removed"),
     ("notes/svg.md", SVG_LINE, "image 'images/evil.svg' is an SVG with <script>"),
     ("speakers/kai-fu-lee.md", None, "the note's address, speakers/kai-fu-lee/, is that of the "
      "page of speaker 'Kai-Fu Lee' (speakers.yml, line 1)"),
