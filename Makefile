@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench bench-hostile browser fonts clean check note new-site
+.PHONY: serve build test lint unit site-tests browser-tests bench bench-hostile browser fonts clean check note new-site real-notes
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -76,10 +76,16 @@ test: $(BIN)/.dev browser fonts lint
 # Builds 1,000 and 5,000 synthetic notes with and without the hooks (ratio, memory, sizes,
 # search latency in Chromium), then the hooks' own share of one build and mkdocs serve's
 # time to show an edit. Several minutes; not part of `make test`.
-bench: $(BIN)/.dev browser
+bench: $(BIN)/.dev browser real-notes
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hooks_time.py --notes 1000
 	$(BIN)/python bench/serve_edit.py --notes 1000
+
+# How well real notes written by other people are understood: speakers, events and dates
+# scored against gold annotations, when the development set is next to this checkout
+# (../shared/real-notes; it is not part of the project). Says so and passes when absent.
+real-notes: $(BIN)/.runtime
+	$(BIN)/python bench/real_notes.py
 
 # What small hostile inputs cost (issue 12's table): each case at three doubling sizes, in a
 # fresh process on a fresh site; fails when a case grows faster than its input or its largest

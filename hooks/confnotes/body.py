@@ -257,6 +257,13 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
         return first
     outer, inner = split_trailing_brackets(text)
     if inner is not None and outer and (found := people_at(inner)):
+        # `제목 - 임작가(임백준)`: the word before the bracket is the speaker's nickname.
+        head, sep, nickname = outer.rpartition(" - ")
+        if sep and head and 0 < len(nickname) <= 8 and " " not in nickname and len(
+                found) == 1 and f"{nickname}(" in text:
+            person = found[0]
+            return head, [PersonRef(person.name, person.affiliation, person.title, person.role,
+                                    (*person.aliases, nickname))], False
         return outer, found, False
     trimmed = text.rstrip(" -–—").rstrip()
     if person and (alone := _person_heading(trimmed)) is not None:
@@ -277,7 +284,8 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
             return clean(trimmed[: cuts[first_person - 1][0]]), found, False
         if person and len(segments) == 2 and len(segments[1]) <= 60 and (
                 who := read_person(f"{segments[0]} - {segments[1]}")) is not None and (
-                key(who.name) == key(segments[0])):
+                key(who.name) == key(segments[0])) and (
+                is_korean_name(who.name) or has_known_first_name(who.name)):
             return "", [who], True
     by = trimmed.rfind(" by ")
     if by > 0 and (who := read_person(trimmed[by + 4:])) is not None:
@@ -298,18 +306,38 @@ _META_TITLE = re.compile(r"(?:.{0,30}\sby|by|정리|요약|작성|작성자|기�
 _TALK_WORDS = re.compile(r"\s*(?:의)?\s?(?:발표|세션|강연|키노트|keynote|talk|session)\s*$",
                          re.IGNORECASE)
 _QUOTED = re.compile(r"^(.{2,60}?)\s*[:/]?\s+[`'‘\"“「『](.+?)[`'’\"”」』]\s*$")
-_SLASHED = re.compile(r"^(.{2,80}?)\s+/\s+(\S.*)$")
 
 
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
     """People before the title: `양찬석(구글 코리아) / 새 소식`, `신형섭: `State of CSS``,
-    `이형주 외 2인 '인프랩의 도전'`."""
-    for pattern in (_SLASHED, _QUOTED):
-        m = pattern.match(text)
-        if m and (found := people_at(_NUMBER.sub("", m.group(1), count=1))) and all(
-                is_name(p.name) for p in found):
-            return clean(m.group(2)), found, False
+    `이형주 외 2인 '인프랩의 도전'`. Beside a company in brackets a two-syllable name counts
+    (`조환(예시커넥트) / Dart`): the bracket says it is a person."""
+    cut = _slash_outside_brackets(text)
+    candidates = [(text[:cut], text[cut + 3:])] if cut > 0 else []
+    if m := _QUOTED.match(text):
+        candidates.append((m.group(1), m.group(2)))
+    for left, title in candidates:
+        left = _NUMBER.sub("", left, count=1)
+        found = people_at(left)
+        if not found and "(" in left:
+            found = [p for p in people_at(left, loose=True) if is_korean_name(p.name, short=True)
+                     or is_name(p.name)]
+        if found and all(is_name(p.name) or is_korean_name(p.name, short=True) for p in found):
+            return clean(title), found, False
     return None
+
+
+def _slash_outside_brackets(text: str) -> int:
+    """Where ` / ` first stands outside brackets (`김석용(예시 / GDG) / 제목`), or -1."""
+    depth = 0
+    for i, ch in enumerate(text[:120]):
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth = max(0, depth - 1)
+        elif ch == "/" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " ":
+            return i - 1
+    return -1
 
 
 def _person_heading(text: str) -> PersonRef | None:
@@ -704,7 +732,7 @@ def _talk_line(state: _Scan, lines: list[str], i: int) -> int:
     whose text is one (`🌳 [Title - Name, Company](...)`); or a list of people
     (`- 회사 CEO 홍길동님`, each item a person with a title or `님`)."""
     line = lines[i]
-    if len(line) > 600:
+    if len(line) > LINE_LIMIT:
         return 0
     link = _LINK_LINE.match(line)
     if link:

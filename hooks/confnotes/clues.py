@@ -78,6 +78,7 @@ _RELATIVE_DAY = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "yest
 _VENUE_WORDS = re.compile(r"(개최|열린|열렸|열리|열립|다녀|참석|참가|장소|코엑스|coex|센터|호텔|홀|"
                           r"행사|양일|진행되|진행하는|held|took place|venue|attend|happening|"
                           r"was at|were at)", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:：\d]{1,16}(?:\*\*)?\s?[:：]\s")
 _DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
                            re.IGNORECASE)
 OPENING_LINES = 12
@@ -163,32 +164,34 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
 
 def infer_event(text: Text) -> EventClue | None:
     """The event a note is about, from what it says outside its front matter; None when it
-    names none."""
+    names none. A conference the catalogue knows, wherever it is named, wins over a name made
+    of the title's words."""
     for line, value in _labelled(text.lines, _EVENT_LABEL):
         if value:
             return _from_catalogue(value, text.lang, f"line {line}", line) or _named(
                 value, None, f"line {line}", line)
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
+    titles = (("title", text.title), ("heading", text.heading or ""))
+    for source, value in titles:
         if value and (found := _from_catalogue(value, text.lang, source, None)):
-            return found
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
-        lead = _BRACKETED_LEAD.match(value or "")
-        if lead and _YEAR.search(lead.group()) and (
-                found := _from_words(lead.group().strip(" []【】()"), source, None)):
-            return found                    # `[KRnet 2017] IoT보안에 대하여`
-    for source, value in (("title", text.title), ("heading", text.heading or "")):
-        if value and (found := _from_words(value, source, None)):
             return found
     for tag in text.tags:
         if found := _from_catalogue(tag, text.lang, "tags", None):
-            return found
-    for tag in text.tags:
-        if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
     parts = PurePosixPath(text.path).parts
     for part in reversed(parts):
         stem = part.rsplit(".", 1)[0]
         if found := _from_catalogue(stem.replace("_", " "), text.lang, "folder", None):
+            return found
+    for source, value in titles:
+        lead = _BRACKETED_LEAD.match(value or "")
+        if lead and _YEAR.search(lead.group()) and (
+                found := _from_words(lead.group().strip(" []【】()"), source, None)):
+            return found                    # `[KRnet 2017] IoT보안에 대하여`
+    for source, value in titles:
+        if value and (found := _from_words(value, source, None)):
+            return found
+    for tag in text.tags:
+        if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
     stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
@@ -201,17 +204,26 @@ def infer_event(text: Text) -> EventClue | None:
             if words and any(w.casefold() in EVENT_WORDS for w in words):
                 name = " ".join(w for w in words if not _YEAR.fullmatch(w))
                 return _named(name, None, "folder", None)
+    # Named in the opening lines beside words that say the writer was there: another
+    # conference mentioned in passing (`FlexRound (ICML 2023)`) is not the note's event.
     for line, value in text.lines[:OPENING_LINES]:
+        if not (_ATTENDED.search(value) or _VENUE_WORDS.search(value)):
+            continue
         for mention in find_series(value, fuzzy=False):
             if mention.year is not None:
                 return _clue(mention, text.lang, f"line {line}", line)
     return None
 
 
-def series_of(name: str, lang: str) -> str | None:
-    """The series an event named in front matter belongs to (`DEVIEW 2015` -> `deview`)."""
+def named_in_front_matter(name: str, lang: str) -> EventClue:
+    """An event named in front matter, with the series and year its name says
+    (`DEVIEW 2015` -> series `deview`, 2015)."""
     found = _from_catalogue(name, lang, "front matter", None, fuzzy=False)
-    return found.series if found is not None else None
+    year = found.year if found else None
+    if year is None and (m := _YEAR.search(name)):
+        year = int(m.group(1))
+    return EventClue(name, found.series if found else None,
+                     found.series_name if found else None, year, "front matter")
 
 
 def year_elsewhere(series: str | None, text: Text) -> int | None:
@@ -230,7 +242,9 @@ def year_elsewhere(series: str | None, text: Text) -> int | None:
 
 
 def with_year(clue: EventClue, year: int) -> EventClue:
-    name = clue.name if str(year) in clue.name else f"{clue.name} {year}"
+    """The clue for the edition of `year`. An edition counted (`제1회 ...`) keeps its name."""
+    numbered = re.match(r"제\s?\d{1,3}\s?회", clue.name)
+    name = clue.name if str(year) in clue.name or numbered else f"{clue.name} {year}"
     return EventClue(name, clue.series, clue.series_name, year, clue.source, clue.line)
 
 
@@ -274,6 +288,8 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
         for n, (line, value) in enumerate(text.lines):
             if len(value) > 2000 or (tier == 2 and n >= 8 and not value.startswith("#")):
                 continue
+            if tier == 2 and _OTHER_LABEL.match(value) and not _DATE_LABEL.match(value):
+                continue            # `- 출판: MIT Press, 2023년 12월 5일` dates a book
             if (tier == 0 and not _VENUE_WORDS.search(value)) or (tier == 1 and not named(value)):
                 continue
             for start, end, at in dates_in(value):

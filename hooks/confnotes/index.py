@@ -239,6 +239,15 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
                      None)
+    date, date_end, precision, date_source = (raw.date, raw.date_end, raw.date_precision,
+                                              raw.date_source)
+    held = resolver.registries["event"].terms.get(event or "")
+    if held is not None and held.start and (date is None or precision != "day") and (
+            date is None or date.year == held.start.year):
+        # Only the year (or nothing) in the note, the days in the registry.
+        date, date_end, precision, date_source = held.start, held.end, "day", "event"
+        if raw.day and held.end and 0 < raw.day <= (held.end - held.start).days + 1:
+            date, date_end = held.start + dt.timedelta(days=raw.day - 1), None
     people, topic_budget = _Budget("speaker", MAX_SPEAKERS), _Budget("topic", MAX_TOPICS)
     note_topics = _topics(raw.topics, path, resolver, topic_budget)
     talks: list[Talk] = []
@@ -264,11 +273,11 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     people.report(path, resolver.report)
     topic_budget.report(path, resolver.report)
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
-    return Note(path=path, url=url, title=raw.title, date=raw.date, event=event, day=raw.day,
+    return Note(path=path, url=url, title=raw.title, date=date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
                 lang=raw.lang, authors=tuple(raw.authors), summary=raw.summary, excerpt=raw.excerpt,
-                lines=dict(raw.lines), date_end=raw.date_end, date_precision=raw.date_precision,
-                date_source=raw.date_source, post_date=raw.post_date,
+                lines=dict(raw.lines), date_end=date_end, date_precision=precision,
+                date_source=date_source, post_date=raw.post_date,
                 event_source=raw.event_source, draft=raw.draft, picture=raw.picture,
                 place=raw.place)
 

@@ -29,8 +29,8 @@ GIVEN = frozenset("""
 라 란 람 랑 래 량 려 련 렬 령 로 록 룡 루 류 륜 률 륭 리 린 림 립
 마 만 매 맹 면 명 모 목 무 문 미 민
 바 박 반 발 방 배 백 범 법 변 별 병 보 복 본 봉 부 분 비 빈 빛 봄
-사 산 삼 상 새 샘 서 석 선 설 섭 성 세 소 손 솔 송 수 숙 순 숭 슬 승 시 식 신
-실 심
+사 산 삼 상 새 샘 서 석 선 설 섭 성 세 소 손 솔 송 수 숙 순 숭 슬 승 시 식 신 실 심
+솜 결 겸 별
 아 안 애 양 언 엄 여 연 열 염 영 예 오 옥 온 완 왕 요 용 우 욱 운 울 웅 원 월 위 유 육 윤
 율 융 은 을 음 의 이 익 인 일 임
 자 작 장 재 전 정 제 조 종 주 준 중 증 지 진
@@ -215,7 +215,7 @@ jeff jeffrey jennifer jenny jens jeremy jerome jesse jessica jessie jim jimmy jo
 joel johan johannes john johnny jon jonas jonathan jordan jorge  jose joseph josh joshua
 juan judith julia julian juliana julie julien justin kai karen karl kasper kat kate katherine
 kathryn katie kay keith kelly kelsey ken kenneth kevin kim kirsten klaus krishna kristin
-kurt kyle lana lara larry laura lauren laurent lee leigh leo leon leonardo liam
+kurt kyle lachlan lana lara larry laura lauren laurent lee leigh leo leon leonardo liam
 lily linda lisa liz lori louis lucas lucia luis luke lynn maja malte manuel marc marcel marco
 marcus marcy margaret maria mariana marie marina mario  mark marta martin mary mateo
 mathias matt matteo matthew matthias matthieu mauricio max maxime maya megan mehdi melissa

@@ -452,11 +452,11 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     event, event_clue = found.get("event"), None
     if not event:
         event_clue = clues.infer_event(text)
-    series = clues.series_of(event, lang) if event else None
+    named = clues.named_in_front_matter(event, lang) if event else None
     if event_clue is not None and event_clue.year is None and (
             year := clues.year_elsewhere(event_clue.series, text)):
         event_clue = clues.with_year(event_clue, year)
-    when, post_date = _when(found, source, path, text, event_clue)
+    when, post_date = _when(found, source, path, text, event_clue or named)
     if event_clue is not None and event_clue.year is None and when is not None:
         event_clue = clues.with_year(event_clue, when.start.year)
     published = found.get("published")
@@ -482,7 +482,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         date_source=when.source if when else None,
         post_date=post_date,
         event_source=event_clue.source if event_clue else ("front matter" if event else None),
-        event_series=event_clue.series if event_clue else series,
+        event_series=event_clue.series if event_clue else named.series if named else None,
         event_series_name=event_clue.series_name if event_clue else None,
         draft=bool(found.get("draft")) or published is False,
         picture=found.get("picture"),

@@ -31,9 +31,11 @@ TITLE_CORE = frozenset("""
 ceo cto cfo coo cio cso cpo cmo cvp svp evp vp avp gm chair chairman chairwoman chairperson
 president founder co-founder cofounder director head lead leader fellow professor prof prof.
 partner scientist engineer researcher manager officer dean advisor adviser architect evangelist
-교수 부교수 조교수 명예교수 박사 님 대표 대표이사 회장 부회장 사장 부사장 전무 상무 이사 소장 원장
-센터장 본부장 실장 팀장 그룹장 담당 리더 연구원 책임연구원 선임연구원 수석 수석연구원 의장 총장 장관
-차관 위원 위원장 창업자 공동창업자 설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너
+교수 부교수 조교수 명예교수 박사 님 대표 대표이사 총괄 리드 디렉터 사이언티스트 아키텍트
+에반젤리스트 컨설턴트 부장 차장 과장 대리 강사 작가 기자 멘토 코치 오거나이저 운영진 개발자
+의장 회장 부회장 사장 부사장 전무 상무 이사 소장 원장 센터장 본부장 실장 팀장 그룹장 담당 리더
+연구원 책임연구원 선임연구원 수석 수석연구원 총장 장관 차관 위원 위원장 창업자 공동창업자
+설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너
 """.split())
 TITLE_MODIFIERS = frozenset("""
 research corporate senior sr sr. vice executive managing general chief division associate
@@ -264,7 +266,11 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
     if len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING:
         text = clean(text[1:-1])
     honorific = bool(_TRAILING_HONORIFIC.search(text))
-    text = _drop_handles(_ET_AL.sub("", _TRAILING_HONORIFIC.sub("", text)))
+    text = _TRAILING_HONORIFIC.sub("", text)
+    while text.endswith((")", "）")) and text.count(")") + text.count("）") > (
+            text.count("(") + text.count("（")):
+        text = text[:-1].rstrip()           # `이일민(toby)) 님`: one bracket too many
+    text = _drop_handles(_ET_AL.sub("", text))
     if not text or len(text) > 120:
         return None
     if "·" in text:
@@ -321,7 +327,7 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
         affiliation, title, role = read_affiliation(dashed[0])
         return PersonRef(clean(dashed[1]), affiliation, title, role)
     words = text.split(" ")
-    if 1 < len(words) <= 5:
+    if 1 < len(words) <= 6:
         if is_korean_name(words[0]):
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             if title or len(words) == 2:
@@ -329,7 +335,7 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
         last = _strip_glued_title(words[-1])[0]
         if is_korean_name(last):
             affiliation, title, role = read_affiliation(" ".join(words[:-1]))
-            if title or (honorific and len(words) <= 4):
+            if title or (honorific and len(words) <= 6):
                 return PersonRef(last, affiliation, title, role)
     return None
 

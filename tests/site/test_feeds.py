@@ -297,7 +297,10 @@ def test_hostile_names_give_valid_feeds_with_the_same_text(hostile_site: Built) 
     long_item = next(i for i in feed["items"] if i["title"] == LONG_TITLE)
     assert long_item["summary"].startswith("첫 문단은 강조와 굵은 글씨가")
     assert long_item["summary"].endswith("…") and len(long_item["summary"]) <= 201
-    assert "date_published" not in long_item  # its day is known only as 'day 2' of the event
+    # No date of its own: 'day 2' of a registered event of known days is that day.
+    assert long_item["date_published"].startswith("2025-03-02")
+    assert (notes["notes/long.md"]["date"], notes["notes/long.md"]["date_source"]) == (
+        "2025-03-02", "event")
 
 
 def test_hostile_term_pages_and_feeds(hostile_site: Built) -> None:

@@ -83,3 +83,13 @@ def test_edits_reach_the_generated_pages(served: tuple[Path, str]) -> None:
     assert _wait_for(base + "speakers/kfl/", "새로 적은 소개")
     (docs / "notes" / "b.md").unlink()
     assert _wait_for(base + "speakers/kfl/", "발표 1회")
+
+
+def test_a_draft_is_shown_marked_under_serve(served: tuple[Path, str]) -> None:
+    docs, base = served
+    (docs / "notes" / "draft.md").write_text("---\ntitle: 쓰는 중인 노트\ndraft: true\n"
+                                             "speakers: Kai-Fu Lee\n---\n본문\n", encoding="utf-8")
+    assert _wait_for(base + "notes/draft/", "쓰는 중인 노트")
+    page = _get(base + "notes/draft/")
+    assert 'class="cn-draft"' in page and "draft: true" in page
+    assert _wait_for(base + "speakers/kfl/", "쓰는 중인 노트")

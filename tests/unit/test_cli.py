@@ -379,3 +379,28 @@ def test_the_console_script_is_installed() -> None:
                             capture_output=True, text=True, check=False,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0 and "--strict" in result.stdout
+
+
+def test_explain_says_what_was_understood_and_from_where(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(tmp_path, {
+        "docs/notes/day1.md": "---\ntitle: Deview2015 1일차\npub_date: '2015-09-20'\n---\n"
+                              "2015년 9월 14일 개최된 DEVIEW 2015\n\n"
+                              "### 검색 다시 보기 (한도윤 | 예시랩)\n본문\n"
+                              "### 배치 작업 - 문서진\n본문\n"})
+    status, out, _ = run(capsys, "explain", str(root / "docs/notes/day1.md"),
+                         "--config", str(root / "mkdocs.yml"))
+    assert status == 0
+    assert out[:9] == [
+        "docs/notes/day1.md",
+        "  제목    Deview2015 1일차",
+        "  날짜    2015-09-14 (line 5)",
+        "  글 쓴 날 2015-09-20",
+        "  행사    DEVIEW 2015 (title; series deview)",
+        "  발표 2개",
+        "    1. 검색 다시 보기 (line 7)",
+        "       한도윤 — 예시랩 (line 7)",
+        "    2. 배치 작업 (line 9)",
+    ]
+    status, _, err = run(capsys, "explain", "/etc/passwd", "--config", str(root / "mkdocs.yml"))
+    assert status == 2 and "노트가 아닙니다" in err
