@@ -261,9 +261,9 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
         head, sep, nickname = outer.rpartition(" - ")
         if sep and head and 0 < len(nickname) <= 8 and " " not in nickname and len(
                 found) == 1 and f"{nickname}(" in text:
-            person = found[0]
-            return head, [PersonRef(person.name, person.affiliation, person.title, person.role,
-                                    (*person.aliases, nickname))], False
+            one = found[0]
+            return head, [PersonRef(one.name, one.affiliation, one.title, one.role,
+                                    (*one.aliases, nickname))], False
         return outer, found, False
     trimmed = text.rstrip(" -–—").rstrip()
     if person and (alone := _person_heading(trimmed)) is not None:
