@@ -38,6 +38,7 @@ KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "even
 LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
+STAGE_MATES = 24
 
 
 @dataclass
@@ -68,8 +69,13 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
     ]
     for kind in KINDS:
         for term in site.terms[kind].values():
-            specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
-                          _search_text(term), {"confnotes_term": [kind, term.id]}))
+            src = f"{SECTION[kind]}/{term.slug}.md"
+            if files.get_file_from_path(src) is not None:
+                # A note saved there has been moved away (addresses.give_way); the page keeps
+                # the term's address under a source name of its own.
+                src = f"{SECTION[kind]}/{term.slug}/index.md"
+            specs.append((src, term.name, f"{kind}.html", _search_text(term),
+                          {"confnotes_term": [kind, term.id]}))
     taken = {f.dest_uri for f in files}
     for src, title, template, text, meta in specs:
         page = _page(config, files, taken, src, title, template, text, **meta)
@@ -167,11 +173,13 @@ class View:
         return sorted(grouped.items(), key=lambda g: _INITIAL_ORDER.get(g[0], len(_INITIAL_ORDER)))
 
     def stage_mates(self, ident: str) -> list[tuple[Term, int]]:
+        """The people most often on stage with this speaker, at most STAGE_MATES: a panel of
+        a hundred would otherwise put 99 chips on each of a hundred pages."""
         mates: Counter[str] = Counter()
         for _note, talk, _a in self.site.appearances.get(ident, []):
             for other in {a.speaker for a in talk.speakers} - {ident}:
                 mates[other] += 1
-        return self._ranked("speaker", mates)
+        return self._ranked("speaker", mates)[:STAGE_MATES]
 
     def speaker_topics(self, ident: str) -> list[tuple[Term, int]]:
         topics: Counter[str] = Counter()
