@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench browser checkers fonts clean check note new-site real-notes
+.PHONY: serve build test lint unit site-tests browser-tests bench bench-hostile browser checkers fonts clean check note new-site real-notes
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -102,6 +102,12 @@ bench: $(BIN)/.dev browser real-notes
 # (../shared/real-notes; it is not part of the project). Says so and passes when absent.
 real-notes: $(BIN)/.runtime
 	$(BIN)/python bench/real_notes.py
+
+# What small hostile inputs cost (issue 12's table): each case at three doubling sizes, in a
+# fresh process on a fresh site; fails when a case grows faster than its input or its largest
+# size takes 5 s or 500 MB. A few minutes; not part of `make test`.
+bench-hostile: $(BIN)/.dev
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf site .cache test-output bench/out node_modules

@@ -48,3 +48,16 @@ def png_claiming(width: int, height: int) -> bytes:
     data[12:29] = header
     data[29:33] = struct.pack(">I", zlib.crc32(bytes(header)))
     return bytes(data)
+
+
+def gif_of_frames(frames: int, width: int, height: int) -> bytes:
+    """A GIF whose screen is `width` × `height` and whose `frames` frames are one pixel each:
+    a few bytes a frame, each of which a decoder paints onto the whole screen."""
+    out = bytearray(b"GIF89a" + struct.pack("<HH", width, height) + b"\x80\x00\x00")
+    out += b"\x00\x00\x00\xff\xff\xff"                       # a palette of two colours
+    out += b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"     # loop forever
+    for _ in range(frames):
+        out += b"\x21\xf9\x04\x04\x01\x00\x00\x00"          # 1/100 s, keep the previous frame
+        out += b"\x2c" + struct.pack("<HHHH", 0, 0, 1, 1) + b"\x00"
+        out += b"\x02\x02\x44\x01\x00"                       # LZW: one pixel of colour 1
+    return bytes(out + b"\x3b")

@@ -27,24 +27,41 @@ def separate(files: Files, report: Report) -> dict[str, str]:
         if owner is file:
             continue
         old_url = file.url
-        dest = PurePosixPath(file.dest_uri)
-        n = 2
-        while True:
-            if dest.name == "index.html" and dest.parent.name:
-                candidate = dest.parent.with_name(f"{dest.parent.name}-{n}") / dest.name
-            else:
-                candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
-            if str(candidate) not in taken:
-                break
-            n += 1
-        file.dest_uri = str(candidate)
-        file.url = _url(file.dest_uri, file.use_directory_urls)
-        file.__dict__.pop("abs_dest_path", None)
-        taken[file.dest_uri] = file
-        moved[file.src_uri] = file.url
+        moved[file.src_uri] = move(file, taken)
         report.warn(file.src_uri, None, f"its page would have the same address as "
                     f"'{owner.src_uri}' ({old_url or '/'}), so it is published at "
                     f"{file.url} instead; rename one of the two files.")
+    return moved
+
+
+def move(file: File, taken: dict[str, File]) -> str:
+    """Give `file` the first free address after its own (`x/` -> `x-2/`); its new URL."""
+    dest = PurePosixPath(file.dest_uri)
+    n = 2
+    while True:
+        if dest.name == "index.html" and dest.parent.name:
+            candidate = dest.parent.with_name(f"{dest.parent.name}-{n}") / dest.name
+        else:
+            candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+        if str(candidate) not in taken:
+            break
+        n += 1
+    file.dest_uri = str(candidate)
+    file.url = _url(file.dest_uri, file.use_directory_urls)
+    file.__dict__.pop("abs_dest_path", None)
+    taken[file.dest_uri] = file
+    return file.url
+
+
+def give_way(files: Files, paths: list[str]) -> dict[str, str]:
+    """Move the pages of `paths` (notes at a speaker's, topic's or event's address) out of the
+    way of the generated page; {src_uri: new url}. The warning is the model's (index.build)."""
+    taken = {f.dest_uri: f for f in files}
+    moved: dict[str, str] = {}
+    for path in paths:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            moved[path] = move(file, taken)
     return moved
 
 

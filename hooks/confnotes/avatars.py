@@ -22,9 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .images import Images, cache_key, write_atomically
-from .messages import Report, shown
+from .messages import Report
 from .model import Term
 from .pages import View
+from .pictures import avatar_problem, avatar_warning
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -107,23 +108,16 @@ class Avatars:
                 continue
 
             def warn(text: str, term: Term = term) -> None:
-                report.warn(term.source, term.line, f"speaker '{term.id}': avatar "
-                            f"{shown(term.avatar)} {text} The initials are shown instead.")
+                report.warn(term.source, term.line, avatar_warning(term.id, term.avatar or "",
+                                                                   text))
 
-            found = images.find(term.avatar, "")
-            if found is None:
-                warn("is a web address; an avatar must be a picture under docs/ (nothing is "
-                     "fetched from the network).")
+            src, problem = avatar_problem(images, term.avatar)
+            if src:
+                images.referenced.add(src)
+            if problem or src not in images.originals:
+                warn(problem or "is not a JPEG, PNG, GIF or WebP picture.")
                 continue
-            if found.src_uri:
-                images.referenced.add(found.src_uri)
-            if found.problem:
-                warn(found.problem)
-                continue
-            if found.picture is None or found.src_uri not in images.originals:
-                warn("is not a JPEG, PNG, GIF or WebP picture.")
-                continue
-            avatar = self._make(term, images.originals[found.src_uri], files, config)
+            avatar = self._make(term, images.originals[src], files, config)
             if avatar is None:
                 warn(f"would be published at '{FOLDER}/{term.slug}', where docs/ already has a "
                      "file.")

@@ -25,19 +25,24 @@ from . import (
     cards,
     collect,
     feeds,
+    front_matter,
     images,
     index,
+    markup,
     normalize,
     outputs,
+    page_keys,
     pages,
     registry,
     search,
+    sources,
 )
 from . import settings as settings_file
 from .messages import Report
 from .model import Kind
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
+REMOVALS_SHOWN = markup.REMOVALS_SHOWN
 
 
 class Confnotes:
@@ -59,6 +64,7 @@ class Confnotes:
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
         self.templates: Path | None = None
+        self.theme: page_keys.Theme | None = None
         self.images = images.Images(Path(".cache/confnotes/images"))
         self.avatars = avatars.Avatars(Path(".cache/confnotes/avatars"))
         self.card_font: str | None = None
@@ -79,20 +85,28 @@ class Confnotes:
         if problems:
             raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
         self.registry_paths = paths
+        # Before MkDocs lists the files: it would walk into a linked folder, wherever it goes.
+        linked = sources.linked_folders(Path(config.docs_dir))
+        if linked:
+            raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
+                              + "\n".join("  " + p.for_mkdocs() for p in linked))
         settings = extra.get("confnotes") or {}
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
+        self.theme = page_keys.Theme(config.theme.dirs)
         self._configure_media(config, settings)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._leave_out_unreadable(files, config)
         self._read_registries(files)
         addresses.separate(files, self.report)
         urls: dict[str, str] = {}
         drafts: list[str] = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):
-                raw = collect.read_note(file.src_uri, file.content_bytes, self.report)
+                raw = collect.read_note(file.src_uri, file.content_bytes, self.report,
+                                        self.theme)
                 if raw.draft and self.command != "serve":
                     # A draft is for its writer's preview only (`mkdocs serve`, marked there).
                     files.remove(file)
@@ -105,6 +119,13 @@ class Confnotes:
                           len(drafts), ", ".join(drafts[:5]) + (" …" if len(drafts) > 5 else ""))
         self.report.report_unknown_keys()
         self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
+        claimed = [note.path for note, _term in index.notes_at_term_pages(self.site)]
+        if claimed:
+            urls.update(addresses.give_way(files, claimed))
+            # Rare, so built once more rather than patched; the warnings are the same words
+            # about the same lines, said once.
+            self.site = index.build(list(self.raw.values()), urls, self.registries,
+                                    self.report)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
@@ -135,14 +156,25 @@ class Confnotes:
             page.meta = dict(generated.meta)
             if src != "index.md":  # the home page's <title> is the site name alone
                 page.meta["title"] = html.escape(generated.title)
-        elif src == "index.md":
-            page.meta.setdefault("template", "home.html")
+        else:
+            # The site's own pages (index.md, a section's index.md): MkDocs has read their
+            # front matter; Material prints the title as HTML.
+            meta = {k: v for k, v in page.meta.items() if str(k).casefold() not in
+                    page_keys.KEYS}
+            meta.update(page_keys.read(page.meta, {}, src, self.report, self.theme))
+            if isinstance(meta.get("title"), str):
+                meta["title"] = html.escape(meta["title"])
+            page.meta = meta
+            if src == "index.md":
+                page.meta.setdefault("template", "home.html")
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         start = time.perf_counter()
         html = self.images.check_html(html, page, self.report)
         self.media_seconds += time.perf_counter() - start
+        if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
+            html = self._sanitise(html, page)
         return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -176,6 +208,31 @@ class Confnotes:
 
     # -- steps -------------------------------------------------------------------------------
 
+    def _sanitise(self, html: str, page: Page) -> str:
+        """The page's HTML with only what notes may use; each removal a warning at its line."""
+        cleaned, removed = markup.sanitise(html)
+        if removed:
+            src = page.file.src_uri
+            source = front_matter.decode(page.file.content_bytes, src, Report())
+            for item, line in markup.located(removed, source, REMOVALS_SHOWN):
+                self.report.warn(src, line, markup.message(item))
+            if len(removed) > REMOVALS_SHOWN:
+                self.report.warn(src, None, f"raw HTML: {len(removed) - REMOVALS_SHOWN} more "
+                                 "kinds of tags, attributes or addresses are removed.")
+        return cleaned
+
+    def _leave_out_unreadable(self, files: Files, config: MkDocsConfig) -> None:
+        """Files that are links out of docs/ or to nothing, or have names no log should print,
+        leave the site before anything reads them (registries included)."""
+        for file in list(files):
+            if file.generated_by is not None or file.abs_src_path is None:
+                continue
+            problem = sources.refusal(config.docs_dir, file.src_uri)
+            if problem is not None:
+                files.remove(file)
+                self.report.add(problem)
+                self.images.escaping.add(file.src_uri)
+
     def _read_registries(self, files: Files) -> None:
         def read(path: str) -> bytes | None:
             file = files.get_file_from_path(path)
@@ -204,11 +261,7 @@ class Confnotes:
         root = Path(config.config_file_path or ".").resolve().parent
         if font:
             self.card_font = str(root / os.path.expanduser(font))
-        # Outside site/, so a clean build still finds every picture and card already made.
-        # CONFNOTES_CACHE_DIR moves it: to a folder CI keeps between runs, or to one folder
-        # shared by all the builds of a test run (entries are named by content, so builds of
-        # different sites can share it).
-        cache = Path(os.environ.get("CONFNOTES_CACHE_DIR") or root / ".cache" / "confnotes")
+        cache = settings_file.cache_dir(root)
         self.images = images.Images(cache / "images")
         self.avatars = avatars.Avatars(cache / "avatars")
         self.card_cache = cache / "cards"

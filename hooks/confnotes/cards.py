@@ -46,6 +46,7 @@ from .dates import korean_date, korean_dates
 from .images import write_atomically
 from .index import Site
 from .model import Kind, Note, Term
+from .names import bounded_slug
 from .pages import KIND_LABELS, View
 
 if TYPE_CHECKING:
@@ -515,7 +516,11 @@ class Cards:
 
     def plan(self, page_src: str, card: Card, files: Files, config: MkDocsConfig) -> None:
         path = self.cache / f"{card_key(card, self.fonts)}.png"
-        url = f"{FOLDER}/{page_src.removesuffix('.md')}.png"
+        folder, _, name = page_src.removesuffix(".md").rpartition("/")
+        # A note's file name may be as long as a file system allows: with `.png` after it,
+        # longer; the card's name is shortened with a hash first.
+        name = bounded_slug(name, 200)
+        url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
         if files.get_file_from_path(url) is not None:
             return  # a file of the site's own is there: it wins, as a page does
         # Not added to `files`: MkDocs copies those before it renders the pages, and the

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import collect, registry
-from .messages import Problem
-from .settings import Settings
+from . import collect, page_keys, registry
+from .messages import Problem, printable
+from .settings import Settings, cache_dir
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,13 @@ def run(settings: Settings, only: Sequence[Path] = ()) -> Outcome:
     A registry file or mkdocs.yml among `only` keeps every problem: changing one changes how
     every note is read.
     """
+    unread = [p for p in (_unreadable(path, settings) for path in only) if p is not None]
+    if unread:
+        return Outcome(unread, 0)
     try:
-        site, report = collect.read_folder(settings.docs_dir, settings.registries)
+        site, report = collect.read_folder(settings.docs_dir, settings.registries,
+                                           cache_dir(settings.root) / "images",
+                                           page_keys.Theme(settings.theme_dirs))
     except registry.RegistryError as exc:
         return Outcome(located(exc.problems, settings), 0, registries_broken=True)
     problems = located(report.problems, settings)
@@ -55,6 +60,21 @@ def run(settings: Settings, only: Sequence[Path] = ()) -> Outcome:
     if wanted and not wanted & widening:
         problems = [p for p in problems if p.path in wanted]
     return Outcome(problems, len(site.notes))
+
+
+def _unreadable(path: Path, settings: Settings) -> Problem | None:
+    """Why a FILE given to the check is not one it reads: missing, or outside the docs folder
+    (the check reads nothing else, so it would otherwise say nothing and pass)."""
+    shown = _from_root(path, settings)
+    if not path.exists():
+        return Problem(shown, None, "there is no such file.", severity="error")
+    real = path.resolve()
+    if real == settings.config.resolve() or (real.is_file() and real.is_relative_to(
+            settings.docs_dir)):
+        return None
+    return Problem(shown, None, f"is not a file under the docs folder "
+                   f"'{_from_root(settings.docs_dir, settings)}/'; confnotes check reads notes "
+                   "and registry files there only.", severity="error")
 
 
 def located(problems: Iterable[Problem], settings: Settings) -> list[Problem]:
@@ -69,8 +89,9 @@ def _from_root(path: Path, settings: Settings) -> str:
 
 def line(problem: Problem) -> str:
     """`docs/notes/x.md:3:1: warning: ...`; a problem of the whole file points at its start."""
-    text = " ".join(problem.text.split())
-    return f"{problem.path}:{problem.line or 1}:{problem.column}: {problem.severity}: {text}"
+    text = printable(" ".join(problem.text.split()))
+    return (f"{printable(problem.path)}:{problem.line or 1}:{problem.column}: "
+            f"{problem.severity}: {text}")
 
 
 def annotation(problem: Problem) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from . import check, collect, explain, index, migrate, registry, scaffold, schema
+from . import check, collect, explain, index, migrate, registry, scaffold, schema, sources
 from .dates import parse_date
 from .messages import Problem, Report
 from .model import SECTION, Kind, Term
@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
     except Abort as exc:
         print(str(exc) or "그만두었습니다.", file=sys.stderr)
         return 1
+    except sources.OutsideDocs as exc:
+        print(f"{exc}: 문서 폴더 밖에는 쓰거나 지우지 않습니다. 링크를 없애고 다시 하세요.",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\n그만두었습니다.", file=sys.stderr)
         return 130
@@ -230,9 +234,10 @@ def _new(args: argparse.Namespace, ask: Ask) -> int:
 
 
 def _registries(settings: Settings) -> dict[Kind, Registry]:
+    readable = set(sources.walk(settings.docs_dir).files)
+
     def read(rel: str) -> bytes | None:
-        file = settings.docs_dir / rel
-        return file.read_bytes() if file.is_file() else None
+        return (settings.docs_dir / rel).read_bytes() if rel in readable else None
     return collect.read_registries(read, settings.registries, Report())
 
 

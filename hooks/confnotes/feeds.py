@@ -38,10 +38,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from . import series as series_mod
 from .export import series_of, talk_url
 from .index import Site
-from .model import KINDS, POST_SOURCES, Kind, Note, Series, Talk, Term
+from .model import KINDS, POST_SOURCES, Kind, Note, Series, Talk, Term, cut
 from .pages import KIND_LABELS, LINK_LABELS, ROLE_LABELS, SERIES_LABEL
 
 MAX_ITEMS = 50
+SUMMARY_CHARS = 1000
 EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
                  b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 # A term's feed description when its registry entry has none; no particles after the name,
@@ -264,8 +265,9 @@ def talk_link_facts(note: Note) -> list[str]:
 
 
 def summary(note: Note) -> str:
-    """The note's own summary, else the opening prose of its text."""
-    return one_line(note.summary or note.excerpt)
+    """The note's own summary, else the opening prose of its text, at most SUMMARY_CHARS: the
+    same item is in the feeds of each of its speakers and topics."""
+    return cut(one_line(note.summary or note.excerpt), SUMMARY_CHARS)
 
 
 # -- RSS 2.0 -----------------------------------------------------------------------------------

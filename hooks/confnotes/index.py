@@ -10,13 +10,32 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from .messages import Report
-from .model import Appearance, Kind, Note, Talk, Term
-from .names import is_hangul, key, look_alike, look_alike_keys, slugify, sort_key
+from .messages import Report, shown
+from .model import SECTION, Appearance, Kind, Note, Talk, Term, cut
+from .names import (
+    RESERVED_SLUGS,
+    bounded_slug,
+    is_hangul,
+    key,
+    look_alike,
+    look_alike_keys,
+    slugify,
+    sort_key,
+    visible_name,
+)
 from .normalize import RawNote, TopicRef
 from .registry import Registry
 from .talk_links import programme_number
 from .vocabulary import SYNONYMS
+
+# What one note may bring into the index: enough for a conference day's programme in one note
+# (the samples have at most 6 of each), few enough that what one note makes (a page, a feed and
+# a social card per name, each speaker's page listing the others) stays a few seconds' work.
+MAX_SPEAKERS = 50
+MAX_TOPICS = 50
+# A name is shown on every page that lists its term, and compared with every other name: a
+# longer one is not a name (and could cost gigabytes in the look-alike check).
+MAX_NAME = 200
 
 
 @dataclass
@@ -56,6 +75,9 @@ class _Resolver:
                 aliases: tuple[str, ...] = (), series: str | None = None) -> str:
         """The id of the term `name` (or one of its `aliases`) stands for, made on first use.
         A topic's common other spellings (`k8s`, `쿠버네티스`) are one topic: Kubernetes."""
+        # Other names come from the same notes as the name: bounded and shown as they read.
+        aliases = tuple(visible_name(a)[0] for a in aliases[:LOOK_ALIKE_NAMES]
+                        if len(a) <= MAX_NAME)
         if kind == "topic" and (canonical := SYNONYMS.get(key(name))) is not None:
             aliases, name = (name, *aliases), name if key(name) == key(canonical) else canonical
         spellings = (name, *aliases)
@@ -64,7 +86,7 @@ class _Resolver:
         ident = next((i for s in spellings if (i := registry.find(s) or by_key.get(key(s)))),
                      None)
         if ident is None:
-            ident = self._derive(kind, name, key(name), aliases, series)
+            ident = self._derive(kind, name, key(name), path, line, aliases, series)
             self._suggest(kind, name, path, line)
         elif ident in self.derived[kind] and aliases:
             self._add_names(kind, ident, aliases)
@@ -85,14 +107,38 @@ class _Resolver:
         term = self.registries[kind].terms.get(ident) or self.derived[kind][ident]
         return (term.name, *term.other_names)
 
-    def _derive(self, kind: Kind, name: str, k: str, aliases: tuple[str, ...] = (),
-                series: str | None = None) -> str:
-        base = slugify(name) or f"{kind}-{len(self.derived[kind]) + 1}"
+    def usable(self, kind: Kind, name: str, path: str, line: int | None) -> str | None:
+        """`name` as the index takes it: without direction controls, which would let it
+        display as another name; None (with a warning) when it is too long to be a name."""
+        if len(name) > MAX_NAME:
+            self.report.warn(path, line, f"{kind} name {shown(name, 40)} is {len(name):,} "
+                             f"characters long, over {MAX_NAME}; it is left out of the index.")
+            return None
+        return self.visible(kind, name, path, line)
+
+    def visible(self, kind: Kind, name: str, path: str, line: int | None) -> str:
+        """`name` without direction controls, which would let it display as another name."""
+        visible, problem = visible_name(name)
+        if problem:
+            self.report.warn(path, line, f"{kind} name {problem}")
+        return visible
+
+    def _derive(self, kind: Kind, name: str, k: str, path: str, line: int | None,
+                aliases: tuple[str, ...] = (), series: str | None = None) -> str:
+        wanted = bounded_slug(slugify(name))
+        base = wanted if wanted not in RESERVED_SLUGS else f"{wanted}-{kind}"
+        base = base or f"{kind}-{len(self.derived[kind]) + 1}"
         slug, n = base, 1
         while slug in self.slugs[kind] or slug in self.registries[kind].terms or (
                 slug in self.derived[kind]):
             n += 1
             slug = f"{base}-{n}"
+        if not wanted or wanted in RESERVED_SLUGS:
+            section = SECTION[kind]
+            why = (f"at {section}/, the address of the {section} list" if wanted else
+                   "an address without letters or digits")
+            self.report.warn(path, line, f"{kind} {shown(name)} would have its page {why}; it "
+                             f"is at {section}/{slug}/.")
         self.slugs[kind].add(slug)
         self.derived[kind][slug] = Term(kind=kind, id=slug, slug=slug, name=name,
                                         series=series if kind == "event" else None)
@@ -127,16 +173,73 @@ def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind,
     _complete_speakers(site)
     _check_topic_parents(site, registries["topic"], report)
     _report_look_alikes(site, registries["speaker"], resolver, report)
+    for note, term in notes_at_term_pages(site):
+        seen = resolver.seen.get((term.kind, term.id))
+        place = (term.source, term.line) if term.registered or seen is None else (
+            seen.path, seen.line)
+        where = place[0] + (f", line {place[1]}" if place[1] else "")
+        report.warn(note.path, None, f"the note's address, {term.url_path}, is that of the page "
+                    f"of {term.kind} '{term.name}' ({where}); the {term.kind}'s page keeps it "
+                    "and the note is published at another. Move the note under notes/.")
     return site
+
+
+def notes_at_term_pages(site: Site) -> list[tuple[Note, Term]]:
+    """Notes whose address is that of a speaker's, topic's or event's page (a note saved as
+    `speakers/<slug>.md`): the page of the term must win, or a note could stand in for it."""
+    pages = {term.url_path: term for kind in site.terms for term in site.terms[kind].values()}
+    found = []
+    for note in site.notes:
+        stem = note.path.removesuffix(".md")
+        folder = stem.removesuffix("/index").removesuffix("/README")
+        term = pages.get(folder + "/")
+        if term is not None:
+            found.append((note, term))
+    return sorted(found, key=lambda pair: pair[0].path)
+
+
+def _cut(text: str | None) -> str | None:
+    return cut(text) if text else text
+
+
+class _Budget:
+    """How many different names of one kind a note may bring into the index: each one costs a
+    page, a feed and a place on the pages of the others, so past the limit the rest are left
+    out of the index (they stay in the note's text), with one warning."""
+
+    def __init__(self, kind: Kind, limit: int) -> None:
+        self.kind, self.limit = kind, limit
+        self.admitted: set[str] = set()
+        self.left_out: list[tuple[str, int | None]] = []
+
+    def admit(self, name: str, line: int | None) -> bool:
+        k = key(name)
+        if k in self.admitted:
+            return True
+        if len(self.admitted) < self.limit:
+            self.admitted.add(k)
+            return True
+        self.left_out.append((name, line))
+        return False
+
+    def report(self, path: str, report: Report) -> None:
+        if self.left_out:
+            name, line = self.left_out[0]
+            section = SECTION[self.kind]
+            report.warn(path, line, f"the note names more than {self.limit} {section}; "
+                        f"{shown(name)} and {len(self.left_out) - 1} more are left out of the "
+                        f"{section} pages (the text still shows them). Split the note, one "
+                        "note a talk.")
 
 
 def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
     path = raw.path
     event = None
-    if raw.event:
-        event = resolver.resolve("event", raw.event, path, raw.lines.get("event"),
+    if raw.event and (name := resolver.usable("event", raw.event, path,
+                                              raw.lines.get("event"))) is not None:
+        event = resolver.resolve("event", name, path, raw.lines.get("event"),
                                  raw.event_aliases, series=raw.event_series)
-    else:
+    elif not raw.event:
         # notes/2024/sk-ai-summit-2024/x.md: the folder names a registered event.
         folders = path.split("/")[:-1]
         event = next((i for f in reversed(folders) if (i := resolver.registries["event"].find(f))),
@@ -154,20 +257,24 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
         date, date_end, precision, date_source = held.start, held.end, "day", "event"
         if raw.day and held.end and 0 < raw.day <= (held.end - held.start).days + 1:
             date, date_end = held.start + dt.timedelta(days=raw.day - 1), None
-    note_topics = _topics(raw.topics, path, resolver)
+    people, topic_budget = _Budget("speaker", MAX_SPEAKERS), _Budget("topic", MAX_TOPICS)
+    note_topics = _topics(raw.topics, path, resolver, topic_budget)
     talks: list[Talk] = []
     for raw_talk in raw.talks:
         speakers: list[Appearance] = []
         seen: set[tuple[str, str]] = set()
         for a in raw_talk.people:
-            ident = resolver.resolve("speaker", a.person.name, path, a.line, a.person.aliases)
+            name = resolver.usable("speaker", a.person.name, path, a.line)
+            if name is None or not people.admit(name, a.line):
+                continue
+            ident = resolver.resolve("speaker", name, path, a.line, a.person.aliases)
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
-            speakers.append(Appearance(ident, a.role, a.person.name, a.person.affiliation,
-                                       a.person.title, a.line))
+            speakers.append(Appearance(ident, a.role, name, _cut(a.person.affiliation),
+                                       _cut(a.person.title), a.line))
         if raw_talk.topics is not None:
-            topics = _topics(raw_talk.topics, path, resolver)
+            topics = _topics(raw_talk.topics, path, resolver, topic_budget)
         else:
             topics = _mentioned(note_topics, raw_talk.text, resolver) or note_topics
         # A note of one talk: its own slides and video are the talk's.
@@ -176,6 +283,8 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
                           raw_talk.line, raw_talk.slides or (raw.slides if own else None),
                           raw_talk.video or (raw.video if own else None),
                           programme_number(raw_talk.text)))
+    people.report(path, resolver.report)
+    topic_budget.report(path, resolver.report)
     all_topics = tuple(dict.fromkeys([*note_topics, *(t for talk in talks for t in talk.topics)]))
     return Note(path=path, url=url, title=raw.title, date=date, event=event, day=raw.day,
                 session=raw.session, talks=tuple(talks), topics=all_topics, source=raw.source,
@@ -196,11 +305,15 @@ def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple
     return tuple(t for t in topics if any(key(n) in spelled for n in resolver.names("topic", t)))
 
 
-def _topics(refs: list[TopicRef], path: str, resolver: _Resolver) -> tuple[str, ...]:
+def _topics(refs: list[TopicRef], path: str, resolver: _Resolver,
+            budget: _Budget) -> tuple[str, ...]:
     found: list[str] = []
     for ref in refs:
         parent: str | None = None
-        for name in ref.path:
+        for written in ref.path:
+            name = resolver.usable("topic", written, path, ref.line)
+            if name is None or not budget.admit(name, ref.line):
+                break
             ident = resolver.resolve("topic", name, path, ref.line)
             term = resolver.derived["topic"].get(ident)
             if parent and term is not None and term.parent is None and parent != ident:

@@ -20,10 +20,18 @@ class Problem:
 
     def for_mkdocs(self) -> str:
         """The message in MkDocs' own phrasing, as `mkdocs build` prints it."""
-        where = f"Doc file '{self.path}'"
+        where = f"Doc file '{printable(self.path)}'"
         if self.line is not None:
             where += f", line {self.line}"
-        return f"{where}: {self.text}"
+        return f"{where}: {printable(self.text)}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal or a CI log would act on (line breaks, other
+    controls, direction overrides) written as an escape: a file name cannot start a line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -55,6 +63,9 @@ class Report:
 
     def error(self, path: str, line: int | None, text: str, column: int = 1) -> None:
         self._add(Problem(path, line, text, column, "error"))
+
+    def add(self, problem: Problem) -> None:
+        self._add(problem)
 
     def _add(self, problem: Problem) -> None:
         # The same words about the same line say nothing new (a list of ten bad items).

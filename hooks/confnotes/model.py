@@ -11,6 +11,20 @@ from .people import Role
 Kind = Literal["speaker", "topic", "event"]
 KINDS: tuple[Kind, ...] = ("speaker", "topic", "event")
 SECTION: dict[Kind, str] = {"speaker": "speakers", "topic": "topics", "event": "events"}
+# Dates of notes and events lie within these; past them, date arithmetic (a calendar's next
+# day, an event's tenth day) leaves what Python's dates can hold.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+MAX_DAY = 366              # `day:` counts the days of one event
+# A title, session or affiliation is repeated on every page that lists its note: longer ones
+# are cut (a note of one long line would otherwise weigh on hundreds of pages).
+MAX_TEXT = 300
+
+
+def cut(text: str, limit: int = MAX_TEXT) -> str:
+    """`text`, or its first `limit` - 1 characters and an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 # Where a note's date came from when it is the blog post's own date, not the talk's.
 POST_SOURCES = frozenset({"post date", "post date (file name)"})
 

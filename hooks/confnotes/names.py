@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from .messages import printable, shown
 from .name_shapes import COMMON_GIVEN_NAMES, SURNAMES_2
 
 _SPACE = re.compile(r"\s+")
@@ -61,6 +63,40 @@ def slugify(text: str) -> str:
     text = _plain_latin(unicodedata.normalize("NFC", text).lower()).replace("&", " and ")
     text = _SLUG_SEP.sub("-", _SLUG_DROP.sub("", text).strip())
     return _DASHES.sub("-", text).strip("-")
+
+
+# A page's folder is named by its slug: kept far under the 255 bytes file systems allow, with
+# room for `.png` of its social card and for a `-2` of a clash.
+SLUG_BYTES = 120
+# Slugs whose page would be a section's own index page (`speakers/index.md`).
+RESERVED_SLUGS = frozenset({"index"})
+# Characters that change the direction text is shown in: `\u202eeeL uF-iaK` reads
+# "Kai-Fu Lee" on screen. Invisible, never part of a name.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_name(name: str) -> tuple[str, str | None]:
+    """`name` without direction controls, and, if it had any, what to tell the contributor
+    (words that follow "the name")."""
+    if not BIDI_CONTROLS.search(name):
+        return name, None
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(name)}))
+    visible = clean(BIDI_CONTROLS.sub("", name))
+    written = printable(name)   # the controls spelled out, never acted on
+    written = written if len(written) <= 60 else written[:59] + "…"
+    return visible, (f"'{written}' holds invisible characters that change the "
+                     f"direction it is shown in ({codes}), so it could pass for another name; "
+                     f"they are removed ({shown(visible)}).")
+
+
+def bounded_slug(slug: str, limit: int = SLUG_BYTES) -> str:
+    """`slug` as it is when short; else its start and a hash of the whole, under `limit` bytes
+    of UTF-8, so two long names that begin alike still get two pages."""
+    if len(slug.encode("utf-8")) <= limit:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    start = slug.encode("utf-8")[: limit - len(digest) - 1].decode("utf-8", errors="ignore")
+    return f"{start.rstrip('-')}-{digest}"
 
 
 def is_hangul(ch: str) -> bool:

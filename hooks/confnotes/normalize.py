@@ -633,9 +633,11 @@ def _from_another_generator(source: Source) -> bool:
     return False
 
 
+# Keys only another generator's post has. A post date (`post_date:`, `pub_date:`) is not
+# one of them: beside it, `date:` is the talk's, as `confnotes import` writes them.
 _GENERATOR_FIELDS = frozenset(generator_keys.fold(k) for k in (
-    *generator_keys.POST_DATE_KEYS, *generator_keys.CATEGORY_KEYS, *generator_keys.DRAFT_KEYS,
-    *generator_keys.PICTURE_KEYS, "published"))
+    *generator_keys.CATEGORY_KEYS, *generator_keys.DRAFT_KEYS, *generator_keys.PICTURE_KEYS,
+    "published"))
 
 
 def _topics(found: dict[str, Any], event: str | None,
@@ -645,6 +647,7 @@ def _topics(found: dict[str, Any], event: str | None,
     names = {key(n) for n in (event, clue.name if clue else None,
                               clue.series_name if clue else None) if n}
     kept: list[TopicRef] = []
+    seen: set[str] = set()
     for ref in [*found.get("topics", []), *found.get("categories", [])]:
         leaf = key(ref.path[-1])
         if leaf in NOT_TOPICS or leaf.isdigit() or leaf in names or _names_event(ref.path[-1]) or (
@@ -652,7 +655,8 @@ def _topics(found: dict[str, Any], event: str | None,
                 clue is not None and clue.series and leaf.startswith(key(clue.series_name or "-"))
                 and leaf[len(key(clue.series_name or "")):].isdigit()):
             continue
-        if all(key(" ".join(k.path)) != key(" ".join(ref.path)) for k in kept):
+        if (k := key(" ".join(ref.path))) not in seen:
+            seen.add(k)
             kept.append(ref)
     return kept
 
@@ -677,8 +681,9 @@ def _title_from_body(scanned: body_mod.Body, path: str, report: Report) -> str:
             return heading.text
     if scanned.headings and scanned.headings[0].text:
         return scanned.headings[0].text
-    if scanned.first_line and _reads_as_title(scanned.first_line[0]):
-        return body_mod.plain(scanned.first_line[0])
+    if scanned.first_line and _reads_as_title(scanned.first_line[0]) and (
+            first := body_mod.plain(scanned.first_line[0])):
+        return first
     name = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
     report.warn(path, 1, f"the note has no title; the file name '{name}' is used. Add "
                          "'title:' to the front matter or start the note with '# 제목'.")

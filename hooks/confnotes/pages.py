@@ -52,6 +52,7 @@ VIDEO_PICTURE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
+STAGE_MATES = 24
 
 
 @dataclass
@@ -82,7 +83,12 @@ def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[Generat
     ]
     for kind in KINDS:
         for term in site.terms[kind].values():
-            specs.append((f"{SECTION[kind]}/{term.slug}.md", term.name, f"{kind}.html",
+            src = f"{SECTION[kind]}/{term.slug}.md"
+            if files.get_file_from_path(src) is not None:
+                # A note saved there has been moved away (addresses.give_way); the page keeps
+                # the term's address under a source name of its own.
+                src = f"{SECTION[kind]}/{term.slug}/index.md"
+            specs.append((src, term.name, f"{kind}.html",
                           _search_text(term, len(site.notes_by_term.get((kind, term.id), []))),
                           {"confnotes_term": [kind, term.id]}))
     for series in series_mod.collect(site).values():
@@ -242,11 +248,13 @@ class View:
         return sorted(grouped.items(), key=lambda g: _INITIAL_ORDER.get(g[0], len(_INITIAL_ORDER)))
 
     def stage_mates(self, ident: str) -> list[tuple[Term, int]]:
+        """The people most often on stage with this speaker, at most STAGE_MATES: a panel of
+        a hundred would otherwise put 99 chips on each of a hundred pages."""
         mates: Counter[str] = Counter()
         for _note, talk, _a in self.site.appearances.get(ident, []):
             for other in {a.speaker for a in talk.speakers} - {ident}:
                 mates[other] += 1
-        return self._ranked("speaker", mates)
+        return self._ranked("speaker", mates)[:STAGE_MATES]
 
     def speaker_topics(self, ident: str) -> list[tuple[Term, int]]:
         topics: Counter[str] = Counter()

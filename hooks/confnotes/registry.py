@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,10 +22,19 @@ from typing import Any
 import yaml
 
 from .dates import parse_date
-from .front_matter import YamlMap, decode, error_place, load_yaml
+from .front_matter import (
+    REGISTRY,
+    YamlMap,
+    YamlProblem,
+    YamlRefused,
+    decode,
+    error_place,
+    load_yaml,
+    reader_problem,
+)
 from .messages import Problem, Report, shown
-from .model import Kind, Link, Term
-from .names import clean, key, slugify
+from .model import FIRST_DATE, LAST_DATE, MAX_DAY, SECTION, Kind, Link, Term
+from .names import RESERVED_SLUGS, bounded_slug, clean, key, slugify, visible_name
 
 
 class RegistryError(Exception):
@@ -54,6 +64,7 @@ class Registry:
     by_key: dict[str, str] = field(default_factory=dict)
     distinct: set[frozenset[str]] = field(default_factory=set)
     path: str = ""
+    slugs: dict[str, str] = field(default_factory=dict)   # slug -> id
 
     def find(self, name: str) -> str | None:
         """The id of the registered term called `name` (any spelling, alias or id)."""
@@ -72,24 +83,45 @@ def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:
         return registry
     errors = Report()
     text = decode(data, path, report)
+    if len(text) > REGISTRY.chars:
+        raise RegistryError([Problem(path, 1, f"the file is {len(text):,} characters long, over "
+                                     f"the limit of {REGISTRY.chars:,}.", 1, "error")])
+    problems: list[YamlProblem] = []
     try:
-        root = load_yaml(text)
+        root = load_yaml(text, 1, REGISTRY, problems)
+    except YamlRefused as exc:
+        line, column = error_place(exc, text)
+        raise RegistryError([Problem(path, line + 1, f"the file {exc.problem}.", column,
+                                     "error")]) from None
     except yaml.MarkedYAMLError as exc:
         line, column = error_place(exc, text)
         raise RegistryError([Problem(path, line + 1, f"not valid YAML: {exc.problem or exc}",
                                      column, "error")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise RegistryError([Problem(path, text.count("\n", 0, exc.position) + 1,
+                                     f"the file {reader_problem(exc)}; delete it.", 1,
+                                     "error")]) from None
+    for problem in problems:
+        report.warn(path, problem.line, problem.text, problem.column)
     if root is None:
         return registry
     if not isinstance(root, YamlMap):
         raise RegistryError([Problem(path, 1, f"a {kind} registry must be a mapping from id to "
                                               f"entry ('my-id:' then 'name: ...').", 1, "error")])
+    first_line: dict[str, int] = {}
+    for ident, line, earlier in root.duplicates:
+        first_line.setdefault(ident, earlier)
+        # The first keeps the id: notes already written resolve to it, never to a newcomer.
+        report.warn(path, line, f"{kind} id '{ident}' is given again (first on line "
+                    f"{first_line[ident]}); this entry is ignored. Give it an id of its own.")
     for ident, entry in root.items():
+        entry = root.first.get(ident, entry)
         if not isinstance(entry, YamlMap):
             errors.error(path, root.lines.get(ident),
                          f"{kind} '{ident}' must be a mapping with at least 'name:'.")
             continue
         # Messages about an entry point at its id, the line a contributor looks for.
-        entry.line = root.lines.get(ident, entry.line)
+        entry.line = first_line.get(ident) or root.lines.get(ident, entry.line)
         term = _read_entry(kind, str(ident), entry, path, report, errors)
         if term is not None:
             _add(registry, term, entry, errors)
@@ -109,7 +141,7 @@ def _read_entry(
             close = difflib.get_close_matches(field_name, KNOWN_KEYS[kind], n=1, cutoff=0.7)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             warn(field_name, f"unknown field {shown(str(field_name), 40)}{hint}; it is ignored.")
-    name = _text(entry.get("name"))
+    name = _visible(_text(entry.get("name")), "name", warn)
     if not name:
         errors.error(path, entry.line, f"{kind} '{ident}' has no 'name:'.")
         return None
@@ -117,13 +149,11 @@ def _read_entry(
         errors.error(path, entry.lines.get("aliases"), f"{kind} '{ident}': 'aliases' must be a "
                                                        "list of names.")
         return None
-    other = [_text(entry.get(k)) for k in ("name_ko", "name_en")]
+    other = [_visible(_text(entry.get(k)), k, warn) for k in ("name_ko", "name_en")]
     aliases = entry.get("aliases", [])
-    other += [_text(a) for a in ([aliases] if isinstance(aliases, str) else aliases)]
-    slug = slugify(_text(entry.get("slug")) or ident)
-    if not slug:
-        errors.error(path, entry.line, f"{kind} '{ident}' gives no usable slug.")
-        return None
+    other += [_visible(_text(a), "aliases", warn)
+              for a in ([aliases] if isinstance(aliases, str) else aliases)]
+    slug = _slug(kind, ident, _text(entry.get("slug")), functools.partial(warn, "slug"))
     values: dict[str, Any] = {}
     for field_name, read in _READERS[kind].items():
         if field_name in entry and entry[field_name] is not None:
@@ -134,12 +164,13 @@ def _read_entry(
 
 
 def _add(registry: Registry, term: Term, entry: YamlMap, errors: Report) -> None:
-    for existing in registry.terms.values():
-        if existing.slug == term.slug:
-            errors.error(registry.path, term.line, f"{term.kind} '{term.id}' has the slug "
-                         f"'{term.slug}', already used by '{existing.id}' (line {existing.line}).")
-            return
+    existing = registry.terms.get(registry.slugs.get(term.slug, ""))
+    if existing is not None:
+        errors.error(registry.path, term.line, f"{term.kind} '{term.id}' has the slug "
+                     f"'{term.slug}', already used by '{existing.id}' (line {existing.line}).")
+        return
     registry.terms[term.id] = term
+    registry.slugs[term.slug] = term.id
     for name in (term.id, term.name, *term.other_names):
         k = key(name)
         owner = registry.by_key.get(k)
@@ -155,6 +186,32 @@ def _add(registry: Registry, term: Term, entry: YamlMap, errors: Report) -> None
         return
     for other in [others] if isinstance(others, str) else others:
         registry.distinct.add(frozenset((term.id, str(other))))
+
+
+def _visible(name: str, field_name: str, warn: Callable[[str, str], None]) -> str:
+    """`name` without direction controls, which would let it display as another name."""
+    visible, problem = visible_name(name)
+    if problem:
+        warn(field_name, f"the name {problem}")
+    return visible
+
+
+def _slug(kind: Kind, ident: str, given: str, warn: Callable[[str], None]) -> str:
+    """The slug of a registered term: its own `slug:` or its id, readable, bounded, and never
+    one that would take a section's index page or be empty."""
+    slug = bounded_slug(slugify(given or ident))
+    section = SECTION[kind]
+    if not slug:
+        fallback = f"{kind}-{hashlib.sha256(ident.encode()).hexdigest()[:8]}"
+        warn(f"{shown(given or ident)} gives no letters or digits for the page's address; the "
+             f"page is at {section}/{fallback}/. Give the entry a 'slug:'.")
+        return fallback
+    if slug in RESERVED_SLUGS:
+        warn(f"the slug '{slug}' would put the page at {section}/, the address of the "
+             f"{section} list; the page is at {section}/{slug}-{kind}/. Give the entry another "
+             "'slug:'.")
+        return f"{slug}-{kind}"
+    return slug
 
 
 def _text(value: Any) -> str:
@@ -180,6 +237,10 @@ def _read_date(value: Any, warn: Callable[[str], None]) -> Any:
     parsed = parse_date(value)
     if parsed is None:
         warn(f"{shown(value)} is not a date (write 2024-11-04); it is left out.")
+    elif not FIRST_DATE <= parsed <= LAST_DATE:
+        warn(f"{parsed.isoformat()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; it is left "
+             "out.")
+        return None
     return parsed
 
 
@@ -205,10 +266,11 @@ def _read_days(value: Any, warn: Callable[[str], None]) -> tuple[tuple[int, str]
         return ()
     days: list[tuple[int, str]] = []
     for number, theme in value.items():
-        try:
-            days.append((int(str(number).strip()), _text(theme)))
-        except ValueError:
-            warn(f"day {shown(number)} is not a number; it is left out.")
+        text = str(number).strip()
+        if not (text.isdigit() and len(text) <= 3 and 1 <= int(text) <= MAX_DAY):
+            warn(f"day {shown(number)} is not a day number (1-{MAX_DAY}); it is left out.")
+            continue
+        days.append((int(text), _text(theme)))
     return tuple(sorted(days))
 
 

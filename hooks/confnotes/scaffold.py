@@ -18,7 +18,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from . import collect
+from . import collect, sources
 from .model import SECTION, Kind, Term
 from .names import clean, look_alike, slugify
 from .people import parse_person
@@ -151,7 +151,7 @@ def render(draft: Draft) -> str:
 
 def write_note(docs_dir: Path, path: str, text: str) -> Path:
     """Create the note file; FileExistsError if one is already there (never overwritten)."""
-    target = docs_dir / path
+    target = sources.target(docs_dir, path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as out:
         out.write(text)
@@ -199,17 +199,22 @@ def empty_site(settings: Settings, registries: dict[Kind, Registry]) -> Emptied:
     """Remove every note, the files kept beside them under docs/notes/, the avatars the
     registries name, and every registry entry; the site's own pages and settings stay."""
     docs = settings.docs_dir
-    notes = [path for path in collect.markdown_files(docs) if collect.is_note(path)]
-    attached = [p.relative_to(docs).as_posix() for p in sorted((docs / "notes").rglob("*"))
-                if p.is_file() and p.suffix != ".md"] if (docs / "notes").is_dir() else []
-    avatars = sorted({t.avatar for t in registries["speaker"].terms.values()
-                      if t.avatar and (docs / t.avatar).is_file()})
+    # Only what the walk finds is deleted: never a file reached through a linked folder, never
+    # a registry `avatar:` that names a place outside docs/ (`../x`, `/etc/x`).
+    listing = sources.walk(docs)
+    readable = set(listing.files)
+    notes = [path for path in collect.markdown_files(docs, listing) if collect.is_note(path)]
+    attached = [p for p in listing.files if p.startswith("notes/") and not p.endswith(".md")]
+    avatars = sorted({rel for t in registries["speaker"].terms.values()
+                      if t.avatar and (rel := sources.relative(t.avatar)) in readable})
     files = [*attached, *avatars]
     for path in [*notes, *files]:
-        (docs / path).unlink()
+        sources.target(docs, path, link_ok=True).unlink()
     _remove_empty_folders(docs, {Path(p).parent for p in [*notes, *files]})
     for kind, path in settings.registries.items():
-        target = docs / path
+        target = sources.target(docs, path, link_ok=True)
+        if target.is_symlink():
+            target.unlink()  # written anew as a plain file, never through the link
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(registry_header(kind, path), encoding="utf-8")
     return Emptied(notes, files, sorted(settings.registries.values()))

@@ -6,6 +6,7 @@ mkdocs.yml may hold tags only MkDocs can construct (`!!python/object/apply:...`,
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import yaml
 from .collect import DEFAULT_REGISTRIES
 from .messages import Problem
 from .model import Kind
+from .sources import relative
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -35,6 +37,7 @@ class Settings:
     config: Path
     docs_dir: Path
     registries: dict[Kind, str] = field(default_factory=lambda: dict(DEFAULT_REGISTRIES))
+    theme_dirs: tuple[str, ...] = ()    # custom_dir, then the theme's own: what MkDocs searches
 
     def from_root(self, docs_path: str) -> str:
         """A path under docs/ as seen from the repository root: `docs/notes/x.md`."""
@@ -54,6 +57,15 @@ def _plain(loader: _TolerantLoader, _suffix: str, node: yaml.Node) -> Any:
 
 
 _TolerantLoader.add_multi_constructor("", _plain)
+
+
+def cache_dir(root: Path) -> Path:
+    """Where pictures and cards are kept between builds, for the site in folder `root`.
+
+    Outside site/, so a clean build still finds every picture and card already made.
+    CONFNOTES_CACHE_DIR moves it: to a folder CI keeps between runs, or to one folder shared by
+    all the builds of a test run (entries are named by content, so sites can share it)."""
+    return Path(os.environ.get("CONFNOTES_CACHE_DIR") or root / ".cache" / "confnotes")
 
 
 def find_config(start: Path) -> Path | None:
@@ -96,7 +108,22 @@ def read_settings(config: Path | None = None, docs_dir: Path | None = None) -> S
     if not docs.is_dir():
         raise SettingsError([Problem(name, _line_of(node, ("docs_dir",)), f"the docs folder "
                                      f"'{docs}' does not exist.", 1, "error")])
-    return Settings(root, config, docs.resolve(), registries)
+    return Settings(root, config, docs.resolve(), registries, theme_dirs(data, root))
+
+
+def theme_dirs(data: Mapping[str, Any], root: Path) -> tuple[str, ...]:
+    """The folders MkDocs looks for templates in: `theme.custom_dir`, then Material's own."""
+    theme = data.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    dirs: list[str] = []
+    custom = theme.get("custom_dir")
+    if isinstance(custom, str) and (root / custom).is_dir():
+        dirs.append(str(root / custom))
+    if theme.get("name") == "material":
+        spec = importlib.util.find_spec("material")
+        if spec is not None and spec.origin:
+            dirs.append(os.path.join(os.path.dirname(spec.origin), "templates"))
+    return tuple(dirs)
 
 
 def registry_paths(
@@ -114,12 +141,13 @@ def registry_paths(
     problems: list[Problem] = []
     for kind, default in DEFAULT_REGISTRIES.items():
         value = settings.get(f"{kind}s", default)
-        if not isinstance(value, str) or not value.endswith((".yml", ".yaml")):
+        if not isinstance(value, str) or not value.endswith((".yml", ".yaml")) or (
+                relative(value.lstrip("/")) is None):
             problems.append(Problem(name, line_of(("extra", "confnotes", f"{kind}s")),
                                     f"'extra.confnotes.{kind}s' must name a .yml file under "
                                     f"docs/, not {value!r}.", 1, "error"))
             continue
-        paths[kind] = value.replace(os.sep, "/").lstrip("/")
+        paths[kind] = relative(value.lstrip("/")) or value
     return paths, problems
 
 

@@ -132,8 +132,8 @@ def test_every_bad_picture_is_one_warning_at_its_line(built: Built) -> None:
         "Put the picture under docs/ (next to the note) and link it from there.",
         at("abs.png") + "'/images/abs.png' is an absolute path; it is left out. Write it "
         "relative to this file, e.g. 'images/slide.jpg'.",
-        at("link.png") + "'images/link.png' is a symbolic link to a file outside docs/; it is "
-        "left out and not published. Copy the picture into docs/.",
+        at("link.png") + "'images/link.png' is a symbolic link to a file outside docs/ or to "
+        "nothing; it is left out and not published. Copy the picture into docs/.",
         f"Doc file '{IMAGES}/unused.png': this picture is not a picture Pillow can read; it is "
         "not published. Save it again as JPEG, PNG or WebP.",
     }

@@ -106,7 +106,13 @@ def test_paths_limit_the_output_to_those_files(tmp_path: Path, capsys: pytest.Ca
     (site / "docs/topics.yml").write_text("ai:\n  name: AI\n", encoding="utf-8")
     assert len(run(capsys, "check", "docs/notes/unknown-key.md", "docs/topics.yml")[1]) == 3
     assert len(run(capsys, "check", "mkdocs.yml")[1]) == 3
-    assert run(capsys, "check", "--strict", "README.md")[:2] == (0, [])
+    # A file the check does not read is an error, never a silent pass.
+    (site / "README.md").write_text("# 읽지 않는 파일\n", encoding="utf-8")
+    assert run(capsys, "check", "README.md")[:2] == (1, [
+        "README.md:1:1: error: is not a file under the docs folder 'docs/'; confnotes check "
+        "reads notes and registry files there only."])
+    assert run(capsys, "check", "docs/notes/gone.md")[:2] == (1, [
+        "docs/notes/gone.md:1:1: error: there is no such file."])
 
 
 def test_a_broken_registry_is_an_error_even_without_strict(

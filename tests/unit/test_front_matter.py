@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from confnotes.front_matter import YamlList, YamlMap, decode, split
 from confnotes.messages import Report
+from confnotes.registry import RegistryError, load
 
 
 def read(text: str | bytes, path: str = "notes/x.md") -> tuple[object, Report]:
@@ -108,3 +110,69 @@ def test_problems_carry_the_column() -> None:
     _, report = read("---\ntitle: t\n  speakers: [x\n---\n")
     [problem] = report.problems
     assert (problem.line, problem.column) == (3, 11)
+
+
+def test_an_alias_is_never_followed() -> None:
+    # Each level repeats the one above nine times: followed, the last key would stand for
+    # 9**5 values, and a list used as a key would be printed whole.
+    levels = "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 6))
+    text = f"---\nl0: &l0 [x, x]\n{levels}? [*l5, *l5]\n: boom\ntitle: 제목\n---\n"
+    source, report = read(text)
+    meta = source.meta  # type: ignore[attr-defined]
+    assert meta["title"] == "제목" and meta["l5"] == [] and meta["l0"] == ["x", "x"]
+    said = messages(report)
+    assert said[0] == ("Doc file 'notes/x.md', line 3: front matter: '*l0' repeats a value "
+                       "written elsewhere (a YAML alias); Confnotes does not follow aliases, so "
+                       "it is left out. Write the value out in full.")
+    assert len(said) == 7  # one a line: five levels and the key, which is also left out
+    assert said[-1].startswith("Doc file 'notes/x.md', line 8: front matter: a list or mapping "
+                               "is used as a key")
+
+
+def test_deep_nesting_is_refused_before_it_is_read() -> None:
+    for depth in (21, 1_000, 100_000):
+        source, report = read("---\ntitle: " + "[" * depth + "]" * depth + "\n---\n본문\n")
+        assert source.meta == {} and source.body == "본문\n"  # type: ignore[attr-defined]
+        assert messages(report) == ["Doc file 'notes/x.md', line 2: front matter nests lists or "
+                                    "mappings more than 20 levels deep; it is ignored. The text "
+                                    "is still published."]
+    # The front matter's own mapping is the first level.
+    source, report = read("---\ntitle: " + "[" * 19 + "]" * 19 + "\n---\n")
+    assert not report.problems
+
+
+def test_size_digits_and_control_characters_are_warnings_with_their_line() -> None:
+    source, report = read("---\ntitle: t\nday: " + "9" * 5000 + "\n---\n")
+    assert source.meta == {"title": "t", "day": None}  # type: ignore[attr-defined]
+    assert messages(report) == ["Doc file 'notes/x.md', line 3: front matter: a number of more "
+                                "than 30 digits is left out; no field needs one."]
+    source, report = read("---\ntitle: t\nsummary: a\x07b\n---\n")
+    assert messages(report) == ["Doc file 'notes/x.md', line 3: front matter holds the "
+                                "character U+0007, a control character YAML does not allow; "
+                                "delete it so its fields are used. The text is still published."]
+    source, report = read("---\nsummary: " + "가" * 1_000_001 + "\n---\n")
+    assert messages(report) == ["Doc file 'notes/x.md', line 2: front matter is 1,000,010 "
+                                "characters long, over the limit of 1,000,000; it is ignored. "
+                                "Move long text into the note's body. The text is still "
+                                "published."]
+
+
+def test_a_registry_id_given_twice_keeps_the_first() -> None:
+    report = Report()
+    speakers = load("speaker", "speakers.yml", b"kfl:\n  name: Kai-Fu Lee\nx:\n  name: X\n"
+                    b"kfl:\n  name: Someone Else\n", report)
+    assert speakers.terms["kfl"].name == "Kai-Fu Lee" and speakers.find("Someone Else") is None
+    assert messages(report) == ["Doc file 'speakers.yml', line 5: speaker id 'kfl' is given "
+                                "again (first on line 1); this entry is ignored. Give it an id "
+                                "of its own."]
+
+
+def test_a_registry_over_a_limit_or_with_a_control_character_is_an_error_at_its_line() -> None:
+    for data, line, text in [
+            (b"x:\n  name: X\x01\n", 2, "the file holds the character U+0001, a control "
+             "character YAML does not allow; delete it."),
+            (b"x:\n  name: " + b"[" * 5000 + b"\n", 2, "the file nests lists or mappings more "
+             "than 20 levels deep.")]:
+        with pytest.raises(RegistryError) as caught:
+            load("speaker", "speakers.yml", data, Report())
+        assert [(p.line, p.text) for p in caught.value.problems] == [(line, text)]

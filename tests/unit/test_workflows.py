@@ -80,3 +80,11 @@ def test_the_pre_commit_hook_checks_changed_notes() -> None:
     result = subprocess.run([str(installed), *command[1:], note], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
+
+
+def test_no_checkout_leaves_its_token_in_git_config() -> None:
+    checkouts = [step for name in ("deploy.yml", "pull-request.yml")
+                 for job in workflow(name)["jobs"].values() for step in job["steps"]
+                 if str(step.get("uses", "")).startswith("actions/checkout@")]
+    assert len(checkouts) == 3
+    assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)

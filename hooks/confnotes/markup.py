@@ -1,0 +1,237 @@
+"""Raw HTML in notes, made harmless: an allowlist of what notes use, enforced by nh3.
+
+Markdown passes HTML through as written, and `attr_list` lets `{: onclick=... }` add any
+attribute, so a note could put `<script>`, `<iframe>`, `<form>`, `onerror=` or a
+`javascript:` link on the site. Every note page's HTML is cleaned once it is rendered: what
+the Markdown of a note makes (headings with their links, code, tables, admonitions, footnotes,
+task lists, details, pictures) and what notes write by hand (`details`, `summary`, `kbd`,
+`sub`, `sup`, `br`, pictures and links with safe addresses, tables) stays; everything else is
+removed. nh3 (the Rust sanitiser ammonia) decides; `sanitise` also says what it removed, found
+by reading the same HTML with the standard library's parser, so each removal is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+from .messages import shown
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+# Removed with their content: the text of a script or a style sheet is not prose.
+CONTENT_REMOVED = frozenset({"script", "style"})
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "*": frozenset({"class", "id", "title", "lang"}),
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+    "td": frozenset({"colspan", "rowspan", "align", "style"}),
+    "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
+    "ol": frozenset({"start", "type", "reversed"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "time": frozenset({"datetime"}),
+    "input": frozenset({"checked"}),       # a task list's box: see FIXED
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+}
+# An <input> is only ever a task list's box, which the reader cannot change.
+FIXED = {"input": {"type": "checkbox", "disabled": "disabled"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+STYLE_PROPERTIES = frozenset({"text-align"})    # Markdown's aligned table columns
+REMOVALS_SHOWN = 20   # a page's removals named one by one, each found in its text
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_STYLE_PROPERTY = re.compile(r"([a-zA-Z\-]+)\s*:")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing taken out of a page's HTML, and text to look for in its source."""
+
+    what: str                   # "<script>", "the attribute 'onerror'", ...
+    needles: tuple[str, ...]    # lower case, tried in turn
+
+
+def sanitise(html: str) -> tuple[str, list[Removed]]:
+    """`html` with only the allowed tags, attributes and addresses; what was removed."""
+    found = _Inspector()
+    found.feed(html)
+    found.close()
+    cleaned = nh3.clean(
+        html, tags=set(TAGS), clean_content_tags=set(CONTENT_REMOVED),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=_keep, link_rel=None, url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES), strip_comments=True)
+    # Written here, not by nh3's set_tag_attribute_values, whose order of attributes changes
+    # from one process to the next: the same notes must give the same bytes.
+    return _INPUT.sub(_fixed_input, cleaned), found.removed
+
+
+_INPUT = re.compile(r"<input\b[^<>]*>")
+
+
+def _fixed_input(match: re.Match[str]) -> str:
+    checked = ' checked=""' if re.search(r"\schecked\b", match.group(0)) else ""
+    return f'<input type="checkbox" disabled="disabled"{checked}>'
+
+
+def _keep(tag: str, attribute: str, value: str) -> str | None:
+    return None if _own_id(attribute, value) else value
+
+
+def _own_id(attribute: str, value: str) -> bool:
+    # Material's own elements have ids starting '__' (`__drawer`, `__search`): a note must not
+    # give another element one of them.
+    return attribute == "id" and value.startswith("__")
+
+
+def unsafe_address(value: str) -> bool:
+    """An address with a scheme other than http, https and mailto (`javascript:`, `data:`),
+    read as a browser does: whitespace and control characters inside it ignored."""
+    match = _SCHEME.match(_INVISIBLE.sub("", value))
+    return match is not None and match.group(1).lower() not in URL_SCHEMES
+
+
+class _Inspector(HTMLParser):
+    """Lists what nh3 will remove, once each kind of thing per distinct value."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.removed: list[Removed] = []
+        self.lines: list[tuple[Removed, int]] = []    # every removal, with its line
+        self.images: list[tuple[str, int]] = []       # <img src>, with its line
+        self._said: set[Removed] = set()
+
+    def _remove(self, what: str, *needles: str) -> None:
+        removed = Removed(what, tuple(n.lower() for n in needles if n))
+        if removed not in self._said:
+            self._said.add(removed)
+            self.removed.append(removed)
+        self.lines.append((removed, self.getpos()[0]))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src:
+                self.images.append((src, self.getpos()[0]))
+        if tag not in TAGS:
+            self._remove(f"<{tag}>", f"<{tag}")
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()) | FIXED.get(tag, {}).keys()
+        for name, value in attrs:
+            text = value or ""
+            if name not in allowed or _own_id(name, text):
+                self._remove(f"the attribute '{name}'", name)
+            elif name in URL_ATTRIBUTES and unsafe_address(text):
+                scheme = text.strip().split(":", 1)[0]
+                self._remove(f"the address {shown(text, 40)}", text.strip()[:30], scheme + ":",
+                             scheme)
+            elif name == "style":
+                for prop in _STYLE_PROPERTY.findall(text):
+                    if prop.lower() not in STYLE_PROPERTIES:
+                        self._remove(f"the style '{prop.lower()}'", prop)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def message(item: Removed) -> str:
+    """What a contributor is told about a removal (the build and `confnotes check` alike)."""
+    return (f"raw HTML: {item.what} is removed, as it could run code or change the page for "
+            "its readers. Notes may use HTML for links, pictures, tables, details and summary, "
+            "kbd, sub, sup and br.")
+
+
+def located(removed: list[Removed], source: str, limit: int) -> list[tuple[Removed, int | None]]:
+    """The first `limit` removals, each with the first line of `source` that shows it (None
+    when the HTML came from Markdown that does not spell it out)."""
+    lowered = source.lower()
+    found: list[tuple[Removed, int | None]] = []
+    for item in removed[:limit]:
+        line = None
+        for needle in item.needles:
+            at = lowered.find(needle)
+            if at >= 0:
+                line = lowered.count("\n", 0, at) + 1
+                break
+        found.append((item, line))
+    return found
+
+
+# -- the same rules over a note's Markdown, for `confnotes check` ---------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+# The address of `[text](address)` (one level of parentheses inside it, as Markdown allows)
+# and of a reference definition `[name]: address`.
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\)){1,200})|^ {0,3}\[[^\]]{1,200}\]:"
+                      r"\s*<?([^\s>]{1,200})")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]{0,500}\}")
+
+
+def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
+    """What the build will remove from the page of this Markdown, each with its line: raw HTML
+    as written, Markdown links to unsafe addresses, and attribute lists (`{: onclick=... }`).
+    Code is left out, as Markdown shows it as text."""
+    lines = _outside_code(text.split("\n"))
+    inspector = _Inspector()
+    inspector.feed("\n".join(lines))
+    inspector.close()
+    found = [(item, line + first_line - 1) for item, line in inspector.lines]
+    for number, line in enumerate(lines, first_line):
+        for match in _MD_LINK.finditer(line):
+            address = match.group(1) or match.group(2)
+            if unsafe_address(address):
+                found.append((Removed(f"the address {shown(address, 40)}", ()), number))
+        for match in _ATTR_LIST.finditer(line):
+            attributes = _Inspector()
+            attributes.feed(f"<span {match.group(0)[1:-1].lstrip(':')}>")
+            attributes.close()
+            found.extend((item, number) for item, _ in attributes.lines)
+    return found
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\)){1,500})")
+
+
+def images_in(text: str, first_line: int) -> list[tuple[str, int, bool]]:
+    """Every picture a note's Markdown shows, outside code: (address, line, written as raw
+    HTML)."""
+    lines = _outside_code(text.split("\n"))
+    found = [(match.group(1), number, False) for number, line in enumerate(lines, first_line)
+             for match in _MD_IMAGE.finditer(line)]
+    inspector = _Inspector()
+    inspector.feed("\n".join(lines))
+    inspector.close()
+    found += [(src, line + first_line - 1, True) for src, line in inspector.images]
+    return sorted(found, key=lambda item: item[1])
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """`lines` with fenced code blanked and code spans emptied; line numbers kept."""
+    kept: list[str] = []
+    fence = ""
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            kept.append("")
+        elif match:
+            fence = match.group(1)
+            kept.append("")
+        else:
+            kept.append(_CODE_SPAN.sub("``", line))
+    return kept
