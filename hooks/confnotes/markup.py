@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import nh3
@@ -51,6 +52,18 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 STYLE_PROPERTIES = frozenset({"text-align"})    # Markdown's aligned table columns
 REMOVALS_SHOWN = 20   # a page's removals named one by one, each found in its text
+# Presentation that other editors and blog platforms write (`<font>`, `style=`, `target=`,
+# `data-*`): removed like the rest, but without a word, since it runs nothing and a blog's
+# posts are full of it. The text inside a removed tag stays.
+# A style that could move or cover what the page shows is named when removed.
+_MOVES = re.compile(r"position|z-index|inset|top|left|right|bottom|transform|content|url\(|"
+                    r"expression|behavior", re.IGNORECASE)
+QUIET_TAGS = frozenset({"font", "center", "big", "tt", "strike", "nobr", "o:p", "section",
+                        "article", "header", "footer", "main", "aside", "nav", "ins"})
+QUIET_ATTRIBUTES = frozenset({"style", "target", "rel", "align", "valign", "width", "height",
+                              "border", "bgcolor", "color", "face", "size", "frameborder",
+                              "allowfullscreen", "scrolling", "marginwidth", "marginheight",
+                              "cellpadding", "cellspacing", "loading", "name", "alt", "dir"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _STYLE_PROPERTY = re.compile(r"([a-zA-Z\-]+)\s*:")
@@ -64,8 +77,44 @@ class Removed:
     needles: tuple[str, ...]    # lower case, tried in turn
 
 
+# A talk's video or slides embedded from where talks are published. The site fetches nothing
+# from elsewhere as it is read, so an embed becomes a plain link to the same address.
+EMBED_HOSTS: dict[str, str] = {
+    "youtube.com": "YouTube", "youtube-nocookie.com": "YouTube", "youtu.be": "YouTube",
+    "vimeo.com": "Vimeo", "slideshare.net": "SlideShare", "speakerdeck.com": "Speaker Deck",
+    "docs.google.com": "Google Slides", "drive.google.com": "Google Drive",
+    "tv.naver.com": "네이버 TV", "tv.kakao.com": "카카오TV",
+}
+_IFRAME = re.compile(r"<iframe\b([^<>]{0,3000})>(?:\s{0,500}</iframe\s{0,20}>)?", re.IGNORECASE)
+_SRC = re.compile(r"""\ssrc\s{0,5}=\s{0,5}(?:"([^"<>]{1,2000})"|'([^'<>]{1,2000})'|"""
+                  r"""([^\s"'<>]{1,2000}))""", re.IGNORECASE)
+_YOUTUBE_EMBED = re.compile(r"^https://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w\-]{6,20})")
+
+
+def embeds_as_links(html: str) -> str:
+    """Each `<iframe>` of a known video or slide host as a link to what it shows; others are
+    left for the sanitiser to remove (and name)."""
+    if "<iframe" not in html.lower():
+        return html
+
+    def link(match: re.Match[str]) -> str:
+        src = _SRC.search(match.group(1))
+        address = next((g for g in src.groups() if g), "") if src else ""
+        address = "https:" + address if address.startswith("//") else address
+        host = re.sub(r"^https?://", "", address).split("/", 1)[0].split(":")[0].lower()
+        label = next((name for domain, name in EMBED_HOSTS.items()
+                      if host == domain or host.endswith("." + domain)), None)
+        if label is None or not address.startswith("https://"):
+            return match.group(0)
+        if m := _YOUTUBE_EMBED.match(address):
+            address = f"https://www.youtube.com/watch?v={m.group(1)}"
+        return f'<a class="cn-embed" href="{html_escape(address)}">▶ {label}</a>'
+    return _IFRAME.sub(link, html)
+
+
 def sanitise(html: str) -> tuple[str, list[Removed]]:
     """`html` with only the allowed tags, attributes and addresses; what was removed."""
+    html = embeds_as_links(html)
     found = _Inspector()
     found.feed(html)
     found.close()
@@ -127,11 +176,15 @@ class _Inspector(HTMLParser):
             if src:
                 self.images.append((src, self.getpos()[0]))
         if tag not in TAGS:
-            self._remove(f"<{tag}>", f"<{tag}")
+            if tag not in QUIET_TAGS:
+                self._remove(f"<{tag}>", f"<{tag}")
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()) | FIXED.get(tag, {}).keys()
         for name, value in attrs:
             text = value or ""
+            if name not in allowed and (name in QUIET_ATTRIBUTES or name.startswith(
+                    ("data-", "aria-"))) and not (name == "style" and _MOVES.search(text)):
+                continue
             if name not in allowed or _own_id(name, text):
                 self._remove(f"the attribute '{name}'", name)
             elif name in URL_ATTRIBUTES and unsafe_address(text):
@@ -185,7 +238,7 @@ def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
     """What the build will remove from the page of this Markdown, each with its line: raw HTML
     as written, Markdown links to unsafe addresses, and attribute lists (`{: onclick=... }`).
     Code is left out, as Markdown shows it as text."""
-    lines = _outside_code(text.split("\n"))
+    lines = _outside_code(embeds_as_links(text).split("\n"))
     inspector = _Inspector()
     inspector.feed("\n".join(lines))
     inspector.close()

@@ -111,3 +111,16 @@ def test_check_finds_in_the_markdown_what_the_build_removes_from_the_page() -> N
     found = [(line, item.what) for item, line in scan_markdown(body, 5)]
     assert found == [(7, "<script>"), (15, "the address 'javascript:alert(2)'"),
                      (17, "the attribute 'onclick'"), (19, "the address 'data:text/html,hi'")]
+
+
+def test_an_embedded_talk_video_or_deck_becomes_a_link() -> None:
+    from confnotes.markup import sanitise
+    cleaned, removed = sanitise(
+        '<iframe src="//www.slideshare.net/slideshow/embed_code/key/x1" width="425"></iframe>'
+        '<iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe>'
+        '<iframe src="https://evil.example/x"></iframe>')
+    assert '<a class="cn-embed" href="https://www.slideshare.net/slideshow/embed_code/key/x1">' \
+        in cleaned
+    assert 'href="https://www.youtube.com/watch?v=abcdefghijk"' in cleaned
+    assert "iframe" not in cleaned and "evil.example" not in cleaned
+    assert [r.what for r in removed] == ["<iframe>"]      # the unknown host's, named
