@@ -250,10 +250,19 @@ def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
                 found.append((Removed(f"the address {shown(address, 40)}", ()), number))
         for match in _ATTR_LIST.finditer(line):
             attributes = _Inspector()
-            attributes.feed(f"<span {match.group(0)[1:-1].lstrip(':')}>")
+            # `{#id .class key=value}`: an id and classes are written by their marks.
+            written = _SHORTHAND.sub(_expanded, match.group(0)[1:-1].lstrip(":"))
+            attributes.feed(f"<span {written}>")
             attributes.close()
             found.extend((item, number) for item, _ in attributes.lines)
     return found
+
+
+_SHORTHAND = re.compile(r"(?<![\w=\"'])([#.])([\w\-]{1,100})")
+
+
+def _expanded(match: re.Match[str]) -> str:
+    return f'{"id" if match.group(1) == "#" else "class"}="{match.group(2)}"'
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\)){1,500})")

@@ -124,3 +124,9 @@ def test_an_embedded_talk_video_or_deck_becomes_a_link() -> None:
     assert 'href="https://www.youtube.com/watch?v=abcdefghijk"' in cleaned
     assert "iframe" not in cleaned and "evil.example" not in cleaned
     assert [r.what for r in removed] == ["<iframe>"]      # the unknown host's, named
+
+
+def test_check_reads_an_attribute_list_shorthand_as_the_build_does() -> None:
+    from confnotes.markup import scan_markdown
+    found = scan_markdown("## 제목 {#talk-1}\n## b {: .x #y }\n## c {: onclick=\"x\" }\n", 1)
+    assert [(item.what, line) for item, line in found] == [("the attribute 'onclick'", 3)]
