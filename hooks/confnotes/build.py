@@ -45,6 +45,13 @@ DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
 REMOVALS_SHOWN = markup.REMOVALS_SHOWN
 
 
+def feed_settings(config: MkDocsConfig) -> feeds.Settings:
+    """What feeds take from mkdocs.yml, as plain values a second process can be given."""
+    language = str(config.theme["language"]) if "language" in config.theme else "ko"
+    return feeds.Settings(config.site_url or "", config.site_name, config.site_description,
+                          language)
+
+
 class Confnotes:
     """Reads every note once per build, keeps the model, and answers MkDocs' events."""
 
@@ -130,7 +137,7 @@ class Confnotes:
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
         avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
-        self.outputs.start(Path(config.site_dir), self.site, avatars, feeds.Settings.of(config))
+        self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config))
         self._log_problems()
         return files
 
@@ -183,7 +190,8 @@ class Confnotes:
             own = {p.relative_to(self.templates).as_posix()
                    for p in self.templates.rglob("*.html")} if self.templates else set()
             pages.install(env, self.site, self.registries, own,
-                          (f.src_uri for f in files if f.src_uri.startswith(pages.VIDEO_PICTURES)))
+                          (f.src_uri for f in files if f.src_uri.startswith(pages.VIDEO_PICTURES)),
+                          config.site_name)
             self._finish_media(env, config, files)
         self._log_problems()
         return env

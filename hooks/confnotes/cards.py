@@ -45,9 +45,10 @@ from . import avatars
 from .dates import korean_date, korean_dates
 from .images import write_atomically
 from .index import Site
+from .kinds import KIND_LABELS, NOTE_LABEL
 from .model import Kind, Note, Term
 from .names import bounded_slug
-from .pages import KIND_LABELS, View
+from .pages import View
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -88,7 +89,7 @@ AVATAR = 220
 # (size, lines): the largest size at which the title fits that many lines; the last size
 # takes the title in three lines, the third cut with an ellipsis when even that is too few.
 TITLE_SIZES = ((72, 2), (62, 2), (54, 3))
-LABELS: dict[str, str] = {"note": "노트", "page": ""} | {k: v for k, v in KIND_LABELS.items()}
+LABELS: dict[str, str] = {"note": NOTE_LABEL, "page": ""} | {k: v for k, v in KIND_LABELS.items()}
 
 
 # -- fonts ------------------------------------------------------------------------------------

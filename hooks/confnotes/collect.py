@@ -11,16 +11,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 from . import front_matter, index, markup, normalize, page_keys, pictures, registry, sources
+from .kinds import DEFAULT_REGISTRIES as DEFAULT_REGISTRIES
+from .kinds import INDEX_PAGES
 from .messages import Report, shown
 from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, MAX_TEXT, Kind, cut
 
-DEFAULT_REGISTRIES: dict[Kind, str] = {
-    "speaker": "speakers.yml", "topic": "topics.yml", "event": "events.yml"}
 # The endings MkDocs reads as Markdown pages: a Jekyll post may well end in `.markdown`.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # Pages the site makes itself; a Markdown file at one of these paths is a page, not a note.
-NOT_NOTES = frozenset({"index.md", "notes/index.md", "speakers/index.md", "topics/index.md",
-                       "events/index.md"})
+NOT_NOTES = frozenset(INDEX_PAGES)
 
 
 MAX_NAME_BYTES = 200       # a file or folder name; its page and card are named after it

@@ -14,7 +14,7 @@ from typing import Any
 from . import series as series_mod
 from .collect import note_id
 from .index import Site
-from .model import Kind, Note, Series, Talk, Term
+from .model import Kind, Note, Series, Talk, Term, talk_url
 from .names import sort_key
 
 FORMAT_VERSION = 1
@@ -22,10 +22,6 @@ FORMAT_VERSION = 1
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def talk_url(note: Note, talk: Talk) -> str:
-    return note.url + (f"#{talk.anchor}" if talk.anchor else "")
 
 
 def _ref(site: Site, kind: Kind, ident: str | None) -> dict[str, str] | None:

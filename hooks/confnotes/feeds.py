@@ -33,23 +33,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from . import series as series_mod
-from .export import series_of, talk_url
+from .export import series_of
 from .index import Site
-from .model import KINDS, POST_SOURCES, Kind, Note, Series, Talk, Term, cut
-from .pages import KIND_LABELS, LINK_LABELS, ROLE_LABELS, SERIES_LABEL
+from .kinds import KIND_LABELS, KINDS, LINK_LABELS, ROLE_LABELS, SERIES_LABEL, SPEC
+from .model import POST_SOURCES, Note, Series, Talk, Term, cut, talk_url
 
 MAX_ITEMS = 50
 SUMMARY_CHARS = 1000
 EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
                  b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
-# A term's feed description when its registry entry has none; no particles after the name,
-# which would depend on its last sound.
-_ABOUT: dict[Kind, str] = {"speaker": "발표자 ‘{0}’의 발표를 기록한 {1} 노트",
-                           "topic": "주제 ‘{0}’ 관련 {1} 노트",
-                           "event": "행사 ‘{0}’에서 기록한 {1} 노트"}
 _ABOUT_SERIES = "‘{0}’의 모든 회차에서 기록한 {1} 노트"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -72,11 +65,6 @@ class Settings:
     site_name: str
     site_description: str | None
     language: str
-
-    @classmethod
-    def of(cls, config: MkDocsConfig) -> Settings:
-        language = str(config.theme["language"]) if "language" in config.theme else "ko"
-        return cls(config.site_url or "", config.site_name, config.site_description, language)
 
 
 def write(site_dir: Path, site: Site, settings: Settings) -> None:
@@ -176,7 +164,7 @@ def all_feeds(site: Site, site_name: str, site_description: str | None,
     for kind in KINDS:
         for term in site.terms[kind].values():
             notes = site.notes_by_term.get((kind, term.id), [])
-            description = term.description or _ABOUT[kind].format(term.name, site_name)
+            description = term.description or SPEC[kind].about.format(term.name, site_name)
             found.append(Feed(term.url_path, term.url_path, feed_title(term, site_name),
                               one_line(description), tuple(notes[:MAX_ITEMS])))
     series = series if series is not None else series_mod.collect(site)
@@ -189,12 +177,12 @@ def all_feeds(site: Site, site_name: str, site_description: str | None,
 
 
 def feed_title(term: Term, site_name: str) -> str:
-    """`이강욱 — 발표자 · Confnotes`; main.html writes the same title in its alternate links."""
+    """`이강욱 — 발표자 · Confnotes`, also the title of the page's alternate links."""
     return one_line(f"{term.name} — {KIND_LABELS[term.kind]} · {site_name}")
 
 
 def series_feed_title(series: Series, site_name: str) -> str:
-    """`DEVIEW — 시리즈 · Confnotes`, as series.html names it in its alternate links."""
+    """`DEVIEW — 시리즈 · Confnotes`, also the title of the page's alternate links."""
     return one_line(f"{series.name} — {SERIES_LABEL} · {site_name}")
 
 
@@ -366,14 +354,26 @@ def talk_day(note: Note, event: Term) -> dt.date | None:
     return None
 
 
-def calendar(site: Site, event: Term, links: Links) -> bytes | None:
-    """The event's talks as all-day events (RFC 5545), or None when no talk has a day."""
+def _dated_talks(site: Site, event: Term) -> list[tuple[dt.date, str, str, int, Note, Talk]]:
     talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
     for note in site.notes_by_term.get(("event", event.id), []):
         day = talk_day(note, event)
         if day is not None:
             talks.extend((day, note.session or "", note.path, n, note, talk)
                          for n, talk in enumerate(note.talks))
+    return talks
+
+
+def has_calendar(site: Site, event: Term) -> bool:
+    """Whether the event gets `talks.ics`: some talk of it has a day (its page links to the
+    file only then)."""
+    return any(note.talks and talk_day(note, event) is not None
+               for note in site.notes_by_term.get(("event", event.id), []))
+
+
+def calendar(site: Site, event: Term, links: Links) -> bytes | None:
+    """The event's talks as all-day events (RFC 5545), or None when no talk has a day."""
+    talks = _dated_talks(site, event)
     if not talks:
         return None
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Confnotes//Confnotes//KO",

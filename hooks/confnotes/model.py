@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
 
+from .kinds import KINDS as KINDS
+from .kinds import SECTION as SECTION
+from .kinds import Kind as Kind
 from .people import Role
 
-Kind = Literal["speaker", "topic", "event"]
-KINDS: tuple[Kind, ...] = ("speaker", "topic", "event")
-SECTION: dict[Kind, str] = {"speaker": "speakers", "topic": "topics", "event": "events"}
 # Dates of notes and events lie within these; past them, date arithmetic (a calendar's next
 # day, an event's tenth day) leaves what Python's dates can hold.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
@@ -90,6 +89,11 @@ class Talk:
     slides: str | None = None             # an http(s) address
     video: str | None = None              # an http(s) address
     number: int | None = None             # its place in the event's programme, as the note says
+
+
+def talk_url(note: Note, talk: Talk) -> str:
+    """Site-relative URL of a talk: its note's page, at the talk's heading when it has one."""
+    return note.url + (f"#{talk.anchor}" if talk.anchor else "")
 
 
 @dataclass(frozen=True)

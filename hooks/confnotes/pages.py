@@ -23,23 +23,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
+from . import feeds
 from . import series as series_mod
 from .dates import korean_date, korean_dates, machine_date
-from .export import talk_url, topic_talks
+from .export import topic_talks
 from .index import Site
-from .model import KINDS, POST_SOURCES, SECTION, Appearance, Kind, Note, Series, Talk, Term
+from .kinds import (
+    INDEX_PAGES,
+    KIND_LABELS,
+    KINDS,
+    LINK_LABELS,
+    NOTE_LABEL,
+    ROLE_LABELS,
+    SECTION,
+    SERIES_LABEL,
+    Kind,
+)
+from .model import POST_SOURCES, Appearance, Note, Series, Talk, Term, talk_url
 from .names import initial, is_hangul, sort_key
 from .registry import Registry
 from .talk_links import video_key
 
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
     "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
-ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}
-# What each kind of term is called on pages, feeds and cards.
-KIND_LABELS: dict[Kind, str] = {"speaker": "발표자", "topic": "주제", "event": "행사"}
-SERIES_LABEL = "시리즈"
-NOTE_LABEL = "노트"
-LINK_LABELS = {"slides": "슬라이드", "video": "영상"}
 # Above this many notes the notes index shows the latest ones and links a page per year:
 # 5,000 notes on one page are 1.7 MB of HTML.
 NOTES_ON_ONE_PAGE = 300
@@ -75,12 +81,9 @@ def _page(config: MkDocsConfig, files: Files, taken: set[str], src: str, title: 
 def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[GeneratedPage]:
     """Add every generated page to `files`."""
     specs: list[tuple[str, str, str, str, dict[str, Any]]] = [
-        ("index.md", config.site_name, "home.html", "", {"hide": ["navigation", "toc"]}),
-        ("notes/index.md", "노트", "notes.html", "", {"hide": ["navigation", "toc"]}),
-        ("speakers/index.md", "발표자", "speakers.html", "", {"hide": ["navigation", "toc"]}),
-        ("topics/index.md", "주제", "topics.html", "", {"hide": ["navigation", "toc"]}),
-        ("events/index.md", "행사", "events.html", "", {"hide": ["navigation", "toc"]}),
-    ]
+        (src, title or config.site_name,
+         "home.html" if src == "index.md" else src.replace("/index.md", ".html"), "",
+         {"hide": ["navigation", "toc"]}) for src, title in INDEX_PAGES.items()]
     for kind in KINDS:
         for term in site.terms[kind].values():
             src = f"{SECTION[kind]}/{term.slug}.md"
@@ -170,8 +173,9 @@ class View:
     """The model as the templates read it: listings computed once, sorted by stated keys."""
 
     def __init__(self, site: Site, registries: dict[Kind, Registry],
-                 video_pictures: Iterable[str] = ()) -> None:
+                 video_pictures: Iterable[str] = (), site_name: str = "") -> None:
         self.site = site
+        self.site_name = site_name
         self.registries = registries
         self.series = series_mod.collect(site)
         self._series_notes = series_mod.notes_by_series(site, self.series)
@@ -533,6 +537,15 @@ class View:
             self._position[kind, ident] = cached
         return cached
 
+    # feeds and calendars: the rules feeds.py writes them by
+    def feed_title(self, kind: str, ident: str) -> str:
+        if kind == "series":
+            return feeds.series_feed_title(self.series[ident], self.site_name)
+        return feeds.feed_title(self.site.terms[kind][ident], self.site_name)  # type: ignore[index]
+
+    def has_calendar(self, ident: str) -> bool:
+        return feeds.has_calendar(self.site, self.site.terms["event"][ident])
+
     # presentation
     @staticmethod
     def search_kinds() -> dict[str, str]:
@@ -594,8 +607,8 @@ def _newest_year_first(years: dict[str, list[TalkRow]]) -> list[tuple[str, list[
 
 
 def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str],
-            video_pictures: Iterable[str] = ()) -> None:
+            video_pictures: Iterable[str] = (), site_name: str = "") -> None:
     """Make the model available to the templates as `confnotes`, and escape every value in
     Confnotes' own templates (`own`): Material's templates are left as they are."""
-    env.globals["confnotes"] = View(site, registries, video_pictures)
+    env.globals["confnotes"] = View(site, registries, video_pictures, site_name)
     env.autoescape = lambda name: name in own

@@ -32,6 +32,7 @@ from .front_matter import (
     load_yaml,
     reader_problem,
 )
+from .kinds import SPEC
 from .messages import Problem, Report, shown
 from .model import FIRST_DATE, LAST_DATE, MAX_DAY, SECTION, Kind, Link, Term
 from .names import RESERVED_SLUGS, bounded_slug, clean, key, slugify, visible_name
@@ -46,12 +47,7 @@ class RegistryError(Exception):
 
 
 _COMMON = ("name", "name_en", "name_ko", "aliases", "slug")
-KNOWN_KEYS: dict[Kind, tuple[str, ...]] = {
-    "speaker": (*_COMMON, "affiliation", "title", "bio", "avatar", "links", "not_same_as"),
-    "topic": (*_COMMON, "description", "parent"),
-    "event": (*_COMMON, "start", "end", "place", "url", "organizer", "description", "days",
-              "series"),
-}
+KNOWN_KEYS: dict[Kind, tuple[str, ...]] = {k: (*_COMMON, *SPEC[k].fields) for k in SPEC}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -155,8 +151,9 @@ def _read_entry(
               for a in ([aliases] if isinstance(aliases, str) else aliases)]
     slug = _slug(kind, ident, _text(entry.get("slug")), functools.partial(warn, "slug"))
     values: dict[str, Any] = {}
-    for field_name, read in _READERS[kind].items():
-        if field_name in entry and entry[field_name] is not None:
+    for field_name in SPEC[kind].fields:
+        read = READERS.get(field_name)
+        if read is not None and field_name in entry and entry[field_name] is not None:
             values[field_name] = read(entry[field_name], functools.partial(warn, field_name))
     return Term(kind=kind, id=ident, slug=slug, name=name,
                 other_names=tuple(dict.fromkeys(n for n in other if n and n != name)),
@@ -283,13 +280,13 @@ def _read_series(value: Any, warn: Callable[[str], None]) -> str | None:
 
 
 _Reader = Callable[[Any, Callable[[str], None]], Any]
-_READERS: dict[Kind, dict[str, _Reader]] = {
-    "speaker": {"affiliation": _read_text, "title": _read_text, "bio": _read_text,
-                "avatar": _read_text, "links": _read_links},
-    "topic": {"description": _read_text, "parent": _read_text},
-    "event": {"start": _read_date, "end": _read_date, "place": _read_text, "url": _read_url,
-              "organizer": _read_text, "description": _read_text, "days": _read_days,
-              "series": _read_series},
+# A registry key reads the same in every kind that has it (kinds.TABLE says which have it);
+# `not_same_as` is read with the entries it names (_add).
+READERS: dict[str, _Reader] = {
+    "affiliation": _read_text, "title": _read_text, "bio": _read_text, "avatar": _read_text,
+    "links": _read_links, "description": _read_text, "parent": _read_text,
+    "start": _read_date, "end": _read_date, "place": _read_text, "url": _read_url,
+    "organizer": _read_text, "days": _read_days, "series": _read_series,
 }
 
 __all__ = ["KNOWN_KEYS", "Registry", "RegistryError", "load"]

@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 
 from . import collect, sources
+from .kinds import SPEC
 from .model import SECTION, Kind, Term
 from .names import clean, look_alike, slugify
 from .people import parse_person
@@ -160,21 +161,10 @@ def write_note(docs_dir: Path, path: str, text: str) -> Path:
 
 # -- a new site from this one --------------------------------------------------------------
 
-_REGISTRY_HEADERS: dict[Kind, tuple[str, str]] = {
-    "speaker": ("발표자 레지스트리", "kai-fu-lee:\n  name: Kai-Fu Lee\n  name_ko: 리카이푸\n"
-                "  aliases: [Kaifu Lee]\n  affiliation: Sinovation Ventures\n  title: 회장"),
-    "topic": ("주제 레지스트리", "ai-infra:\n  name: AI 인프라\n  name_en: AI Infrastructure\n"
-              "  aliases: [AI Infra]\n  parent: ai"),
-    "event": ("행사 레지스트리", "sk-ai-summit-2024:\n  name: SK AI Summit 2024\n"
-              "  aliases: [SK AI 서밋]\n  start: 2024-11-04\n  end: 2024-11-05\n"
-              "  place: 서울 코엑스"),
-}
-
-
 def registry_header(kind: Kind, registry_path: str, schema_dir: str = "schemas") -> str:
     """The comment an empty registry file starts with: what goes in it, with an example, and
     the schema line editors read (relative to the file, as yaml-language-server expects)."""
-    title, example = _REGISTRY_HEADERS[kind]
+    title, example = SPEC[kind].registry_title, SPEC[kind].registry_example
     folder = os.path.dirname(registry_path) or "."
     schema = os.path.relpath(f"{schema_dir}/{SECTION[kind]}.schema.json", folder)
     lines = [

@@ -40,13 +40,11 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from .index import Site
+from .kinds import SPEC
 from .model import KINDS, Kind, Note, Talk, Term
 from .names import key
 
 FIELDS = ("titles", "words", "about")
-# A speaker, topic or event page against a note section at the same match, so note text
-# outranks them. A speaker's page weighs more: typing a person's whole name is asking for them.
-TERM_PAGE_BOOST: dict[str, float] = {"speaker": 0.5, "topic": 0.1, "event": 0.1}
 BREADCRUMB = " › "
 
 _TAG = re.compile(r"<[^>]*>")
@@ -305,7 +303,7 @@ def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
         titles = list(analyser.compounds(title))
         about: list[str] = []
         if (term := terms.get(page)) is not None:
-            doc["boost"] = doc.get("boost", 1) * TERM_PAGE_BOOST[term.kind]
+            doc["boost"] = doc.get("boost", 1) * SPEC[term.kind].search_boost
             names = spellings([term.name, *term.other_names])
             titles += names + [c for n in names for c in analyser.compounds(n)]
         elif (note := notes.get(page)) is not None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .collect import DEFAULT_REGISTRIES
+from .kinds import DEFAULT_REGISTRIES, SECTION
 from .messages import Problem
 from .model import Kind
 from .sources import relative
@@ -140,12 +140,12 @@ def registry_paths(
                                "be a mapping of settings.", 1, "error")]
     problems: list[Problem] = []
     for kind, default in DEFAULT_REGISTRIES.items():
-        value = settings.get(f"{kind}s", default)
+        value = settings.get(SECTION[kind], default)
         if not isinstance(value, str) or not value.endswith((".yml", ".yaml")) or (
                 relative(value.lstrip("/")) is None):
-            problems.append(Problem(name, line_of(("extra", "confnotes", f"{kind}s")),
-                                    f"'extra.confnotes.{kind}s' must name a .yml file under "
-                                    f"docs/, not {value!r}.", 1, "error"))
+            problems.append(Problem(name, line_of(("extra", "confnotes", SECTION[kind])),
+                                    f"'extra.confnotes.{SECTION[kind]}' must name a .yml file "
+                                    f"under docs/, not {value!r}.", 1, "error"))
             continue
         paths[kind] = relative(value.lstrip("/")) or value
     return paths, problems
