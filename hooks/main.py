@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from confnotes.build import Confnotes
+from confnotes.adapter.build import Confnotes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files

@@ -1,31 +1,26 @@
 """Speakers' pictures: a registry avatar cropped square and served small; initials otherwise.
 
 A registry entry's `avatar:` names a picture under docs/. The picture is checked as every
-picture is (images.py), then cropped to a square, AVATAR_SIZE px (a 5rem profile picture is
+picture is (pictures.py), then cropped to a square, AVATAR_SIZE px (a 5rem profile picture is
 80 CSS px, so three device pixels per CSS pixel), and served at
 `assets/confnotes/avatars/<slug>.jpg` (`.png` when it has transparency). A speaker without one
 is shown by initials on a colour of their own: inline SVG on pages (templates/partials/
-confnotes/macros.html) and `initials` here for social cards, both from `View.initials` and
-`View.colour`, so the same name always gives the same picture.
+confnotes/macros.html) and `initials` here for social cards, both from `name_initials` and
+`name_colour`, so the same name always gives the same picture.
 """
 
 from __future__ import annotations
 
+import colorsys
+import hashlib
 import io
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PIL
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
-from .images import Images, cache_key, write_atomically
-from .messages import Report
-from .model import Term
-from .pages import View
-from .pictures import avatar_problem, avatar_warning
+from .names import is_hangul
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -81,8 +76,8 @@ def initials(name: str, size: int, font: ImageFont.FreeTypeFont) -> Image.Image:
     at 80% of it, as the SVG does."""
     from PIL import Image, ImageDraw
 
-    text = View.initials(name)
-    disc = Image.new("RGBA", (size, size), View.colour(name))
+    text = name_initials(name)
+    disc = Image.new("RGBA", (size, size), name_colour(name))
     disc.putalpha(circle_mask(size))
     if len(text) > 1:
         font = font.font_variant(size=max(1, round(font.size * 0.8)))
@@ -90,59 +85,17 @@ def initials(name: str, size: int, font: ImageFont.FreeTypeFont) -> Image.Image:
     return disc
 
 
-class Avatars:
-    """The processed avatar of every registered speaker who has one; the `confnotes_avatars`
-    object in templates."""
+def name_initials(name: str) -> str:
+    """The first Hangul syllable, or up to two Latin initials."""
+    name = name.strip()
+    if name and is_hangul(name[0]):
+        return name[0]
+    letters = [w[0] for w in name.replace("-", " ").split() if w and w[0].isalnum()]
+    return "".join(letters[:2]).upper() or "?"
 
-    def __init__(self, cache: Path) -> None:
-        self.cache = cache
-        self.by_speaker: dict[str, Avatar] = {}
-        self.made = 0
 
-    def read(self, speakers: Iterable[Term], images: Images, files: Files,
-             config: MkDocsConfig, report: Report) -> None:
-        """Make every speaker's avatar and add it to `files`; a bad `avatar:` is a warning at
-        the registry entry, and that speaker keeps the initials."""
-        for term in sorted(speakers, key=lambda t: t.id):
-            if not term.avatar:
-                continue
-
-            def warn(text: str, term: Term = term) -> None:
-                report.warn(term.source, term.line, avatar_warning(term.id, term.avatar or "",
-                                                                   text))
-
-            src, problem = avatar_problem(images, term.avatar)
-            if src:
-                images.referenced.add(src)
-            if problem or src not in images.originals:
-                warn(problem or "is not a JPEG, PNG, GIF or WebP picture.")
-                continue
-            avatar = self._make(term, images.originals[src], files, config)
-            if avatar is None:
-                warn(f"would be published at '{FOLDER}/{term.slug}', where docs/ already has a "
-                     "file.")
-                continue
-            self.by_speaker[term.id] = avatar
-
-    def _make(self, term: Term, original: Path, files: Files,
-              config: MkDocsConfig) -> Avatar | None:
-        data = original.read_bytes()
-        key = cache_key(data, PIPELINE)
-        path = next((p for p in (self.cache / f"{key}.jpg", self.cache / f"{key}.png")
-                     if p.is_file()), None)
-        if path is None:
-            picture, suffix = square(data)
-            path = self.cache / f"{key}{suffix}"
-            write_atomically(path, picture)
-            self.made += 1
-        url = f"{FOLDER}/{term.slug}{path.suffix}"
-        if files.get_file_from_path(url) is not None:
-            return None
-        files.append(File.generated(config, url, abs_src_path=str(path)))
-        return Avatar(url, path, AVATAR_SIZE)
-
-    # -- what templates see --
-
-    def avatar(self, term: Term) -> Avatar | None:
-        """The speaker's processed avatar, or None: show the initials."""
-        return self.by_speaker.get(term.id) if term.kind == "speaker" else None
+def name_colour(name: str) -> str:
+    """A colour of its own for each name, the same on every build."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    r, g, b = colorsys.hls_to_rgb(digest[0] / 255, 0.42, 0.55)
+    return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"

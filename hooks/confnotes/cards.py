@@ -1,81 +1,42 @@
-"""Social cards: a 1200×630 picture for every note, speaker, topic and event page, drawn with
-Pillow in a font that has Hangul, and the Open Graph / Twitter tags that point at it.
+"""Social cards: a 1200×630 picture for every note and term page, drawn with Pillow in a font
+that has Hangul (card_fonts.py).
 
 Why not Material's social plugin: it needs cairosvg (and the Cairo C library) for its icons,
 and fetches its fonts from Google Fonts on first use; this site is built without the network.
 
-Fonts are found locally: `extra.confnotes.card_font` in mkdocs.yml when set (that font or no
-cards), else the first system font with Hangul in SYSTEM_FONTS (Debian/Ubuntu fonts-noto-cjk or
-fonts-nanum, Fedora and Arch Noto CJK, macOS Apple SD Gothic Neo, Windows Malgun Gothic), else
-fontconfig's choice for Korean. With no such font the build makes no cards and says so once.
-A character the font lacks (an emoji, say) is left out of the card, never drawn as a box.
-
 Each card is cached under .cache/confnotes/cards/ by the hash of what it shows and of the font,
-and drawn in a second process while MkDocs renders the pages; `Cards.finish` waits for it.
+and drawn in a second process while MkDocs renders the pages (adapter/social.py).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import html
 import io
 import json
-import multiprocessing
-import os
 import re
-import shutil
-import site
-import subprocess
-import threading
 import time
-from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urljoin, urlsplit
+from typing import TYPE_CHECKING
 
 import PIL
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from . import avatars
+from .card_fonts import Fonts, missing
 from .dates import korean_date, korean_dates
-from .images import write_atomically
 from .index import Site
 from .kinds import KIND_LABELS, NOTE_LABEL
 from .model import Kind, Note, Term
-from .names import bounded_slug
-from .pages import View
+from .pictures import write_atomically
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
+_ELLIPSIS = "…"
+
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/confnotes/cards"
 PIPELINE = f"card-2/{WIDTH}x{HEIGHT}/{PIL.__version__}"
-
-# (bold, regular) font files, most likely first. A .ttc holds several faces: the one with
-# Hangul (Noto's "KR") and the right weight is picked.
-SYSTEM_FONTS: tuple[tuple[str, str], ...] = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",          # Debian, Ubuntu
-     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    ("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf",          # Debian fonts-nanum
-     "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"),
-    ("/usr/share/fonts/google-noto-sans-cjk-fonts/NotoSansCJK-Bold.ttc",  # Fedora
-     "/usr/share/fonts/google-noto-sans-cjk-fonts/NotoSansCJK-Regular.ttc"),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",               # Arch
-     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
-    ("/System/Library/Fonts/AppleSDGothicNeo.ttc",                    # macOS
-     "/System/Library/Fonts/AppleSDGothicNeo.ttc"),
-    (os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "malgunbd.ttf"),  # Windows
-     os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "malgun.ttf")),
-)
-HANGUL_PROBE = "한글가힣"
-_NOTDEF = "\U0010ffff"  # a noncharacter: every font draws its "missing glyph" box for it
-_ELLIPSIS = "…"
 
 # Colours: Material's indigo, as the site's header.
 BACKGROUND = "#283593"
@@ -90,169 +51,6 @@ AVATAR = 220
 # takes the title in three lines, the third cut with an ellipsis when even that is too few.
 TITLE_SIZES = ((72, 2), (62, 2), (54, 3))
 LABELS: dict[str, str] = {"note": NOTE_LABEL, "page": ""} | {k: v for k, v in KIND_LABELS.items()}
-
-
-# -- fonts ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Face:
-    path: str
-    index: int = 0
-
-
-@dataclass(frozen=True)
-class Fonts:
-    """The two faces cards are drawn in, and what identifies them for the cache."""
-
-    bold: Face
-    regular: Face
-    identity: str
-
-    def get(self, size: int, bold: bool = True) -> ImageFont.FreeTypeFont:
-        face = self.bold if bold else self.regular
-        return _font(face.path, face.index, size)
-
-
-_local = threading.local()
-
-
-def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
-    from PIL import ImageFont  # Pillow only when drawing: see images.process
-
-    # A FreeType face must not be used by two threads at once: one cache per thread.
-    cache: dict[tuple[str, int, int], ImageFont.FreeTypeFont] = _local.__dict__.setdefault(
-        "fonts", {})
-    key = (path, index, size)
-    if key not in cache:
-        # The basic layout draws Hangul syllables fully; unlike raqm it is in every Pillow
-        # build, so a card is the same picture on every machine with the same font.
-        cache[key] = ImageFont.truetype(path, size, index=index,
-                                        layout_engine=ImageFont.Layout.BASIC)
-    return cache[key]
-
-
-def missing(font: ImageFont.FreeTypeFont, text: str) -> set[str]:
-    """The characters of `text` that `font` has no glyph for (it would draw a box)."""
-    notdef = _mask(font, _NOTDEF)
-    return {ch for ch in set(text) if not ch.isspace() and _mask(font, ch) == notdef}
-
-
-@functools.lru_cache(maxsize=4096)
-def _mask_cached(path: str, index: int, size: int, ch: str) -> tuple[tuple[int, int], bytes]:
-    mask = _font(path, index, size).getmask(ch)
-    return mask.size, bytes(mask)
-
-
-def _mask(font: ImageFont.FreeTypeFont, ch: str) -> tuple[tuple[int, int], bytes]:
-    if isinstance(font.path, str):
-        return _mask_cached(font.path, font.index, int(font.size), ch)
-    mask = font.getmask(ch)  # a font read from memory (tests): not cached
-    return mask.size, bytes(mask)
-
-
-def _faces(path: str) -> list[tuple[int, str, str]]:
-    """(index, family, style) of every face in a font file; [] when it is not a font."""
-    from PIL import ImageFont
-
-    faces: list[tuple[int, str, str]] = []
-    for index in range(32):
-        try:
-            family, style = ImageFont.truetype(path, 20, index=index).getname()
-        except OSError:
-            break
-        faces.append((index, family or "", style or ""))
-    return faces
-
-
-def _pick(path: str, bold: bool) -> Face | None:
-    """The face of `path` with Hangul, preferring Korean forms and the wanted weight."""
-    def preference(face: tuple[int, str, str]) -> tuple[bool, bool, bool, int]:
-        index, family, style = face
-        return ("bold" in style.lower()) != bold, "KR" not in family, "Mono" in family, index
-
-    for index, _family, _style in sorted(_faces(path), key=preference):
-        if not missing(_font(path, index, 20), HANGUL_PROBE):
-            return Face(path, index)
-    return None
-
-
-def _identity(*faces: Face) -> str:
-    parts = []
-    for face in faces:
-        stat = os.stat(face.path)
-        parts.append(f"{face.path}#{face.index}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(parts)
-
-
-def find_fonts(configured: str | None, system: Iterable[tuple[str, str]] = SYSTEM_FONTS,
-               remembered: Path | None = None) -> tuple[Fonts | None, str]:
-    """The fonts for cards, or None and why not (said once in the build's log).
-
-    `remembered`: a file that keeps the last choice, valid while the candidate font files are
-    unchanged, so a build with every card cached opens no font at all."""
-    candidates = [configured] if configured else [p for pair in system for p in pair]
-    signature = json.dumps([_stat(p) for p in candidates])
-    if remembered is not None:
-        try:
-            kept = json.loads(remembered.read_text(encoding="utf-8"))
-            if kept["signature"] == signature:
-                bold, regular = Face(*kept["bold"]), Face(*kept["regular"])
-                return Fonts(bold, regular, _identity(bold, regular)), ""
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-    fonts, why_not = _find_fonts(configured, system)
-    if fonts is not None and remembered is not None:
-        write_atomically(remembered, json.dumps({
-            "signature": signature, "bold": [fonts.bold.path, fonts.bold.index],
-            "regular": [fonts.regular.path, fonts.regular.index]}).encode())
-    return fonts, why_not
-
-
-def _stat(path: str) -> list[Any]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return [path]
-    return [path, stat.st_size, stat.st_mtime_ns]
-
-
-def _find_fonts(configured: str | None,
-                system: Iterable[tuple[str, str]]) -> tuple[Fonts | None, str]:
-    if configured:
-        if not os.path.isfile(configured):
-            return None, f"extra.confnotes.card_font: there is no file {configured!r}"
-        bold, regular = _pick(configured, True), _pick(configured, False)
-        if bold is None or regular is None:
-            kind = "has no Hangul" if _faces(configured) else "is not a font Pillow can read"
-            return None, f"extra.confnotes.card_font: {configured!r} {kind}"
-        return Fonts(bold, regular, _identity(bold, regular)), ""
-    for bold_path, regular_path in _existing(system):
-        bold, regular = _pick(bold_path, True), _pick(regular_path, False)
-        if bold and regular:
-            return Fonts(bold, regular, _identity(bold, regular)), ""
-    return None, ("no font with Hangul was found (install fonts-noto-cjk, or set "
-                  "extra.confnotes.card_font in mkdocs.yml to a .ttf/.otf/.ttc file)")
-
-
-def _existing(system: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
-    yield from (p for p in system if os.path.isfile(p[0]) and os.path.isfile(p[1]))
-    yield from _fontconfig()  # asked only when no known file has Hangul: it can take a second
-
-
-def _fontconfig() -> list[tuple[str, str]]:
-    """fontconfig's files for Korean, on a system where none of SYSTEM_FONTS is: local only."""
-    if shutil.which("fc-match") is None:
-        return []
-    found = []
-    for pattern in (":lang=ko:weight=bold", ":lang=ko"):
-        try:
-            out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True,
-                                 text=True, timeout=10, check=False).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return []
-        found.append(out)
-    return [(found[0], found[1])] if all(os.path.isfile(f) for f in found) else []
 
 
 # -- what a card shows ------------------------------------------------------------------------
@@ -306,7 +104,8 @@ def term_card(site: Site, term: Term, base: Card, avatar: str | None = None) -> 
     if kind == "event":
         return replace(base, label=LABELS["event"], title=term.name,
                        details=(_join(term.place, term.organizer),
-                                View.dates(term.start, term.end) or _join(latest_text)))
+                                korean_dates(term.start, term.end) if term.start
+                                else _join(latest_text)))
     parent = site.term("topic", term.parent).name if term.parent in site.terms["topic"] else None
     talks = sum(1 for n in notes for t in n.talks if term.id in t.topics)
     return replace(base, label=LABELS["topic"], title=term.name,
@@ -496,151 +295,3 @@ def card_key(card: Card, fonts: Fonts) -> str:
     # The avatar's file is named by its content hash, so its path stands for its content.
     text = json.dumps([PIPELINE, fonts.identity, asdict(card)], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
-
-
-# -- the cards of one build -------------------------------------------------------------------
-
-
-class Cards:
-    """Plans a card per page, draws the ones not cached in a second process, and adds each
-    to the site's files (MkDocs copies them once `finish` has waited for the drawing)."""
-
-    def __init__(self, cache: Path, fonts: Fonts) -> None:
-        self.cache = cache
-        self.fonts = fonts
-        self.by_page: dict[str, File] = {}        # page src_uri -> the card's file
-        self._todo: dict[Path, Card] = {}
-        self._pool: ProcessPoolExecutor | None = None
-        self._jobs: dict[str, Future[float]] = {}
-        self.made = 0
-        self.seconds = 0.0     # spent drawing, in the drawing process
-
-    def plan(self, page_src: str, card: Card, files: Files, config: MkDocsConfig) -> None:
-        path = self.cache / f"{card_key(card, self.fonts)}.png"
-        folder, _, name = page_src.removesuffix(".md").rpartition("/")
-        # A note's file name may be as long as a file system allows: with `.png` after it,
-        # longer; the card's name is shortened with a hash first.
-        name = bounded_slug(name, 200)
-        url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
-        if files.get_file_from_path(url) is not None:
-            return  # a file of the site's own is there: it wins, as a page does
-        # Not added to `files`: MkDocs copies those before it renders the pages, and the
-        # drawing goes on while they render; `finish` copies the cards after the pages.
-        file = File.generated(config, url, abs_src_path=str(path))
-        self.by_page[page_src] = file
-        if not path.is_file():
-            self._todo[path] = card
-
-    def start(self) -> None:
-        if not self._todo:
-            return
-        # Another process, not a thread: MkDocs renders pages on one core, and drawing under
-        # the same interpreter lock would slow the pages down by as much as it draws. A
-        # spawned process (not a fork: `mkdocs serve` runs threads) uses the other core.
-        # MkDocs puts hooks/ on sys.path only while it imports hooks/main.py: the new process
-        # is given it again (site.addsitedir, a function it can import) before any card.
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=site.addsitedir,
-                                         initargs=(str(Path(__file__).resolve().parents[1]),))
-        for path, card in sorted(self._todo.items()):
-            self._jobs[str(path)] = self._pool.submit(draw_card, path, card, self.fonts)
-
-    def finish(self) -> list[tuple[str, str]]:
-        """Wait for the drawing and copy every card into the site; (page, error) for each
-        card that could not be drawn."""
-        failed: list[tuple[str, str]] = []
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-        for page, file in sorted(self.by_page.items()):
-            job = self._jobs.get(str(file.abs_src_path))
-            error = job.exception() if job is not None else None
-            if error is not None:
-                failed.append((page, f"{type(error).__name__}: {error}"))
-            else:
-                file.copy_file()
-        done = [job.result() for job in self._jobs.values() if job.exception() is None]
-        self.made = len(done)
-        self.seconds = sum(done)
-        self._todo.clear()
-        return failed
-
-
-# -- the tags ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Social:
-    """The Open Graph and Twitter values of one page (templates/partials/confnotes/social.html).
-    """
-
-    type: Literal["article", "profile", "website"]
-    title: str
-    description: str
-    url: str | None               # the page's absolute address, when site_url is set
-    image: str | None             # the card: absolute when site_url is set, else site-relative
-    image_absolute: bool
-    image_alt: str
-    published: str | None         # a note's date, ISO
-
-
-def shorten(text: str, limit: int = 200) -> str:
-    """`text` on one line, cut at a word near `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,.·:;") + _ELLIPSIS
-
-
-class SocialView:
-    """The `confnotes_social` object in templates: `of(page)` gives a page's tags."""
-
-    def __init__(self, config: MkDocsConfig, site: Site, cards: dict[str, File],
-                 titles: dict[str, str]) -> None:
-        self.base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-        self.site_name = config.site_name
-        self.description = config.site_description or ""
-        self.site = site
-        self.cards = cards
-        self.titles = titles
-        self.notes = {n.path: n for n in site.notes}
-        self.seconds = 0.0
-
-    def of(self, page: Page) -> Social:
-        start = time.perf_counter()
-        try:
-            return self._of(page)
-        finally:
-            self.seconds += time.perf_counter() - start
-
-    def _of(self, page: Page) -> Social:
-        meta: Mapping[str, Any] = page.meta or {}
-        src = page.file.src_uri
-        kind: Literal["article", "profile", "website"] = "website"
-        title = self.titles.get(src) or html.unescape(page.title or "") or self.site_name
-        description = self.description
-        published = None
-        if (note := self.notes.get(meta.get("confnotes_note") or src)) is not None:
-            kind, title = "article", note.title
-            description = note.summary or note.excerpt or description
-            published = note.date.isoformat() if note.date else None
-        elif meta.get("confnotes_term"):
-            term_kind, ident = meta["confnotes_term"]
-            term = self.site.term(term_kind, ident)
-            title = term.name
-            description = (term.bio or term.description
-                           or _join(term.affiliation, term.title, term.place)
-                           or description)
-            kind = "profile" if term_kind == "speaker" else "website"
-        card = self.cards.get(src)
-        image = None
-        if card is not None:
-            image = urljoin(self.base, card.url) if self.base else card.url
-        url = urljoin(self.base, page.url) if self.base else None
-        return Social(kind, title, shorten(description), url, image, bool(self.base),
-                      title, published)
-
-
-def site_host(site_url: str | None) -> str:
-    """`example.com` from `https://example.com/notes/`; '' without a site_url."""
-    return urlsplit(site_url).hostname or "" if site_url else ""

@@ -11,18 +11,17 @@ starting a process would cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import site as site_packages
 import tempfile
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import export, feeds
 from .index import Site
+from .side_process import SideProcess
 
 # Below this many notes the outputs are written in-process, after the pages: starting a second
 # process and importing Confnotes there takes 0.5-0.8 s, about what writing 300 notes' outputs
@@ -59,7 +58,7 @@ class Outputs:
     """Starts the writing when the model is complete; `finish` puts every file in place."""
 
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
+        self._side: SideProcess | None = None
         self._job: Future[float] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
@@ -73,13 +72,8 @@ class Outputs:
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside site/ so that the move is a rename on the same file system.
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
-        # Spawned, not forked: `mkdocs serve` runs threads. hooks/ is on sys.path only while
-        # MkDocs imports hooks/main.py, so the new process is given it before the job.
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(
-            1, mp_context=context, initializer=site_packages.addsitedir,
-            initargs=(str(Path(__file__).resolve().parents[1]),))
-        self._job = self._pool.submit(_timed_write, self._staging, site, avatars, settings)
+        self._side = SideProcess()
+        self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings)
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the side process (its error is raised here) or write in-process."""
@@ -88,7 +82,7 @@ class Outputs:
         site, avatars, settings = self._args
         self._args = None
         self.side_seconds = 0.0
-        if self._job is None or self._staging is None or self._pool is None:
+        if self._job is None or self._staging is None or self._side is None:
             write(site_dir, site, avatars, settings)
             return
         try:
@@ -104,11 +98,11 @@ class Outputs:
     def cancel(self) -> None:
         """Stop the side process (one a failed build left running, too) and remove the
         staging folder."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._side is not None:
+            self._side.cancel()
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
-        self._job = self._pool = self._staging = None
+        self._job = self._side = self._staging = None
         self._args = None
 
 

@@ -37,8 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from .index import Site
 from .kinds import SPEC
 from .model import KINDS, Kind, Note, Talk, Term
@@ -263,7 +261,7 @@ def _add(doc: dict[str, Any], name: str, words: Iterable[str], have: set[str]) -
         doc[name] = " ".join(new)
 
 
-def enrich(site_dir: Path, site: Site, config: MkDocsConfig) -> None:
+def enrich(site_dir: Path, site: Site) -> None:
     """Add analysed Korean text to `search/search_index.json` under `site_dir`."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():

@@ -9,9 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from confnotes import avatars, cards
-from confnotes.cards import Card, Fonts
-from confnotes.pages import View
+from confnotes import avatars, card_fonts, cards
+from confnotes.adapter.pages import View
+from confnotes.card_fonts import Fonts
+from confnotes.cards import Card
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from tests.pictures import encoded
@@ -21,7 +22,7 @@ BASE = Card("노트", "", (), "Confnotes", "notes.example.com")
 
 @pytest.fixture(scope="module")
 def fonts() -> Fonts:
-    found, why_not = cards.find_fonts(None)
+    found, why_not = card_fonts.find_fonts(None)
     if found is None:
         if os.environ.get("CI"):  # CI installs fonts-noto-cjk: a missing font is a failure there
             pytest.fail(why_not)
@@ -41,48 +42,49 @@ def latin_only_font(size: int = 40) -> ImageFont.FreeTypeFont:
 
 def test_a_system_font_with_hangul_is_found(fonts: Fonts) -> None:
     for bold in (True, False):
-        assert not cards.missing(fonts.get(40, bold), "가나다라한글힣ABCabc123")
+        assert not card_fonts.missing(fonts.get(40, bold), "가나다라한글힣ABCabc123")
 
 
 def test_the_tofu_check_sees_what_a_font_lacks(fonts: Fonts) -> None:
-    assert cards.missing(latin_only_font(), "한글 abc") == {"한", "글"}
-    assert cards.missing(fonts.get(40), "AI 반도체 🚀") == {"🚀"}
+    assert card_fonts.missing(latin_only_font(), "한글 abc") == {"한", "글"}
+    assert card_fonts.missing(fonts.get(40), "AI 반도체 🚀") == {"🚀"}
 
 
 def test_no_font_at_all_is_said_once_with_what_to_install(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cards, "_fontconfig", lambda: [])
-    found, why_not = cards.find_fonts(None, system=[("/nonexistent/b.ttf", "/nonexistent/r.ttf")])
+    monkeypatch.setattr(card_fonts, "_fontconfig", lambda: [])
+    found, why_not = card_fonts.find_fonts(
+        None, system=[("/nonexistent/b.ttf", "/nonexistent/r.ttf")])
     assert found is None and "fonts-noto-cjk" in why_not and "card_font" in why_not
 
 
 def test_a_configured_font_is_used_or_nothing(tmp_path: Path, fonts: Fonts) -> None:
-    found, _ = cards.find_fonts(fonts.bold.path)
+    found, _ = card_fonts.find_fonts(fonts.bold.path)
     assert found is not None and found.bold == fonts.bold
-    assert cards.find_fonts(str(tmp_path / "none.ttf"))[1].endswith("there is no file "
+    assert card_fonts.find_fonts(str(tmp_path / "none.ttf"))[1].endswith("there is no file "
                                                                       f"'{tmp_path}/none.ttf'")
     fake = tmp_path / "fake.ttf"
     fake.write_text("not a font")
-    assert cards.find_fonts(str(fake))[1].endswith("is not a font Pillow can read")
+    assert card_fonts.find_fonts(str(fake))[1].endswith("is not a font Pillow can read")
 
 
 def test_a_configured_font_without_hangul_is_refused() -> None:
     latin = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     if not os.path.isfile(latin):
         pytest.skip("no DejaVu Sans here")
-    assert cards.find_fonts(latin)[1].endswith("has no Hangul")
+    assert card_fonts.find_fonts(latin)[1].endswith("has no Hangul")
 
 
 def test_the_choice_is_remembered_while_the_fonts_are_unchanged(
         tmp_path: Path, fonts: Fonts, monkeypatch: pytest.MonkeyPatch) -> None:
     remembered = tmp_path / "fonts.json"
     system = [(fonts.bold.path, fonts.regular.path)]
-    first, _ = cards.find_fonts(None, system, remembered)
+    first, _ = card_fonts.find_fonts(None, system, remembered)
 
     def fail(*_: object) -> None:
         raise AssertionError("fonts opened again")
-    monkeypatch.setattr(cards, "_find_fonts", fail)
-    assert cards.find_fonts(None, system, remembered) == (first, "")
+    monkeypatch.setattr(card_fonts, "_find_fonts", fail)
+    assert card_fonts.find_fonts(None, system, remembered) == (first, "")
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -146,7 +148,7 @@ def test_the_card_shows_hangul_glyphs_not_boxes(fonts: Fonts) -> None:
     assert "".join(r.text for r in titles).replace(" ", "") == "AI인프라시장의현재와전망"
     for run in titles:
         font = fonts.get(run.size, run.bold)
-        assert not cards.missing(font, run.text)
+        assert not card_fonts.missing(font, run.text)
         alone = Image.new("RGB", image.size, cards.BACKGROUND)
         ImageDraw.Draw(alone).text((run.x, run.y), run.text, font=font, fill=run.fill)
         box = ImageChops.difference(alone, Image.new("RGB", image.size, cards.BACKGROUND)).getbbox()
@@ -217,5 +219,5 @@ def test_initials_are_drawn_on_the_names_own_colour(fonts: Fonts) -> None:
     assert first.getpixel((20, 110))[:3] == Image.new(  # type: ignore[index]
         "RGB", (1, 1), View.colour("이강욱")).getpixel((0, 0))
     assert first.getpixel((0, 0))[3] == 0  # type: ignore[index]  # outside the disc
-    assert not cards.missing(font, View.initials("이강욱"))
+    assert not card_fonts.missing(font, View.initials("이강욱"))
     assert first.tobytes() != avatars.initials("Kai-Fu Lee", 220, font).tobytes()

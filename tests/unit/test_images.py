@@ -9,8 +9,8 @@ from typing import Any
 
 import markdown
 import pytest
-from confnotes import images
-from confnotes.images import MAX_WIDTH, Images, Picture, process
+from confnotes.adapter import images
+from confnotes.adapter.images import MAX_WIDTH, Images, Picture, process
 from confnotes.messages import Report
 from PIL import Image
 

@@ -44,7 +44,8 @@ def test_a_process_that_dies_is_replaced_by_writing_in_process(
     site, _report = collect.read_folder(ROOT / "docs")
     writer = outputs.Outputs()
     writer.start(tmp_path, site, {}, SETTINGS)
-    pool = writer._pool
+    assert writer._side is not None
+    pool = writer._side._pool
     assert pool is not None
     for process in list(pool._processes.values()):  # as the OS would kill it
         process.kill()

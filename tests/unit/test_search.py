@@ -20,7 +20,6 @@ from confnotes.search import (
     spellings,
     talk_of_sections,
 )
-from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -166,7 +165,7 @@ def _index(site_dir: Path, fields: dict[str, Any]) -> dict[str, Any]:
     page.parent.mkdir(parents=True)
     page.write_text('<h1 id="t">노트</h1><h2 id="first">1</h2><h3 id="first-part">p</h3>'
                     '<h2 id="memory">2</h2>', encoding="utf-8")
-    enrich(site_dir, _site(), MkDocsConfig())
+    enrich(site_dir, _site())
     result: dict[str, Any] = json.loads(
         (site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     return result

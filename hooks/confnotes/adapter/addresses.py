@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File, Files
 
-from .messages import Report
+from ..messages import Report
 
 
 def separate(files: Files, report: Report) -> dict[str, str]:

@@ -34,27 +34,27 @@ from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .front_matter import decode
-from .messages import Report, shown
+from ..front_matter import decode
+from ..messages import Report, shown
 
 if TYPE_CHECKING:
     pass
 # The picture rules themselves live in pictures.py; these names are part of this module's API.
-from .pictures import MAX_PIXELS as MAX_PIXELS
-from .pictures import MAX_WIDTH as MAX_WIDTH
-from .pictures import PIPELINE as PIPELINE
-from .pictures import RASTER_SUFFIXES as RASTER_SUFFIXES
-from .pictures import SVG_FIX as SVG_FIX
-from .pictures import SVG_SUFFIX as SVG_SUFFIX
-from .pictures import Found as Found
-from .pictures import Library as Library
-from .pictures import Picture as Picture
-from .pictures import cache_key as cache_key
-from .pictures import cached as cached
-from .pictures import process as process
-from .pictures import recorded as recorded
-from .pictures import svg_refusal as svg_refusal
-from .pictures import write_atomically as write_atomically
+from ..pictures import MAX_PIXELS as MAX_PIXELS
+from ..pictures import MAX_WIDTH as MAX_WIDTH
+from ..pictures import PIPELINE as PIPELINE
+from ..pictures import RASTER_SUFFIXES as RASTER_SUFFIXES
+from ..pictures import SVG_FIX as SVG_FIX
+from ..pictures import SVG_SUFFIX as SVG_SUFFIX
+from ..pictures import Found as Found
+from ..pictures import Library as Library
+from ..pictures import Picture as Picture
+from ..pictures import cache_key as cache_key
+from ..pictures import cached as cached
+from ..pictures import process as process
+from ..pictures import recorded as recorded
+from ..pictures import svg_refusal as svg_refusal
+from ..pictures import write_atomically as write_atomically
 
 LIGHTBOX_MIN_WIDTH = 640    # px: a smaller picture already shows at full size in the column
 

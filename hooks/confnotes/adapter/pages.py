@@ -7,9 +7,7 @@ The Markdown itself holds the page's text for search, escaped, never shown as ma
 
 from __future__ import annotations
 
-import colorsys
 import datetime as dt
-import hashlib
 import html
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,12 +21,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
-from . import feeds
-from . import series as series_mod
-from .dates import korean_date, korean_dates, machine_date
-from .export import topic_talks
-from .index import Site
-from .kinds import (
+from .. import feeds
+from .. import series as series_mod
+from ..avatars import name_colour, name_initials
+from ..dates import korean_date, korean_dates, machine_date
+from ..export import topic_talks
+from ..index import Site
+from ..kinds import (
     INDEX_PAGES,
     KIND_LABELS,
     KINDS,
@@ -39,10 +38,10 @@ from .kinds import (
     SERIES_LABEL,
     Kind,
 )
-from .model import POST_SOURCES, Appearance, Note, Series, Talk, Term, talk_url
-from .names import initial, is_hangul, sort_key
-from .registry import Registry
-from .talk_links import video_key
+from ..model import POST_SOURCES, Appearance, Note, Series, Talk, Term, talk_url
+from ..names import initial, sort_key
+from ..registry import Registry
+from ..talk_links import video_key
 
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
     "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎABCDEFGHIJKLMNOPQRSTUVWXYZ")}
@@ -584,21 +583,8 @@ class View:
     def note_datetime(note: Note) -> str:
         return machine_date(note.date, note.date_precision) if note.date else ""
 
-    @staticmethod
-    def initials(name: str) -> str:
-        """The first Hangul syllable, or up to two Latin initials."""
-        name = name.strip()
-        if name and is_hangul(name[0]):
-            return name[0]
-        letters = [w[0] for w in name.replace("-", " ").split() if w and w[0].isalnum()]
-        return "".join(letters[:2]).upper() or "?"
-
-    @staticmethod
-    def colour(name: str) -> str:
-        """A colour of its own for each name, the same on every build."""
-        digest = hashlib.sha256(name.encode("utf-8")).digest()
-        r, g, b = colorsys.hls_to_rgb(digest[0] / 255, 0.42, 0.55)
-        return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
+    initials = staticmethod(name_initials)
+    colour = staticmethod(name_colour)
 
 
 def _newest_year_first(years: dict[str, list[TalkRow]]) -> list[tuple[str, list[TalkRow]]]:

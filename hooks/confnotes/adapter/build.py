@@ -19,27 +19,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import (
-    addresses,
-    avatars,
+from .. import (
+    card_fonts,
     cards,
     collect,
     feeds,
     front_matter,
-    images,
     index,
     markup,
     normalize,
     outputs,
     page_keys,
-    pages,
     registry,
     search,
     sources,
 )
-from . import settings as settings_file
-from .messages import Report
-from .model import Kind
+from .. import settings as settings_file
+from ..messages import Report
+from ..model import Kind
+from . import addresses, avatar_files, images, pages, social
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
 REMOVALS_SHOWN = markup.REMOVALS_SHOWN
@@ -73,13 +71,13 @@ class Confnotes:
         self.templates: Path | None = None
         self.theme: page_keys.Theme | None = None
         self.images = images.Images(Path(".cache/confnotes/images"))
-        self.avatars = avatars.Avatars(Path(".cache/confnotes/avatars"))
+        self.avatars = avatar_files.Avatars(Path(".cache/confnotes/avatars"))
         self.card_font: str | None = None
         self.cards_wanted = True
         self.card_cache = Path(".cache/confnotes/cards")
-        self.cards: cards.Cards | None = None
+        self.cards: social.Cards | None = None
         self.media_seconds = 0.0  # time spent on pictures and cards: logged with -v
-        self.social: cards.SocialView | None = None
+        self.social: social.SocialView | None = None
 
     # -- events ------------------------------------------------------------------------------
 
@@ -204,7 +202,7 @@ class Confnotes:
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
-        search.enrich(site_dir, self.site, config)
+        search.enrich(site_dir, self.site)
         if self.cards is not None:
             for page, error in self.cards.finish():
                 self.log.warning(f"Social card of '{page}' could not be drawn ({error}); its "
@@ -271,7 +269,7 @@ class Confnotes:
             self.card_font = str(root / os.path.expanduser(font))
         cache = settings_file.cache_dir(root)
         self.images = images.Images(cache / "images")
-        self.avatars = avatars.Avatars(cache / "avatars")
+        self.avatars = avatar_files.Avatars(cache / "avatars")
         self.card_cache = cache / "cards"
         config.markdown_extensions[:] = [
             e for e in config.markdown_extensions if not isinstance(e, images.ImageExtension)]
@@ -286,20 +284,20 @@ class Confnotes:
                           self.report)
         self.cards = None
         if self.cards_wanted:
-            fonts, why_not = cards.find_fonts(self.card_font,
+            fonts, why_not = card_fonts.find_fonts(self.card_font,
                                               remembered=self.card_cache.parent / "fonts.json")
             if fonts is None:
                 self.log.warning(f"Social cards are left out: {why_not}. The rest of the site "
                                  "is built as usual.")
             else:
-                self.cards = cards.Cards(self.card_cache, fonts)
+                self.cards = social.Cards(self.card_cache, fonts)
                 self._plan_cards(files, config)
                 self.cards.start()
         self.media_seconds = time.perf_counter() - start
 
     def _plan_cards(self, files: Files, config: MkDocsConfig) -> None:
         assert self.site is not None and self.cards is not None
-        base = cards.Card("", "", (), config.site_name, cards.site_host(config.site_url))
+        base = cards.Card("", "", (), config.site_name, social.site_host(config.site_url))
         by_path = {n.path: n for n in self.site.notes}
         for src in sorted(self.raw):
             if src in by_path:
@@ -326,7 +324,7 @@ class Confnotes:
         titles = {src: page.title for src, page in self.generated.items()}
         titles.update({n.path: n.title for n in self.site.notes})
         env.globals["confnotes_avatars"] = self.avatars
-        self.social = cards.SocialView(config, self.site,
+        self.social = social.SocialView(config, self.site,
                                        self.cards.by_page if self.cards else {}, titles)
         env.globals["confnotes_social"] = self.social
         self.media_seconds += time.perf_counter() - start

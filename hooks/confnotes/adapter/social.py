@@ -1,0 +1,169 @@
+"""Social cards as files of the site, and the Open Graph / Twitter tags that point at them.
+
+`Cards` plans a card per page (cards.py draws it), draws the ones not cached in the side
+process while MkDocs renders the pages, and copies each into the site once they are drawn.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..card_fonts import Fonts
+from ..cards import FOLDER, Card, card_key, draw_card
+from ..index import Site
+from ..names import bounded_slug
+from ..side_process import SideProcess
+
+_ELLIPSIS = "…"
+
+
+# -- the cards of one build -------------------------------------------------------------------
+
+
+class Cards:
+    """Plans a card per page, draws the ones not cached in a second process, and adds each
+    to the site's files (MkDocs copies them once `finish` has waited for the drawing)."""
+
+    def __init__(self, cache: Path, fonts: Fonts) -> None:
+        self.cache = cache
+        self.fonts = fonts
+        self.by_page: dict[str, File] = {}        # page src_uri -> the card's file
+        self._todo: dict[Path, Card] = {}
+        self._side = SideProcess()
+        self._jobs: dict[str, Future[float]] = {}
+        self.made = 0
+        self.seconds = 0.0     # spent drawing, in the drawing process
+
+    def plan(self, page_src: str, card: Card, files: Files, config: MkDocsConfig) -> None:
+        path = self.cache / f"{card_key(card, self.fonts)}.png"
+        folder, _, name = page_src.removesuffix(".md").rpartition("/")
+        # A note's file name may be as long as a file system allows: with `.png` after it,
+        # longer; the card's name is shortened with a hash first.
+        name = bounded_slug(name, 200)
+        url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
+        if files.get_file_from_path(url) is not None:
+            return  # a file of the site's own is there: it wins, as a page does
+        # Not added to `files`: MkDocs copies those before it renders the pages, and the
+        # drawing goes on while they render; `finish` copies the cards after the pages.
+        file = File.generated(config, url, abs_src_path=str(path))
+        self.by_page[page_src] = file
+        if not path.is_file():
+            self._todo[path] = card
+
+    def start(self) -> None:
+        for path, card in sorted(self._todo.items()):
+            self._jobs[str(path)] = self._side.submit(draw_card, path, card, self.fonts)
+
+    def finish(self) -> list[tuple[str, str]]:
+        """Wait for the drawing and copy every card into the site; (page, error) for each
+        card that could not be drawn."""
+        failed: list[tuple[str, str]] = []
+        self._side.wait()
+        for page, file in sorted(self.by_page.items()):
+            job = self._jobs.get(str(file.abs_src_path))
+            error = job.exception() if job is not None else None
+            if error is not None:
+                failed.append((page, f"{type(error).__name__}: {error}"))
+            else:
+                file.copy_file()
+        done = [job.result() for job in self._jobs.values() if job.exception() is None]
+        self.made = len(done)
+        self.seconds = sum(done)
+        self._todo.clear()
+        return failed
+
+
+# -- the tags ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Social:
+    """The Open Graph and Twitter values of one page (templates/partials/confnotes/social.html).
+    """
+
+    type: Literal["article", "profile", "website"]
+    title: str
+    description: str
+    url: str | None               # the page's absolute address, when site_url is set
+    image: str | None             # the card: absolute when site_url is set, else site-relative
+    image_absolute: bool
+    image_alt: str
+    published: str | None         # a note's date, ISO
+
+
+def _join(*parts: str | None) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """`text` on one line, cut at a word near `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.·:;") + _ELLIPSIS
+
+
+class SocialView:
+    """The `confnotes_social` object in templates: `of(page)` gives a page's tags."""
+
+    def __init__(self, config: MkDocsConfig, site: Site, cards: dict[str, File],
+                 titles: dict[str, str]) -> None:
+        self.base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.site_name = config.site_name
+        self.description = config.site_description or ""
+        self.site = site
+        self.cards = cards
+        self.titles = titles
+        self.notes = {n.path: n for n in site.notes}
+        self.seconds = 0.0
+
+    def of(self, page: Page) -> Social:
+        start = time.perf_counter()
+        try:
+            return self._of(page)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    def _of(self, page: Page) -> Social:
+        meta: Mapping[str, Any] = page.meta or {}
+        src = page.file.src_uri
+        kind: Literal["article", "profile", "website"] = "website"
+        title = self.titles.get(src) or html.unescape(page.title or "") or self.site_name
+        description = self.description
+        published = None
+        if (note := self.notes.get(meta.get("confnotes_note") or src)) is not None:
+            kind, title = "article", note.title
+            description = note.summary or note.excerpt or description
+            published = note.date.isoformat() if note.date else None
+        elif meta.get("confnotes_term"):
+            term_kind, ident = meta["confnotes_term"]
+            term = self.site.term(term_kind, ident)
+            title = term.name
+            description = (term.bio or term.description
+                           or _join(term.affiliation, term.title, term.place)
+                           or description)
+            kind = "profile" if term_kind == "speaker" else "website"
+        card = self.cards.get(src)
+        image = None
+        if card is not None:
+            image = urljoin(self.base, card.url) if self.base else card.url
+        url = urljoin(self.base, page.url) if self.base else None
+        return Social(kind, title, shorten(description), url, image, bool(self.base),
+                      title, published)
+
+
+def site_host(site_url: str | None) -> str:
+    """`example.com` from `https://example.com/notes/`; '' without a site_url."""
+    return urlsplit(site_url).hostname or "" if site_url else ""
