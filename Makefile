@@ -51,7 +51,7 @@ lint: $(BIN)/.dev
 	$(BIN)/mypy
 	$(BIN)/mypy --strict bench
 
-# Social cards need a font with Hangul (hooks/confnotes/cards.py): installed here on Debian as
+# Social cards need a font with Hangul (hooks/confnotes/cards.py, card_fonts.py): installed here on Debian as
 # root; elsewhere the message says what to install. Without one, cards are left out with a
 # warning, which a --strict build counts.
 fonts:
