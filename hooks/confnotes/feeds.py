@@ -1,4 +1,5 @@
-"""Feeds and calendars, written next to the pages once the site is built.
+"""Feeds, written next to the pages once the site is built (calendars.py writes the events'
+calendars beside them, with the same links).
 
 - `feed.xml` (RSS 2.0) and `feed.json` (JSON Feed 1.1) at the site root hold every note; the
   same pair in each speaker's, topic's and event's folder (`speakers/<slug>/feed.xml`) holds the
@@ -10,9 +11,6 @@
   UTC, which is the same calendar day everywhere from UTC-11 to UTC+11.
 - An item's summary is the note's `summary`, else the opening prose of its text. Its facts
   name the event and its series, the people, and each talk's slides and video.
-- `events/<slug>/talks.ics` lists each talk of the event that has a day (the note's date, or its
-  `day` counted from the event's start) as an all-day event. RFC 5545 wants at least one event
-  per calendar, so an event without such a talk has no calendar file (and no link to one).
 
 Links are absolute when `site_url` is set, else relative to the file that holds them. No value
 depends on the clock, so the same notes always give the same bytes.
@@ -22,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import hashlib
 import html
 import json
 import posixpath
@@ -36,8 +33,8 @@ from urllib.parse import quote, urljoin, urlsplit
 from . import series as series_mod
 from .export import series_of
 from .index import Site
-from .kinds import KIND_LABELS, KINDS, LINK_LABELS, ROLE_LABELS, SERIES_LABEL, SPEC
-from .model import POST_SOURCES, Note, Series, Talk, Term, cut, talk_url
+from .kinds import KIND_LABELS, KINDS, LINK_LABELS, SERIES_LABEL, SPEC
+from .model import Note, Series, Term, cut
 
 MAX_ITEMS = 50
 SUMMARY_CHARS = 1000
@@ -50,7 +47,7 @@ _ATOM = "http://www.w3.org/2005/Atom"
 _NOMINAL_TIME = dt.time(12, tzinfo=dt.UTC)
 
 # Characters XML 1.0 forbids, plus the C1 controls and DEL that iCalendar TEXT forbids: one
-# rule for the three formats, so a title reads the same in each.
+# rule for the three formats (calendars.py uses it too), so a title reads the same in each.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 # Reserved URL characters stay as they are; '%' too, as MkDocs has already quoted note URLs.
@@ -68,7 +65,7 @@ class Settings:
 
 
 def write(site_dir: Path, site: Site, settings: Settings) -> None:
-    """Write the site's feeds and calendars under `site_dir`."""
+    """Write the site's feeds under `site_dir`."""
     links = Links.of(settings.site_url)
     series = series_mod.collect(site)
     # With absolute links an item reads the same in every feed: build each note's once.
@@ -89,11 +86,6 @@ def write(site_dir: Path, site: Site, settings: Settings) -> None:
             # language and fetches sitemap.xml next to it; an empty one answers that request
             # instead of a 404 on every term page.
             (folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
-    for event in site.terms["event"].values():
-        ics = calendar(site, event, links)
-        if ics is not None:
-            (site_dir / event.url_path).mkdir(parents=True, exist_ok=True)
-            (site_dir / event.url_path / "talks.ics").write_bytes(ics)
 
 
 # -- text and links ----------------------------------------------------------------------------
@@ -339,110 +331,3 @@ def _json_item(entry: Item) -> dict[str, Any]:
     if entry.source:
         record["external_url"] = safe(entry.source)
     return record
-
-
-# -- iCalendar ---------------------------------------------------------------------------------
-
-
-def talk_day(note: Note, event: Term) -> dt.date | None:
-    """The day a talk was given: the note's date when the note says that day, else its `day`
-    counted from the event's start. A year, or a blog post's own date, is no day of a talk."""
-    if note.date and note.date_precision == "day" and note.date_source not in POST_SOURCES:
-        return note.date
-    if note.day and event.start:
-        return event.start + dt.timedelta(days=note.day - 1)
-    return None
-
-
-def _dated_talks(site: Site, event: Term) -> list[tuple[dt.date, str, str, int, Note, Talk]]:
-    talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
-    for note in site.notes_by_term.get(("event", event.id), []):
-        day = talk_day(note, event)
-        if day is not None:
-            talks.extend((day, note.session or "", note.path, n, note, talk)
-                         for n, talk in enumerate(note.talks))
-    return talks
-
-
-def has_calendar(site: Site, event: Term) -> bool:
-    """Whether the event gets `talks.ics`: some talk of it has a day (its page links to the
-    file only then)."""
-    return any(note.talks and talk_day(note, event) is not None
-               for note in site.notes_by_term.get(("event", event.id), []))
-
-
-def calendar(site: Site, event: Term, links: Links) -> bytes | None:
-    """The event's talks as all-day events (RFC 5545), or None when no talk has a day."""
-    talks = _dated_talks(site, event)
-    if not talks:
-        return None
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Confnotes//Confnotes//KO",
-             "CALSCALE:GREGORIAN", f"NAME:{ics_text(one_line(event.name))}",
-             f"X-WR-CALNAME:{ics_text(one_line(event.name))}"]
-    for day, _session, _path, n, note, talk in sorted(talks, key=lambda t: t[:4]):
-        lines += _vevent(site, event, note, talk, n, day, links)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
-
-
-def _vevent(site: Site, event: Term, note: Note, talk: Talk, n: int, day: dt.date,
-            links: Links) -> list[str]:
-    here = event.url_path
-    url = links.to(talk_url(note, talk), here)
-    uid = hashlib.sha256(f"{note.path}#{talk.anchor or n}".encode()).hexdigest()[:32]
-    about = [_person(site, a.speaker, a.role, a.affiliation, a.title) for a in talk.speakers]
-    if note.session:
-        about.append(f"세션: {note.session}")
-    about.append(url)
-    description = "\n".join(about)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}@{links.host}" if links.host else f"UID:{uid}",
-        # RFC 5545 requires DTSTAMP, the time the entry was last revised. The build clock
-        # would change the file on every build; the talk's day is the last thing the notes
-        # say about the talk.
-        f"DTSTAMP:{day:%Y%m%d}T000000Z",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{ics_text(one_line(talk.title))}",
-        f"DESCRIPTION:{ics_text(description)}",
-    ]
-    if event.place:
-        lines.append(f"LOCATION:{ics_text(one_line(event.place))}")
-    if links.base:
-        # A URL property must be an absolute URI; a relative one stays in the description.
-        lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
-
-
-def _person(site: Site, ident: str, role: str, affiliation: str | None,
-            title: str | None) -> str:
-    term = site.term("speaker", ident)
-    if not (affiliation or title):
-        affiliation, title = term.affiliation, term.title
-    where = ", ".join(p for p in (affiliation, title) if p)
-    return f"{ROLE_LABELS.get(role, role)}: {term.name}" + (f" ({where})" if where else "")
-
-
-def ics_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, ';' and ',' escaped, newlines as '\\n'."""
-    value = safe(value).replace("\r\n", "\n").replace("\r", "\n")
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
-def fold(line: str, octets: int = 75) -> str:
-    """A content line folded into lines of at most `octets` UTF-8 bytes (RFC 5545 3.1), each
-    continuation starting with a space, never splitting a character's bytes."""
-    data = line.encode("utf-8")
-    parts: list[bytes] = []
-    start, width = 0, octets
-    while len(data) - start > width:
-        cut = start + width
-        while data[cut] & 0xC0 == 0x80:  # inside a character: fold before it
-            cut -= 1
-        parts.append(data[start:cut])
-        start, width = cut, octets - 1  # the continuation's leading space is one octet
-    parts.append(data[start:])
-    return "\r\n ".join(part.decode("utf-8") for part in parts)

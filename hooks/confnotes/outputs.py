@@ -19,7 +19,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from . import export, feeds
+from . import calendars, export, feeds
 from .index import Site
 from .side_process import SideProcess
 
@@ -38,6 +38,7 @@ def write(site_dir: Path, site: Site, avatars: dict[str, str], settings: feeds.S
     for name, items in export.records(site, avatars).items():
         (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
     feeds.write(site_dir, site, settings)
+    calendars.write(site_dir, site, feeds.Links.of(settings.site_url))
 
 
 def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],

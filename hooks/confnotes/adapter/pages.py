@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
-from .. import feeds
+from .. import calendars, feeds
 from .. import series as series_mod
 from ..avatars import name_colour, name_initials
 from ..dates import korean_date, korean_dates, machine_date
@@ -543,7 +543,7 @@ class View:
         return feeds.feed_title(self.site.terms[kind][ident], self.site_name)  # type: ignore[index]
 
     def has_calendar(self, ident: str) -> bool:
-        return feeds.has_calendar(self.site, self.site.terms["event"][ident])
+        return calendars.has_calendar(self.site, self.site.terms["event"][ident])
 
     # presentation
     @staticmethod

@@ -1,5 +1,5 @@
 /* Confnotes lightbox: a large picture in a note (a.cn-lightbox, made by hooks/confnotes/
-   adapter/images.py) opens over the page in a <dialog>; the arrow keys or buttons go to the page's
+   images.py) opens over the page in a <dialog>; the arrow keys or buttons go to the page's
    other pictures, Esc, the close button or a click on the picture closes it. Without this
    script the link simply opens the picture. Nothing is loaded from elsewhere. */
 (() => {

@@ -1,0 +1,104 @@
+"""Each event's talks as a calendar: `events/<slug>/talks.ics` (RFC 5545), written by icalendar.
+
+Every talk of the event that has a day (the note's date, or its `day` counted from the
+event's start) is an all-day event. RFC 5545 wants at least one event per calendar, so an
+event without such a talk has no calendar file, and its page no link to one (`has_calendar`).
+No value depends on the clock: the same notes always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from icalendar.prop import vText
+
+from .feeds import Links, one_line, safe
+from .index import Site
+from .kinds import ROLE_LABELS
+from .model import POST_SOURCES, Note, Talk, Term, talk_url
+
+PRODUCT = "-//Confnotes//Confnotes//KO"
+
+
+def write(site_dir: Path, site: Site, links: Links) -> None:
+    """Write the calendar of every event that has one under `site_dir`."""
+    for event in site.terms["event"].values():
+        ics = calendar(site, event, links)
+        if ics is not None:
+            (site_dir / event.url_path).mkdir(parents=True, exist_ok=True)
+            (site_dir / event.url_path / "talks.ics").write_bytes(ics)
+
+
+def talk_day(note: Note, event: Term) -> dt.date | None:
+    """The day a talk was given: the note's date when the note says that day, else its `day`
+    counted from the event's start. A year, or a blog post's own date, is no day of a talk."""
+    if note.date and note.date_precision == "day" and note.date_source not in POST_SOURCES:
+        return note.date
+    if note.day and event.start:
+        return event.start + dt.timedelta(days=note.day - 1)
+    return None
+
+
+def has_calendar(site: Site, event: Term) -> bool:
+    """Whether the event gets `talks.ics`: some talk of it has a day."""
+    return any(note.talks and talk_day(note, event) is not None
+               for note in site.notes_by_term.get(("event", event.id), []))
+
+
+def calendar(site: Site, event: Term, links: Links) -> bytes | None:
+    """The event's talks as all-day events, or None when no talk has a day."""
+    talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
+    for note in site.notes_by_term.get(("event", event.id), []):
+        day = talk_day(note, event)
+        if day is not None:
+            talks.extend((day, note.session or "", note.path, n, note, talk)
+                         for n, talk in enumerate(note.talks))
+    if not talks:
+        return None
+    document = Calendar()
+    document.add("version", "2.0")
+    document.add("prodid", PRODUCT)
+    document.add("calscale", "GREGORIAN")
+    # Neither is a property icalendar knows the type of: TEXT, escaped as such.
+    document.add("name", vText(one_line(event.name)))
+    document.add("x-wr-calname", vText(one_line(event.name)))
+    for day, _session, _path, n, note, talk in sorted(talks, key=lambda t: t[:4]):
+        document.add_component(_vevent(site, event, note, talk, n, day, links))
+    return bytes(document.to_ical())
+
+
+def _vevent(site: Site, event: Term, note: Note, talk: Talk, n: int, day: dt.date,
+            links: Links) -> Event:
+    url = links.to(talk_url(note, talk), event.url_path)
+    uid = hashlib.sha256(f"{note.path}#{talk.anchor or n}".encode()).hexdigest()[:32]
+    about = [_person(site, a.speaker, a.role, a.affiliation, a.title) for a in talk.speakers]
+    if note.session:
+        about.append(f"세션: {note.session}")
+    about.append(url)
+    entry = Event()
+    entry.add("uid", f"{uid}@{links.host}" if links.host else uid)
+    # RFC 5545 requires DTSTAMP, the time the entry was last revised. The build clock would
+    # change the file on every build; the talk's day is the last thing the notes say about it.
+    entry.add("dtstamp", dt.datetime.combine(day, dt.time(0, tzinfo=dt.UTC)))
+    entry.add("dtstart", day)
+    entry.add("dtend", day + dt.timedelta(days=1))
+    entry.add("summary", one_line(talk.title))
+    entry.add("description", safe("\n".join(about)).replace("\r\n", "\n").replace("\r", "\n"))
+    if event.place:
+        entry.add("location", one_line(event.place))
+    if links.base:
+        # A URL property must be an absolute URI; a relative one stays in the description.
+        entry.add("url", url)
+    return entry
+
+
+def _person(site: Site, ident: str, role: str, affiliation: str | None,
+            title: str | None) -> str:
+    term = site.term("speaker", ident)
+    if not (affiliation or title):
+        affiliation, title = term.affiliation, term.title
+    where = ", ".join(p for p in (affiliation, title) if p)
+    return f"{ROLE_LABELS.get(role, role)}: {term.name}" + (f" ({where})" if where else "")
