@@ -78,6 +78,11 @@ def _people(names: list[str], limit: int = 3) -> str:
     return shown + (f" 외 {len(names) - limit}명" if len(names) > limit else "")
 
 
+def _first_line(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + _ELLIPSIS
+
+
 def note_card(site: Site, note: Note, base: Card) -> Card:
     event = site.term("event", note.event).name if note.event else None
     day = f"{note.day}일차" if note.day else None
@@ -106,6 +111,12 @@ def term_card(site: Site, term: Term, base: Card, avatar: str | None = None) -> 
                        details=(_join(term.place, term.organizer),
                                 korean_dates(term.start, term.end) if term.start
                                 else _join(latest_text)))
+    if kind != "topic":
+        talks_under = len(site.talks_by_term.get((kind, term.id), []))
+        return replace(base, label=LABELS[kind], title=term.name,
+                       details=(_join(term.description and _first_line(term.description)),
+                                _join(f"발표 {talks_under}개" if talks_under else None,
+                                      f"노트 {len(notes)}개" if notes else None, latest_text)))
     parent = site.term("topic", term.parent).name if term.parent in site.terms["topic"] else None
     talks = sum(1 for n in notes for t in n.talks if term.id in t.topics)
     return replace(base, label=LABELS["topic"], title=term.name,

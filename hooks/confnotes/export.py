@@ -1,4 +1,4 @@
-"""The model as JSON under site/data/: notes, speakers, topics and events.
+"""The model as JSON under site/data/: notes, series, and a file per kind of term.
 
 URLs are site-relative (`notes/2024/x/`), so the files stay valid wherever the site is hosted.
 Every list is sorted by a stated key, so the same notes always give the same bytes.
@@ -7,13 +7,15 @@ Every list is sorted by a stated key, so the same notes always give the same byt
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import series as series_mod
 from .collect import note_id
 from .index import Site
+from .kinds import KINDS, SECTION, SPEC
 from .model import Kind, Note, Series, Talk, Term, talk_url
 from .names import sort_key
 
@@ -179,6 +181,29 @@ def series_record(site: Site, series: Series, notes: list[Note]) -> dict[str, An
             "editions": editions, "notes": [n.path for n in notes]}
 
 
+# Registry fields a term of any other kind carries into its record; its `url:` is `link`, as an
+# event's, beside the page's `url`.
+_GENERIC_FIELDS = {"description": "description", "url": "link", "place": "place",
+                   "affiliation": "affiliation", "title": "title", "bio": "bio"}
+
+
+def term_record(site: Site, term: Term) -> dict[str, Any]:
+    """A term of a kind with no record of its own: its names, its registry fields, its notes,
+    and the talks given under it (a kind named by affiliations), newest first."""
+    fields = {_GENERIC_FIELDS[f]: getattr(term, f) for f in SPEC[term.kind].fields
+              if f in _GENERIC_FIELDS}
+    talks = site.talks_by_term.get((term.kind, term.id), [])
+    return {
+        **_names(term),
+        **fields,
+        "notes": [n.path for n in site.notes_by_term.get((term.kind, term.id), [])],
+        "speakers": list(dict.fromkeys(a.speaker for _n, _t, a in talks)),
+        "talks": [{"note": note.path, "talk": talk.title, "url": talk_url(note, talk),
+                   "speaker": a.speaker, "role": a.role, "affiliation": a.affiliation,
+                   "date": _date(note.date)} for note, talk, a in talks],
+    }
+
+
 def records(site: Site, avatars: Mapping[str, str] | None = None
             ) -> dict[str, list[dict[str, Any]]]:
     """Each data file's content: notes newest first, terms in Korean name order.
@@ -191,13 +216,17 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
 
     def ordered(kind: Kind) -> list[Term]:
         return sorted(site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
-    return {
-        "notes": [note_record(site, n, series) for n in site.notes],
-        "speakers": [speaker_record(site, t, avatars, series) for t in ordered("speaker")],
-        "topics": [topic_record(site, t) for t in ordered("topic")],
-        "events": [event_record(site, t, series) for t in ordered("event")],
-        "series": [series_record(site, s, series_notes[i]) for i, s in series.items()],
+    own: dict[Kind, Callable[[Term], dict[str, Any]]] = {
+        "speaker": lambda t: speaker_record(site, t, avatars, series),
+        "topic": lambda t: topic_record(site, t),
+        "event": lambda t: event_record(site, t, series),
     }
+    found = {"notes": [note_record(site, n, series) for n in site.notes]}
+    for kind in KINDS:
+        record = own.get(kind) or functools.partial(term_record, site)
+        found[SECTION[kind]] = [record(t) for t in ordered(kind)]
+    found["series"] = [series_record(site, s, series_notes[i]) for i, s in series.items()]
+    return found
 
 
 def dumps(items: list[dict[str, Any]], kind: str) -> str:

@@ -7,11 +7,14 @@ otherwise a term derived from the notes. Look-alike speaker names are reported o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from .kinds import BY_AFFILIATION
 from .messages import Report, shown
 from .model import SECTION, Appearance, Kind, Note, Talk, Term, cut
+from .name_shapes import TITLE_WORDS
 from .names import (
     RESERVED_SLUGS,
     bounded_slug,
@@ -27,6 +30,11 @@ from .normalize import RawNote, TopicRef
 from .registry import Registry
 from .talk_links import programme_number
 from .vocabulary import SYNONYMS
+
+# Job titles that may follow a company in an affiliation (`SK하이닉스 부사장`).
+_TITLES = TITLE_WORDS | frozenset("회장 부회장 사장 부사장 전무 상무 이사 대표 부장 차장 과장 팀장 "
+                                  "실장 본부장 센터장 연구원 책임 수석 선임 교수 박사 CTO CEO"
+                                  .casefold().split())
 
 # What one note may bring into the index: enough for a conference day's programme in one note
 # (the samples have at most 6 of each), few enough that what one note makes (a page, a feed and
@@ -46,6 +54,9 @@ class Site:
     terms: dict[Kind, dict[str, Term]]
     appearances: dict[str, list[tuple[Note, Talk, Appearance]]] = field(default_factory=dict)
     notes_by_term: dict[tuple[Kind, str], list[Note]] = field(default_factory=dict)
+    # Talks by a term named by affiliations: every appearance of someone while there.
+    talks_by_term: dict[tuple[Kind, str], list[tuple[Note, Talk, Appearance]]] = field(
+        default_factory=dict)
 
     def term(self, kind: Kind, ident: str) -> Term:
         return self.terms[kind][ident]
@@ -72,7 +83,8 @@ class _Resolver:
         self.suggested: set[tuple[Kind, str]] = set()
 
     def resolve(self, kind: Kind, name: str, path: str, line: int | None,
-                aliases: tuple[str, ...] = (), series: str | None = None) -> str:
+                aliases: tuple[str, ...] = (), series: str | None = None,
+                suggest: bool = True) -> str:
         """The id of the term `name` (or one of its `aliases`) stands for, made on first use.
         A topic's common other spellings (`k8s`, `쿠버네티스`) are one topic: Kubernetes."""
         # Other names come from the same notes as the name: bounded and shown as they read.
@@ -87,7 +99,8 @@ class _Resolver:
                      None)
         if ident is None:
             ident = self._derive(kind, name, key(name), path, line, aliases, series)
-            self._suggest(kind, name, path, line)
+            if suggest:
+                self._suggest(kind, name, path, line)
         elif ident in self.derived[kind] and aliases:
             self._add_names(kind, ident, aliases)
         seen = self.seen.setdefault((kind, ident), _Seen(path, line))
@@ -271,8 +284,10 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
             if (ident, a.role) in seen:
                 continue
             seen.add((ident, a.role))
-            speakers.append(Appearance(ident, a.role, name, _cut(a.person.affiliation),
-                                       _cut(a.person.title), a.line))
+            affiliation = _cut(a.person.affiliation)
+            speakers.append(Appearance(ident, a.role, name, affiliation, _cut(a.person.title),
+                                       a.line, _affiliated(resolver, ident, affiliation, path,
+                                                           a.line)))
         if raw_talk.topics is not None:
             topics = _topics(raw_talk.topics, path, resolver, topic_budget)
         else:
@@ -294,6 +309,46 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
                 date_source=date_source, post_date=raw.post_date,
                 event_source=raw.event_source, draft=raw.draft, picture=raw.picture,
                 place=raw.place)
+
+
+# An affiliation names an organisation when it is short and no sentence; a team of an unnamed
+# company (`인프라팀`) names none.
+MAX_AFFILIATION = 40
+_SENTENCE = re.compile(r"[.!?。]\s|[다요][.!?]?$|\n")
+_TEAM = re.compile(r"^\S*(?:팀|team)$", re.IGNORECASE)
+
+
+def _affiliated(resolver: _Resolver, speaker: str, affiliation: str | None, path: str,
+                line: int | None) -> tuple[tuple[Kind, str], ...]:
+    """The terms of each kind named by affiliations that this appearance's affiliation names:
+    its own, else the registry's for a registered speaker."""
+    if not BY_AFFILIATION:
+        return ()
+    if not affiliation:
+        registered = resolver.registries["speaker"].terms.get(speaker)
+        affiliation = registered.affiliation if registered else None
+    name = _organisation_name(affiliation or "")
+    if not name:
+        return ()
+    found: list[tuple[Kind, str]] = []
+    for kind in BY_AFFILIATION:
+        registry = resolver.registries[kind]
+        # `SK하이닉스 부사장`: the registry knows the whole, or the name without the title.
+        ident = registry.find(affiliation or "") or registry.find(name)
+        found.append((kind, ident or resolver.resolve(kind, name, path, line, suggest=False)))
+    return tuple(found)
+
+
+def _organisation_name(affiliation: str) -> str:
+    """The affiliation without trailing job titles; '' when it names no organisation."""
+    text = " ".join(affiliation.split())
+    if not text or len(text) > MAX_AFFILIATION or _SENTENCE.search(text):
+        return ""
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].casefold() in _TITLES:
+        words.pop()
+    name = " ".join(words).strip(" ,·/-")
+    return "" if _TEAM.match(name) else name
 
 
 def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:
@@ -328,18 +383,26 @@ def _index(site: Site) -> None:
     """Appearances per speaker and notes per term, newest first, in one pass over the notes."""
     appearances: dict[str, list[tuple[Note, Talk, Appearance]]] = defaultdict(list)
     by_term: dict[tuple[Kind, str], list[Note]] = defaultdict(list)
+    talks: dict[tuple[Kind, str], list[tuple[Note, Talk, Appearance]]] = defaultdict(list)
     for note in site.notes:
         if note.event:
             by_term["event", note.event].append(note)
         for topic in note.topics:
             by_term["topic", topic].append(note)
+        affiliated: dict[tuple[Kind, str], None] = {}
         for talk in note.talks:
             for appearance in talk.speakers:
                 appearances[appearance.speaker].append((note, talk, appearance))
+                for term in appearance.affiliated:
+                    talks[term].append((note, talk, appearance))
+                    affiliated[term] = None
         for speaker in note.speakers:
             by_term["speaker", speaker].append(note)
+        for term in affiliated:
+            by_term[term].append(note)
     site.appearances = dict(appearances)
     site.notes_by_term = dict(by_term)
+    site.talks_by_term = dict(talks)
 
 
 def _complete_speakers(site: Site) -> None:

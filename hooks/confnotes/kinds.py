@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["speaker", "topic", "event"]
+# Where a kind's terms are named: speakers, topics and events by the notes' own fields (each
+# with rules of its own in index.py); a kind named by affiliations takes its terms from the
+# affiliation each person had at each talk.
+NamedBy = Literal["note", "affiliation"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class KindSpec:
     fields: tuple[str, ...]  # registry keys besides the names (registry.READERS reads each)
     about: str               # a feed's description when the entry has none: {0} name, {1} site
     search_boost: float      # its pages against a note's section at the same match
-    card_label: bool = True  # its social cards name the kind above the title
+    named_by: NamedBy = "note"
 
 
 TABLE: tuple[KindSpec, ...] = (
@@ -57,6 +61,8 @@ KINDS: tuple[Kind, ...] = tuple(SPEC)
 SECTION: dict[Kind, str] = {row.kind: row.section for row in TABLE}
 KIND_LABELS: dict[Kind, str] = {row.kind: row.label for row in TABLE}
 DEFAULT_REGISTRIES: dict[Kind, str] = {row.kind: row.registry for row in TABLE}
+BY_AFFILIATION: tuple[Kind, ...] = tuple(row.kind for row in TABLE
+                                         if row.named_by == "affiliation")
 
 # Words pages, feeds and cards share.
 ROLE_LABELS = {"speaker": "발표", "panelist": "패널", "moderator": "진행"}

@@ -77,6 +77,8 @@ class Appearance:
     affiliation: str | None = None
     title: str | None = None
     line: int | None = None
+    # Terms the affiliation names, of the kinds named by affiliations (kinds.BY_AFFILIATION).
+    affiliated: tuple[tuple[Kind, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,29 @@ class View:
         return [(terms[i], n) for i, n in
                 sorted(counter.items(), key=lambda kv: (-kv[1], sort_key(terms[kv[0]].name)))]
 
+    # a kind named by affiliations: the talks given while there
+    def term_talks(self, kind: Kind, ident: str) -> list[TalkRow]:
+        return [TalkRow(n, t, talk_url(n, t), a) for n, t, a in
+                self.site.talks_by_term.get((kind, ident), [])]
+
+    def term_talks_by_year(self, kind: Kind, ident: str) -> list[tuple[str, list[TalkRow]]]:
+        return _by_year(self.term_talks(kind, ident))
+
+    def term_people(self, kind: Kind, ident: str) -> list[tuple[Term, int]]:
+        return self._ranked("speaker", Counter(
+            a.speaker for _n, _t, a in self.site.talks_by_term.get((kind, ident), [])))
+
+    def term_topics(self, kind: Kind, ident: str) -> list[tuple[Term, int]]:
+        return self._ranked("topic", Counter(
+            t for _n, talk, _a in self.site.talks_by_term.get((kind, ident), [])
+            for t in talk.topics))
+
+    def affiliations(self, kind: Kind, speaker: str) -> list[tuple[Term, int]]:
+        """The terms of `kind` the speaker's appearances name, most talks first."""
+        return self._ranked(kind, Counter(
+            ident for _n, _t, a in self.site.appearances.get(speaker, [])
+            for k, ident in a.affiliated if k == kind))
+
     # topics
     def children(self, ident: str) -> list[Term]:
         return [self.term("topic", c) for c in self._children.get(ident, [])]
@@ -472,11 +495,7 @@ class View:
 
     # a person across years
     def appearances_by_year(self, ident: str) -> list[tuple[str, list[TalkRow]]]:
-        years: dict[str, list[TalkRow]] = {}
-        for row in self.appearances(ident):
-            year = str(row.note.date.year) if row.note.date else UNDATED
-            years.setdefault(year, []).append(row)
-        return _newest_year_first(years)
+        return _by_year(self.appearances(ident))
 
     def seen(self, ident: str) -> tuple[TalkRow, TalkRow] | None:
         """The first and the last dated appearance."""
@@ -587,7 +606,12 @@ class View:
     colour = staticmethod(name_colour)
 
 
-def _newest_year_first(years: dict[str, list[TalkRow]]) -> list[tuple[str, list[TalkRow]]]:
+def _by_year(rows: list[TalkRow]) -> list[tuple[str, list[TalkRow]]]:
+    """Rows by year, newest first, undated last."""
+    years: dict[str, list[TalkRow]] = {}
+    for row in rows:
+        year = str(row.note.date.year) if row.note.date else UNDATED
+        years.setdefault(year, []).append(row)
     return sorted(years.items(), key=lambda kv: (kv[0] == UNDATED, -int(kv[0])
                                                  if kv[0].isdigit() else 0))
 
