@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint unit site-tests browser-tests bench bench-hostile browser checkers fonts clean check note new-site real-notes
+.PHONY: build-properdocs serve build test lint unit site-tests browser-tests bench bench-hostile browser checkers fonts clean check note new-site real-notes
 
 $(BIN)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,6 +32,19 @@ serve: $(BIN)/.runtime
 
 build: $(BIN)/.runtime fonts
 	$(BIN)/mkdocs build --strict
+
+# The same site built with ProperDocs, the maintained fork of MkDocs 1.6 (same plugin API), in a
+# venv of its own: the runtime pins without MkDocs, and ProperDocs. It reads mkdocs.yml as it is.
+PROPERDOCS := .venv-properdocs/bin
+$(PROPERDOCS)/.runtime: requirements.txt requirements-properdocs.txt
+	test -x $(PROPERDOCS)/python || $(PYTHON) -m venv .venv-properdocs
+	grep -vE '^(mkdocs|mkdocs-get-deps)==' requirements.txt > .venv-properdocs/runtime.txt
+	$(PROPERDOCS)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r .venv-properdocs/runtime.txt -r requirements-properdocs.txt
+	touch $@
+
+build-properdocs: $(PROPERDOCS)/.runtime fonts
+	$(PROPERDOCS)/properdocs build --strict -f mkdocs.yml --site-dir $(CURDIR)/.cache/properdocs-site
 
 # Every note and registry file, read as the build reads them, in a second or two; fails on any
 # warning, as the --strict build does. `make check FILES="docs/notes/x.md"` shows one file.
@@ -110,4 +123,4 @@ bench-hostile: $(BIN)/.dev
 	$(BIN)/python bench/hostile.py
 
 clean:
-	rm -rf site .cache test-output bench/out node_modules
+	rm -rf site .cache test-output bench/out node_modules .venv-properdocs
