@@ -86,5 +86,5 @@ def test_no_checkout_leaves_its_token_in_git_config() -> None:
     checkouts = [step for name in ("deploy.yml", "pull-request.yml")
                  for job in workflow(name)["jobs"].values() for step in job["steps"]
                  if str(step.get("uses", "")).startswith("actions/checkout@")]
-    assert len(checkouts) == 3
+    assert len(checkouts) == 4
     assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
