@@ -215,7 +215,7 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
     series_notes = series_mod.notes_by_series(site, series)
 
     def ordered(kind: Kind) -> list[Term]:
-        return sorted(site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
+        return sorted(site.terms.get(kind, {}).values(), key=lambda t: (sort_key(t.name), t.id))
     own: dict[Kind, Callable[[Term], dict[str, Any]]] = {
         "speaker": lambda t: speaker_record(site, t, avatars, series),
         "topic": lambda t: topic_record(site, t),

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from .kinds import BY_AFFILIATION
+from .kinds import BY_AFFILIATION, KINDS
 from .messages import Report, shown
 from .model import SECTION, Appearance, Kind, Note, Talk, Term, cut
 from .name_shapes import TITLE_WORDS
@@ -73,6 +73,8 @@ class _Seen:
 
 class _Resolver:
     def __init__(self, registries: dict[Kind, Registry], report: Report) -> None:
+        # A kind without a registry file has an empty registry: every term of it is derived.
+        registries = {kind: registries.get(kind) or Registry(kind) for kind in KINDS}
         self.registries = registries
         self.report = report
         self.derived: dict[Kind, dict[str, Term]] = {k: {} for k in registries}
@@ -179,6 +181,7 @@ def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind,
     notes = [_resolve_note(raw, urls[raw.path], resolver) for raw in
              sorted(raw_notes, key=lambda r: r.path)]
     notes.sort(key=lambda n: (-(n.date or dt.date.min).toordinal(), sort_key(n.title), n.path))
+    registries = resolver.registries
     terms: dict[Kind, dict[str, Term]] = {
         kind: {**registries[kind].terms, **resolver.derived[kind]} for kind in registries}
     site = Site(notes, terms)

@@ -286,7 +286,8 @@ def enrich(site_dir: Path, site: Site) -> None:
                 dict.fromkeys(found))
     analyser.learn_words(seen)
     del seen
-    terms: dict[str, Term] = {t.url_path: t for kind in KINDS for t in site.terms[kind].values()}
+    terms: dict[str, Term] = {t.url_path: t for kind in KINDS
+                            for t in site.terms.get(kind, {}).values()}
     for named in terms.values():
         for name in (named.name, *named.other_names):
             analyser.learn(name)
