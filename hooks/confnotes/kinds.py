@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["speaker", "topic", "event"]
+Kind = Literal["speaker", "topic", "event", "org"]
 # Where a kind's terms are named: speakers, topics and events by the notes' own fields (each
 # with rules of its own in index.py); a kind named by affiliations takes its terms from the
 # affiliation each person had at each talk.
@@ -54,6 +54,12 @@ TABLE: tuple[KindSpec, ...] = (
         "  start: 2024-11-04\n  end: 2024-11-05\n  place: 서울 코엑스",
         ("start", "end", "place", "url", "organizer", "description", "days", "series"),
         "행사 ‘{0}’에서 기록한 {1} 노트", 0.1),
+    KindSpec(
+        "org", "orgs", "조직", "orgs.yml", "조직 레지스트리",
+        "sk-hynix:\n  name: SK hynix\n  name_ko: SK하이닉스\n  aliases: [하이닉스]\n"
+        "  url: https://www.skhynix.com/",
+        ("description", "url"),
+        "조직 ‘{0}’ 사람들의 발표를 기록한 {1} 노트", 0.1, named_by="affiliation"),
 )
 
 SPEC: dict[Kind, KindSpec] = {row.kind: row for row in TABLE}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from confnotes.kinds import SECTION
+
 from .conftest import ROOT, Built
 
 
@@ -20,7 +22,7 @@ def test_every_note_reaches_the_export_and_has_a_page(sample_site: Built) -> Non
 
 
 def test_every_term_has_exactly_one_page(sample_site: Built) -> None:
-    for kind in ("speakers", "topics", "events"):
+    for kind in SECTION.values():
         items = sample_site.data(kind)
         assert items, kind
         slugs = [t["slug"] for t in items]
@@ -88,3 +90,21 @@ def test_no_request_leaves_the_site(sample_site: Built) -> None:
         text = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
 
+
+
+def test_an_org_page_lists_the_talks_of_its_people_while_there(sample_site: Built) -> None:
+    org = next(o for o in sample_site.data("orgs") if o["id"] == "sk-hynix")
+    assert org["registered"] and "SK하이닉스" in org["other_names"]
+    talks = {(t["speaker"], t["url"]) for t in org["talks"]}
+    assert talks and {s for s, _url in talks} >= {"lee-kang-wook"}
+    page = sample_site.html(org["url"])
+    assert page.h1 is not None and page.h1.get_text() == "SK hynix"
+    listed = {a["href"].split("notes/", 1)[-1] for a in page.select("a.cn-talk__title")}
+    assert listed == {url.split("notes/", 1)[-1] for _s, url in talks}
+    people = {a.get_text(strip=True) for a in page.select("#people ~ ul a.cn-chip")}
+    assert any(name.startswith("이강욱") for name in people)
+    speaker = sample_site.html("speakers/lee-kang-wook/")
+    assert speaker.select_one('a.cn-term--org[href$="orgs/sk-hynix/"]') is not None
+    index = sample_site.html("orgs/")
+    assert index.select_one('a[href$="sk-hynix/"]') is not None
+    assert not any(o["name"].endswith("팀") for o in sample_site.data("orgs"))

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from hooks.confnotes import pages
+from confnotes.adapter import pages
 
 from .conftest import Built
 

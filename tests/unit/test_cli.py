@@ -327,7 +327,8 @@ def test_a_new_note_builds_without_warnings_and_links_to_its_source(
     assert any(note["path"] == rel for note in built.data("notes"))
     # The published schemas, and no link that would make the browser call the GitHub API.
     assert sorted(p.name for p in (built.site / "schemas").iterdir()) == [
-        "events.schema.json", "note.schema.json", "speakers.schema.json", "topics.schema.json"]
+        "events.schema.json", "note.schema.json", "orgs.schema.json", "speakers.schema.json",
+        "topics.schema.json"]
     assert 'data-md-component="source"' not in (built.site / "index.html").read_text("utf-8")
     edit = page.select_one('a[rel="edit"]')
     features = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("\nnav:")[0])
@@ -351,7 +352,8 @@ def test_new_site_leaves_an_empty_site_that_builds_strict(
     status, lines, _ = run(capsys, "new-site", "--yes", "--config", config)
     assert status == 0
     assert lines[0].startswith(f"지웠습니다: 노트 {SAMPLE_NOTES}개, 그림 ")
-    assert lines[0].endswith("비운 레지스트리: docs/events.yml, docs/speakers.yml, docs/topics.yml")
+    assert lines[0].endswith("비운 레지스트리: docs/events.yml, docs/orgs.yml, docs/speakers.yml, "
+                             "docs/topics.yml")
     assert not (site / "docs/notes").exists()
     assert not (site / "docs/assets/avatars").exists()
     speakers = (site / "docs/speakers.yml").read_text(encoding="utf-8")
