@@ -349,3 +349,15 @@ def test_korean_look_alikes_need_something_in_common() -> None:
     assert len(together) == 1 and "looks like" in together[0]
     assert _warnings("---\nspeakers: Stephen Balaban\n---\n",
                      "---\nspeakers: Stephan Balaban\n---\n") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "day"),
+    [("# 후기\n", "notes/day1-keynote.md", 1), ("# Deview2017 2일차 후기\n", "notes/x.md", 2),
+     ("# 노트\n행사 첫째 날 오후 세션.\n", "notes/x.md", 1), ("# Day 2: closing\n", "notes/x.md", 2),
+     ("# 2023 회고\n", "notes/x.md", None)],
+)
+def test_the_day_of_the_event_from_the_name_title_or_first_lines(text: str, path: str,
+                                                                  day: int | None) -> None:
+    raw, _ = note(text, path)
+    assert raw.day == day
