@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .name_shapes import TITLE_WORDS, has_known_first_name, is_korean_name, is_name
+from .name_shapes import SURNAMES, TITLE_WORDS, has_known_first_name, is_korean_name, is_name
 from .names import clean
 
 Role = Literal["speaker", "panelist", "moderator"]
@@ -301,7 +301,9 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
     found = _name_elsewhere(person, text, honorific)
     if found is None and loose:
         words = text.split(" ")
-        if 1 < len(words) <= 8 and is_korean_name(words[0], short=True):
+        if 1 < len(words) <= 8 and (is_korean_name(words[0], short=True) or (
+                2 <= len(words[0]) <= 4 and re.fullmatch(r"[가-힣]+", words[0])
+                and words[0][0] in SURNAMES and not re.search(r"[가-힣]", words[1]))):
             # After a label: `발표자 : 윤재석 GDG Suwon Organizer`, `조은 NAVER`.
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             return PersonRef(words[0], affiliation, title, role)

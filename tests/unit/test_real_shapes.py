@@ -361,3 +361,10 @@ def test_the_day_of_the_event_from_the_name_title_or_first_lines(text: str, path
                                                                   day: int | None) -> None:
     raw, _ = note(text, path)
     assert raw.day == day
+
+
+def test_a_nickname_heading_with_nim_and_an_unusual_name_after_a_label() -> None:
+    raw, _ = note("# 세미나\n## 호빵님\n발표 자료\n## 선배님\n잘 들었다\n")
+    assert [[a.person.name for a in t.people] for t in raw.talks] == [["호빵"]]
+    raw, _ = note("## 라이다 이야기\n\n- 🎤 발표자 : 이용이 EXAMPLELAB\n")
+    assert people(raw) == [[("이용이", "speaker", "EXAMPLELAB")]]
