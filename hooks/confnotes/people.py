@@ -47,6 +47,7 @@ _LEADING_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 _GLUED_TITLES = sorted((w for w in TITLE_CORE if re.fullmatch(r"[가-힣]{2,}", w)),
                        key=len, reverse=True)
 
+MAX_AFFILIATION = 80
 _DASH_SPLIT = re.compile(r"\s+[—–-]\s+")
 _PART_SPLIT = re.compile(r"\s*[,;·|]\s*")
 
@@ -139,7 +140,11 @@ def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
         else:
             affiliations.append(rest)
             titles.append(title)
-    return ", ".join(affiliations) or None, ", ".join(titles) or None, role
+    # An affiliation is a few words; a longer text after a name is a description, not one.
+    affiliation = ", ".join(affiliations)
+    title = ", ".join(titles)
+    return (affiliation if 0 < len(affiliation) <= MAX_AFFILIATION else None,
+            title if 0 < len(title) <= MAX_AFFILIATION else None, role)
 
 
 def _split_title(text: str, keep_one: bool) -> tuple[str, str | None]:

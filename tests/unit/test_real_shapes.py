@@ -368,3 +368,9 @@ def test_a_nickname_heading_with_nim_and_an_unusual_name_after_a_label() -> None
     assert [[a.person.name for a in t.people] for t in raw.talks] == [["호빵"]]
     raw, _ = note("## 라이다 이야기\n\n- 🎤 발표자 : 이용이 EXAMPLELAB\n")
     assert people(raw) == [[("이용이", "speaker", "EXAMPLELAB")]]
+
+
+def test_an_affiliation_is_a_few_words_not_a_paragraph() -> None:
+    intro = "예시랩에서 검색 품질을 맡고 있으며 지난 십 년 동안 여러 회사에서 추천과 랭킹을 만들어 온 엔지니어입니다"
+    raw, _ = note(f"# 검색\n\n발표자: 한도윤 ({intro})\n")
+    assert people(raw) == [[("한도윤", "speaker", None)]]
