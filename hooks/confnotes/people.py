@@ -47,7 +47,7 @@ _LEADING_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 _GLUED_TITLES = sorted((w for w in TITLE_CORE if re.fullmatch(r"[가-힣]{2,}", w)),
                        key=len, reverse=True)
 
-MAX_AFFILIATION = 80
+MAX_AFFILIATION = 60
 _DASH_SPLIT = re.compile(r"\s+[—–-]\s+")
 _PART_SPLIT = re.compile(r"\s*[,;·|]\s*")
 
@@ -141,10 +141,15 @@ def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
             affiliations.append(rest)
             titles.append(title)
     # An affiliation is a few words; a longer text after a name is a description, not one.
-    affiliation = ", ".join(affiliations)
-    title = ", ".join(titles)
-    return (affiliation if 0 < len(affiliation) <= MAX_AFFILIATION else None,
-            title if 0 < len(title) <= MAX_AFFILIATION else None, role)
+    return _few_words(", ".join(affiliations)), _few_words(", ".join(titles)), role
+
+
+def _few_words(text: str) -> str | None:
+    """`text` when it is short enough to be an affiliation or a title, not a sentence."""
+    if not text or len(text) > MAX_AFFILIATION or len(text.split()) > 8 or (
+            text.rstrip(" .!")[-1:] in ("다", "요")):
+        return None
+    return text
 
 
 def _split_title(text: str, keep_one: bool) -> tuple[str, str | None]:
