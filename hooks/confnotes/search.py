@@ -4,7 +4,8 @@ Material's search worker indexes every field named in the index's `config.fields
 not, splits text and queries with the configured `separator`, and prefix-matches every query
 word (`word*`). The separator in mkdocs.yml already strips particles (`반도체를` -> `반도체`) on
 both sides; what a separator cannot do is done here, once, after the search plugin has written
-`search/search_index.json`:
+`search/search_index.json` (what it needs of the pages, their heading levels, recorded as each
+page rendered):
 
 - `words`: compounds a reader may type differently from the text. Neighbouring Hangul words
   are joined (`반도체 설계` -> `반도체설계`) and long words are cut into words the notes use on
@@ -32,7 +33,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,6 @@ _RUN = re.compile(r"(?<![^\s\"'“‘(\[])[가-힣]+(?: [가-힣]+)*(?![^\s.,:;!
 # where a match outweighs a title's `SK`.
 _BRAND = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&]{0,11})([가-힣]{2,})")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
-_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]+)\"")
 _PREDICATE = ("다", "요")
 # One-syllable words that start no compound: determiners, counters, bound nouns (`할 수`).
 _NOT_FIRST = frozenset("이 그 저 각 및 등 더 또 잘 안 못 수 것 때 곳 중 후 전 약 총 한 두 세 네 "
@@ -206,11 +206,6 @@ def note_names(site: Site, note: Note) -> list[str]:
     return names + [n for t in note.topics for n in term_names(site, "topic", t)]
 
 
-def heading_levels(page_html: str) -> dict[str, int]:
-    """Heading level by id, as rendered."""
-    return {html.unescape(ident): int(level) for level, ident in _HEADING.findall(page_html)}
-
-
 def talk_of_sections(anchors: list[str], talks: tuple[Talk, ...],
                      levels: dict[str, int]) -> dict[str, Talk]:
     """The talk each section anchor belongs to: from the talk's heading to the next heading at
@@ -229,13 +224,10 @@ def talk_of_sections(anchors: list[str], talks: tuple[Talk, ...],
     return owner
 
 
-def _page_file(site_dir: Path, url: str) -> Path:
-    return site_dir / (url + "index.html" if url.endswith("/") or not url else url)
-
-
-def _talk_owners(site_dir: Path, notes: dict[str, Note],
+def _talk_owners(levels: Mapping[str, Mapping[str, int]], notes: dict[str, Note],
                  docs: list[dict[str, Any]]) -> dict[str, Talk]:
-    """The talk of each section location in notes of several talks."""
+    """The talk of each section location in notes of several talks; `levels` gives each
+    page's heading levels by id, as the page rendered them."""
     anchors: dict[str, list[str]] = {}
     for doc in docs:
         page, _, anchor = doc["location"].partition("#")
@@ -245,11 +237,9 @@ def _talk_owners(site_dir: Path, notes: dict[str, Note],
     for url, note in notes.items():
         if len([t for t in note.talks if t.anchor]) < 2 or url not in anchors:
             continue
-        file = _page_file(site_dir, url)
-        if not file.is_file():
+        if url not in levels:
             continue
-        levels = heading_levels(file.read_text(encoding="utf-8"))
-        for anchor, talk in talk_of_sections(anchors[url], note.talks, levels).items():
+        for anchor, talk in talk_of_sections(anchors[url], note.talks, dict(levels[url])).items():
             owners[f"{url}#{anchor}"] = talk
     return owners
 
@@ -261,8 +251,9 @@ def _add(doc: dict[str, Any], name: str, words: Iterable[str], have: set[str]) -
         doc[name] = " ".join(new)
 
 
-def enrich(site_dir: Path, site: Site) -> None:
-    """Add analysed Korean text to `search/search_index.json` under `site_dir`."""
+def enrich(site_dir: Path, site: Site, levels: Mapping[str, Mapping[str, int]]) -> None:
+    """Add analysed Korean text to `search/search_index.json` under `site_dir`. `levels`: each
+    page's heading levels by id (site-relative URL -> id -> level), recorded as it rendered."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -292,7 +283,7 @@ def enrich(site_dir: Path, site: Site) -> None:
         for name in (named.name, *named.other_names):
             analyser.learn(name)
     notes = {n.url: n for n in site.notes}
-    owners = _talk_owners(site_dir, notes, docs)
+    owners = _talk_owners(levels, notes, docs)
 
     for doc in docs:
         title, text = plain_text(doc.get("title", "")), plain_text(doc.get("text", ""))

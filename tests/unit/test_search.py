@@ -8,18 +8,20 @@ import re
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
+from confnotes.adapter.build import heading_levels
 from confnotes.index import Site
 from confnotes.model import Appearance, Note, Talk, Term
 from confnotes.search import (
     Analyser,
     enrich,
-    heading_levels,
     plain_text,
     spellings,
     talk_of_sections,
 )
+from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,12 +123,15 @@ def test_plain_text_breaks_at_markup() -> None:
         "<li>반도체</li><li>설계</li>")))
 
 
-PAGE = """<h1 id="t">T</h1><h2 id="a">A</h2><h3 id="a-1">A1</h3><h2 id="b">B</h2>
-<h3 id="b-1">B1</h3><h2 id="after">After</h2>"""
+PAGE = "# T {#t}\n\n## A {#a}\n\n### A1 {#a-1}\n\n## B {#b}\n\n### B1 {#b-1}\n\n## After {#after}\n"
 
 
 def test_sections_belong_to_their_talk_until_a_heading_at_its_level() -> None:
-    levels = heading_levels(PAGE)
+    # The levels as the build records them while the page renders: from its table of contents.
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert(PAGE)
+    levels = heading_levels(get_toc(md.toc_tokens))
+    assert levels == {"t": 1, "a": 2, "a-1": 3, "b": 2, "b-1": 3, "after": 2}
     talks = (Talk("A", "a", (), ()), Talk("B", "b", (), ()))
     owners = talk_of_sections(["a", "a-1", "b", "b-1", "after"], talks, levels)
     assert {k: v.anchor for k, v in owners.items()} == {
@@ -161,11 +166,8 @@ def _index(site_dir: Path, fields: dict[str, Any]) -> dict[str, Any]:
     index = {"config": {"separator": SEPARATOR.pattern, "fields": fields}, "docs": docs}
     (site_dir / "search").mkdir(parents=True)
     (site_dir / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    page = site_dir / "notes" / "n" / "index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text('<h1 id="t">노트</h1><h2 id="first">1</h2><h3 id="first-part">p</h3>'
-                    '<h2 id="memory">2</h2>', encoding="utf-8")
-    enrich(site_dir, _site())
+    levels = {"notes/n/": {"t": 1, "first": 2, "first-part": 3, "memory": 2}}
+    enrich(site_dir, _site(), levels)
     result: dict[str, Any] = json.loads(
         (site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     return result

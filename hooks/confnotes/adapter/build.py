@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,17 @@ def feed_settings(config: MkDocsConfig) -> feeds.Settings:
                           language)
 
 
+def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
+    """Level by id of every heading in a page's table of contents."""
+    found: dict[str, int] = {}
+    stack = list(toc)
+    while stack:
+        item = stack.pop()
+        found[item.id] = item.level
+        stack.extend(item.children)
+    return found
+
+
 class Confnotes:
     """Reads every note once per build, keeps the model, and answers MkDocs' events."""
 
@@ -78,6 +90,9 @@ class Confnotes:
         self.cards: social.Cards | None = None
         self.media_seconds = 0.0  # time spent on pictures and cards: logged with -v
         self.social: social.SocialView | None = None
+        # Heading levels of notes of several talks, by page URL: search tells each talk's
+        # sections apart by them.
+        self.heading_levels: dict[str, dict[str, int]] = {}
 
     # -- events ------------------------------------------------------------------------------
 
@@ -180,6 +195,9 @@ class Confnotes:
         self.media_seconds += time.perf_counter() - start
         if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
             html = self._sanitise(html, page)
+        raw = self.raw.get(page.file.src_uri)
+        if raw is not None and len(raw.talks) > 1:
+            self.heading_levels[page.url] = heading_levels(page.toc)
         return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -202,7 +220,7 @@ class Confnotes:
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
-        search.enrich(site_dir, self.site)
+        search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
             for page, error in self.cards.finish():
                 self.log.warning(f"Social card of '{page}' could not be drawn ({error}); its "
