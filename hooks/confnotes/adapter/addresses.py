@@ -8,6 +8,7 @@ warning naming both files.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File, Files
@@ -15,23 +16,21 @@ from mkdocs.structure.files import File, Files
 from ..messages import Report
 
 
-def separate(files: Files, report: Report) -> dict[str, str]:
-    """Move pages whose output path is taken; returns {src_uri: new url} of those moved."""
+def separate(files: Files, report: Report) -> None:
+    """Move pages whose output path is taken to free addresses, each with a warning."""
     taken: dict[str, File] = {}
     for file in sorted(files, key=lambda f: (not f.is_documentation_page(), f.src_uri)):
         if file.dest_uri not in taken:
             taken[file.dest_uri] = file
-    moved: dict[str, str] = {}
     for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
         owner = taken[file.dest_uri]
         if owner is file:
             continue
         old_url = file.url
-        moved[file.src_uri] = move(file, taken)
+        move(file, taken)
         report.warn(file.src_uri, None, f"its page would have the same address as "
                     f"'{owner.src_uri}' ({old_url or '/'}), so it is published at "
                     f"{file.url} instead; rename one of the two files.")
-    return moved
 
 
 def move(file: File, taken: dict[str, File]) -> str:
@@ -46,9 +45,10 @@ def move(file: File, taken: dict[str, File]) -> str:
         if str(candidate) not in taken:
             break
         n += 1
+    # The three are File's public, settable attributes; each is computed once, so all are set.
     file.dest_uri = str(candidate)
     file.url = _url(file.dest_uri, file.use_directory_urls)
-    file.__dict__.pop("abs_dest_path", None)
+    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, file.dest_uri))
     taken[file.dest_uri] = file
     return file.url
 

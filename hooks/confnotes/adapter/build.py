@@ -62,6 +62,10 @@ def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
     return found
 
 
+def _config_folder(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
 class Confnotes:
     """Reads every note once per build, keeps the model, and answers MkDocs' events."""
 
@@ -71,7 +75,8 @@ class Confnotes:
         self.outputs = outputs.Outputs()
         self.reset()
 
-    def reset(self) -> None:
+    def reset(self, cache: Path = Path(".cache/confnotes")) -> None:
+        """A new build's state; pictures, avatars and cards are cached under `cache`."""
         self.outputs.cancel()  # a side process a failed build left running
         self.outputs = outputs.Outputs()
         self.report = Report()
@@ -82,11 +87,11 @@ class Confnotes:
         self.generated: dict[str, pages.GeneratedPage] = {}
         self.templates: Path | None = None
         self.theme: page_keys.Theme | None = None
-        self.images = images.Images(Path(".cache/confnotes/images"))
-        self.avatars = avatar_files.Avatars(Path(".cache/confnotes/avatars"))
+        self.images = images.Images(cache / "images")
+        self.avatars = avatar_files.Avatars(cache / "avatars")
         self.card_font: str | None = None
         self.cards_wanted = True
-        self.card_cache = Path(".cache/confnotes/cards")
+        self.card_cache = cache / "cards"
         self.cards: social.Cards | None = None
         self.media_seconds = 0.0  # time spent on pictures and cards: logged with -v
         self.social: social.SocialView | None = None
@@ -97,7 +102,7 @@ class Confnotes:
     # -- events ------------------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.reset()
+        self.reset(settings_file.cache_dir(_config_folder(config)))
         extra: dict[str, Any] = dict(config.extra or {})
         # The same rules `confnotes check` reads mkdocs.yml by.
         paths, problems = settings_file.registry_paths({"extra": extra}, lambda _: None,
@@ -205,7 +210,7 @@ class Confnotes:
         if self.site is not None:
             own = {p.relative_to(self.templates).as_posix()
                    for p in self.templates.rglob("*.html")} if self.templates else set()
-            pages.install(env, self.site, self.registries, own,
+            pages.install(env, self.site, own,
                           (f.src_uri for f in files if f.src_uri.startswith(pages.VIDEO_PICTURES)),
                           config.site_name)
             self._finish_media(env, config, files)
@@ -282,13 +287,8 @@ class Confnotes:
         if font is not None and not isinstance(font, str):
             raise PluginError("mkdocs.yml: 'extra.confnotes.card_font' must be the path of a "
                               f"font file, not {font!r}.")
-        root = Path(config.config_file_path or ".").resolve().parent
         if font:
-            self.card_font = str(root / os.path.expanduser(font))
-        cache = settings_file.cache_dir(root)
-        self.images = images.Images(cache / "images")
-        self.avatars = avatar_files.Avatars(cache / "avatars")
-        self.card_cache = cache / "cards"
+            self.card_font = str(_config_folder(config) / os.path.expanduser(font))
         config.markdown_extensions[:] = [
             e for e in config.markdown_extensions if not isinstance(e, images.ImageExtension)]
         config.markdown_extensions.append(images.ImageExtension(self.images))

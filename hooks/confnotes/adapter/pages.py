@@ -40,7 +40,6 @@ from ..kinds import (
 )
 from ..model import POST_SOURCES, Appearance, Note, Series, Talk, Term, talk_url
 from ..names import initial, sort_key
-from ..registry import Registry
 from ..talk_links import video_key
 
 _INITIAL_ORDER = {letter: n for n, letter in enumerate(
@@ -171,11 +170,10 @@ class Edition:
 class View:
     """The model as the templates read it: listings computed once, sorted by stated keys."""
 
-    def __init__(self, site: Site, registries: dict[Kind, Registry],
-                 video_pictures: Iterable[str] = (), site_name: str = "") -> None:
+    def __init__(self, site: Site, video_pictures: Iterable[str] = (),
+                 site_name: str = "") -> None:
         self.site = site
         self.site_name = site_name
-        self.registries = registries
         self.series = series_mod.collect(site)
         self._series_notes = series_mod.notes_by_series(site, self.series)
         self._video_pictures: dict[str, str] = {}
@@ -199,9 +197,6 @@ class View:
 
     def sorted_terms(self, kind: Kind) -> list[Term]:
         return sorted(self.site.terms[kind].values(), key=lambda t: (sort_key(t.name), t.id))
-
-    def url(self, kind: Kind, ident: str) -> str:
-        return self.site.terms[kind][ident].url_path
 
     # Term links are the most repeated markup of the site (every row of every listing): one
     # call each, not a template macro, which costs several times as much.
@@ -616,9 +611,9 @@ def _by_year(rows: list[TalkRow]) -> list[tuple[str, list[TalkRow]]]:
                                                  if kv[0].isdigit() else 0))
 
 
-def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str],
-            video_pictures: Iterable[str] = (), site_name: str = "") -> None:
+def install(env: Any, site: Site, own: set[str], video_pictures: Iterable[str] = (),
+            site_name: str = "") -> None:
     """Make the model available to the templates as `confnotes`, and escape every value in
     Confnotes' own templates (`own`): Material's templates are left as they are."""
-    env.globals["confnotes"] = View(site, registries, video_pictures, site_name)
+    env.globals["confnotes"] = View(site, video_pictures, site_name)
     env.autoescape = lambda name: name in own
