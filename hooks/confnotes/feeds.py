@@ -38,8 +38,6 @@ from .model import Note, Series, Term, cut
 
 MAX_ITEMS = 50
 SUMMARY_CHARS = 1000
-EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
-                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 _ABOUT_SERIES = "‘{0}’의 모든 회차에서 기록한 {1} 노트"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -81,11 +79,6 @@ def write(site_dir: Path, site: Site, settings: Settings) -> None:
             items.append(made[note.path, here])
         (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
         (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
-        if feed.folder:
-            # Material's script reads every <link rel="alternate"> as a site in another
-            # language and fetches sitemap.xml next to it; an empty one answers that request
-            # instead of a 404 on every term page.
-            (folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
 
 
 # -- text and links ----------------------------------------------------------------------------

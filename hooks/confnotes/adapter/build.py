@@ -62,6 +62,20 @@ def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
     return found
 
 
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+def _answer_material_sitemap_requests(site_dir: Path, site: index.Site, site_name: str) -> None:
+    """Material's script reads every <link rel="alternate"> as a site in another language and
+    fetches sitemap.xml beside it: a page with its own feeds gets an empty one there, which
+    answers that request instead of a 404."""
+    for feed in feeds.all_feeds(site, site_name, None):
+        if feed.folder:
+            (site_dir / feed.folder).mkdir(parents=True, exist_ok=True)
+            (site_dir / feed.folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
+
+
 def _config_folder(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or ".").resolve().parent
 
@@ -225,6 +239,7 @@ class Confnotes:
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
+        _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
         search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
             for page, error in self.cards.finish():
