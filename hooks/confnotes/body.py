@@ -20,6 +20,8 @@ anchored and bounded, so a hostile line costs time in proportion to its length.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .name_shapes import has_known_first_name, is_korean_name, is_name
@@ -998,18 +1000,26 @@ def _detail(appearance: Appearance) -> int:
 
 
 _ANCHOR_DROP = re.compile(r"[^\w\- ]")
+_TAG = re.compile(r"</?[^>]*>")
+# How headings' ids are made from their text: (text, separator) -> id, as Python-Markdown's toc
+# extension calls its `slugify`.
+Slugify = Callable[[str, str], str]
 
 
-def anchor_slug(text: str) -> str:
-    """A heading id the way the site's table of contents makes them: Hangul kept, lower case."""
-    return _ANCHOR_DROP.sub("", clean(text).lower()).replace(" ", "-")
+def anchor_slug(text: str, separator: str = "-") -> str:
+    """A heading id as mkdocs.yml's toc slugify makes it (`pymdownx.slugs.slugify` with `case:
+    lower`): Hangul kept, lower case. The build calls the configured one itself; this is for
+    `confnotes check`, which reads mkdocs.yml without running its Python tags."""
+    text = _TAG.sub("", unicodedata.normalize("NFC", text)).strip().lower()
+    return _ANCHOR_DROP.sub("", text).replace(" ", separator)
 
 
-def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
+def anchor_talks(body: Body, talks: list[BodyTalk], slugify: Slugify = anchor_slug) -> str:
     """Give each talk's heading a stable id and return the Markdown to render.
 
     Ids are written into the heading (`{#id}`), so the talk's link never depends on how many
     other headings share its words. A bold line that starts a talk becomes a real heading.
+    `slugify` makes an id from a heading's text, as the site's table of contents does.
     """
     lines = list(body.lines)
     used = {h.anchor for h in body.headings if h.anchor}
@@ -1020,7 +1030,7 @@ def anchor_talks(body: Body, talks: list[BodyTalk]) -> str:
         if heading.anchor:
             talk.anchor = heading.anchor
             continue
-        anchor = anchor_slug(heading.text)[:80].strip("-") or f"talk-{number}"
+        anchor = slugify(clean(heading.text), "-")[:80].strip("-") or f"talk-{number}"
         base, n = anchor, 0
         while anchor in used:
             n += 1

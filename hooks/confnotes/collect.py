@@ -10,7 +10,7 @@ import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-from . import front_matter, index, markup, normalize, page_keys, pictures, registry, sources
+from . import body, front_matter, index, markup, normalize, page_keys, pictures, registry, sources
 from .kinds import DEFAULT_REGISTRIES as DEFAULT_REGISTRIES
 from .kinds import INDEX_PAGES
 from .messages import Report, shown
@@ -26,7 +26,8 @@ MAX_NAME_BYTES = 200       # a file or folder name; its page and card are named 
 
 
 def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | None = None,
-              library: pictures.Library | None = None) -> normalize.RawNote:
+              library: pictures.Library | None = None,
+              slugify: body.Slugify = body.anchor_slug) -> normalize.RawNote:
     """One note from its bytes: decoded, split, normalised, its values within the ranges the
     pages, feeds and calendars can hold. Never raises on bad content.
 
@@ -41,7 +42,7 @@ def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | N
             report.warn(path, line, markup.message(item))
         _report_images(path, source.body, source.body_line, library, report)
     try:
-        raw = normalize.normalise(source, path, report)
+        raw = normalize.normalise(source, path, report, slugify)
     except (ValueError, OverflowError, RecursionError) as exc:
         # A last guard, not a rule: whatever a note holds, the rest of the site is built.
         report.warn(path, 1, f"Confnotes could not read this note ({type(exc).__name__}: "

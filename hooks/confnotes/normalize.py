@@ -452,8 +452,10 @@ def guess_lang(text: str) -> str:
     return "ko" if hangul * 3 >= len(_LATIN.findall(text)) and hangul else "en"
 
 
-def normalise(source: Source, path: str, report: Report) -> RawNote:
-    """One note, read from its front matter and body, every field in its clean form."""
+def normalise(source: Source, path: str, report: Report,
+              slugify: body_mod.Slugify = body_mod.anchor_slug) -> RawNote:
+    """One note, read from its front matter and body, every field in its clean form; its talks'
+    headings get ids made by `slugify`, the site's own."""
     ctx = Context(path, source.meta, report)
     found = read_fields(source.meta, ctx, FIELDS)
     scanned = body_mod.scan(source.body, source.body_line)
@@ -463,7 +465,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
     title = _readable_title(found.get("title")) or _title_from_body(scanned, path, report)
     talks = _talks(found, scanned, title)
     _people_from_front_matter(talks, found, source)
-    markdown = body_mod.anchor_talks(scanned, [t for t, _ in talks])
+    markdown = body_mod.anchor_talks(scanned, [t for t, _ in talks], slugify)
     sections = body_mod.sections(scanned, [t for t, _ in talks]) if len(talks) > 1 else {}
     raw_talks = [
         RawTalk(t.title or title, None if len(talks) == 1 else t.anchor, list(t.people), topics,

@@ -58,10 +58,13 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 def build_site(root: Path, docs: dict[str, str | bytes] | None = None, *, strict: bool = False,
-               samples: bool = False, env: dict[str, str] | None = None) -> Built:
-    """Build a site in `root`: the sample docs/ when `samples`, plus the given files."""
+               samples: bool = False, env: dict[str, str] | None = None,
+               config: Callable[[str], str] | None = None) -> Built:
+    """Build a site in `root`: the sample docs/ when `samples`, plus the given files;
+    `config` rewrites mkdocs.yml's text first."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config(text) if config else text, encoding="utf-8")
     for folder in ("hooks", "templates"):
         shutil.copytree(ROOT / folder, root / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))

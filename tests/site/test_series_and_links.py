@@ -4,6 +4,7 @@ year, excerpts: on the sample site and on small sites written to break them."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from confnotes.adapter import pages
 
-from .conftest import Built
+from .conftest import Built, build_site
 
 STUDY = "ai-infra-study"
 EDITIONS = ["ai-infra-study-2023", "ai-infra-study-2024", "ai-infra-study-2025"]
@@ -221,3 +222,18 @@ def test_notes_index_splits_by_year_on_a_large_site(build: Callable[..., Built],
 def test_a_small_site_keeps_one_notes_page(sample_site: Built) -> None:
     assert not sample_site.html("notes/").select("nav.cn-years")
     assert not (sample_site.site / "notes" / "2024" / "index.html").exists()
+
+
+def test_talk_anchors_come_from_the_slugify_mkdocs_yml_configures(tmp_path: Path) -> None:
+    note = ("---\ntitle: 두 발표\ndate: 2024-01-05\n---\n\n## Alpha Talk\n\n발표자: 김하나\n\n본문.\n\n"
+            "## Beta Talk\n\n발표자: 박둘\n\n본문.\n")
+
+    def keep_case(text: str) -> str:
+        assert "case: lower" in text
+        return text.replace("case: lower", "case: none")
+    built = build_site(tmp_path, {"notes/two.md": note}, strict=True, config=keep_case)
+    assert built.returncode == 0, built.log
+    talks = next(n for n in built.data("notes") if n["path"] == "notes/two.md")["talks"]
+    assert [t["anchor"] for t in talks] == ["Alpha-Talk", "Beta-Talk"]
+    page = built.html("notes/two/")
+    assert page.find(id="Alpha-Talk") is not None and page.find(id="Beta-Talk") is not None

@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import (
+    body,
     card_fonts,
     cards,
     collect,
@@ -112,6 +113,7 @@ class Confnotes:
         # Heading levels of notes of several talks, by page URL: search tells each talk's
         # sections apart by them.
         self.heading_levels: dict[str, dict[str, int]] = {}
+        self.slugify: body.Slugify = body.anchor_slug
 
     # -- events ------------------------------------------------------------------------------
 
@@ -133,6 +135,8 @@ class Confnotes:
         custom_dir = config.theme.custom_dir
         self.templates = Path(custom_dir) if custom_dir else None
         self.theme = page_keys.Theme(config.theme.dirs)
+        # Talks' headings get their ids from the slugify mkdocs.yml gives the toc extension.
+        self.slugify = config.mdx_configs.get("toc", {}).get("slugify") or body.anchor_slug
         self._configure_media(config, settings)
         return config
 
@@ -145,7 +149,7 @@ class Confnotes:
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):
                 raw = collect.read_note(file.src_uri, file.content_bytes, self.report,
-                                        self.theme)
+                                        self.theme, slugify=self.slugify)
                 if raw.draft and self.command != "serve":
                     # A draft is for its writer's preview only (`mkdocs serve`, marked there).
                     files.remove(file)
