@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from confnotes.adapter import pages
+from confnotes import listings
 
 from .conftest import Built, build_site
 
@@ -201,7 +201,7 @@ def test_hostile_series_and_links(build: Callable[..., Built]) -> None:
 
 def test_notes_index_splits_by_year_on_a_large_site(build: Callable[..., Built],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    count = pages.NOTES_ON_ONE_PAGE + 5
+    count = listings.NOTES_ON_ONE_PAGE + 5
     docs: dict[str, str | bytes] = {
         f"notes/n{i:04d}.md": f"---\ntitle: Note {i}\ndate: {2020 + i % 3}-01-{1 + i % 28:02d}\n"
                               "---\n\nSome text.\n" for i in range(count)}
@@ -209,7 +209,7 @@ def test_notes_index_splits_by_year_on_a_large_site(build: Callable[..., Built],
     built = build(docs)
     assert built.returncode == 0, built.log
     index = built.html("notes/")
-    assert len(index.select("li.cn-note")) == pages.LATEST_ON_INDEX
+    assert len(index.select("li.cn-note")) == listings.LATEST_ON_INDEX
     years = [a["href"] for a in index.select("nav.cn-years a")]
     assert years == ["2022/", "2021/", "2020/", "undated/"]
     year = built.html("notes/2021/")

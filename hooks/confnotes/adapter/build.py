@@ -28,6 +28,7 @@ from .. import (
     feeds,
     front_matter,
     index,
+    listings,
     markup,
     normalize,
     outputs,
@@ -228,8 +229,9 @@ class Confnotes:
         if self.site is not None:
             own = {p.relative_to(self.templates).as_posix()
                    for p in self.templates.rglob("*.html")} if self.templates else set()
+            videos = listings.VIDEO_PICTURES
             pages.install(env, self.site, own,
-                          (f.src_uri for f in files if f.src_uri.startswith(pages.VIDEO_PICTURES)),
+                          (f.src_uri for f in files if f.src_uri.startswith(videos)),
                           config.site_name)
             self._finish_media(env, config, files)
         self._log_problems()
