@@ -2,7 +2,7 @@
 
 A Jekyll post has `layout:` and `permalink:`, a Hugo post `slug:` and `toc:`, a Docusaurus
 page `sidebar_position:`. Keys that mean something Confnotes also knows are read as that field
-(normalize.FIELDS lists them beside Confnotes' own names); the keys below only steer the other
+(fields.FIELDS lists them beside Confnotes' own names); the keys below only steer the other
 generator and are accepted without a word. Keys are compared case- and separator-folded:
 `header-img`, `header_img` and `headerImg` are one key.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-# The other spellings of fields Confnotes reads, by field (see normalize.FIELDS).
+# The other spellings of fields Confnotes reads, by field (see fields.FIELDS).
 POST_DATE_KEYS = ("pub_date", "pubdate", "publishdate", "publish_date", "published_at",
                   "date_published", "pubdatetime", "created", "created_at", "createdat",
                   "post_date", "posted", "posted_at", "작성일", "게시일")

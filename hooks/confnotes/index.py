@@ -26,7 +26,8 @@ from .names import (
     sort_key,
     visible_name,
 )
-from .normalize import RawNote, TopicRef
+from .fields import TopicRef
+from .normalize import RawNote
 from .registry import Registry
 from .talk_links import programme_number
 from .vocabulary import SYNONYMS

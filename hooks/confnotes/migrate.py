@@ -19,10 +19,11 @@ from typing import Any
 
 import yaml
 
-from . import collect, front_matter, generator_keys, normalize
+from . import collect, fields, front_matter, generator_keys, normalize
+from .fields import FIELDS
 from .messages import Report
 from .model import POST_SOURCES
-from .normalize import FIELDS, RawNote
+from .normalize import RawNote
 
 # Folders that hold a generator's output or tools, never posts.
 _SKIPPED_FOLDERS = frozenset({"node_modules", "_site", "public", "site", "dist", "build",
@@ -114,7 +115,7 @@ def _front_matter(raw: RawNote, original: dict[str, Any]) -> dict[str, Any]:
 
 def _read_by_confnotes(key: str) -> bool:
     folded = generator_keys.fold(key)
-    if generator_keys.steers_another_generator(key) or folded in normalize.PAGE_KEYS:
+    if generator_keys.steers_another_generator(key) or folded in fields.PAGE_KEYS:
         return True
     return any(folded in {generator_keys.fold(k) for k in f.keys} for f in FIELDS.values())
 

@@ -1,6 +1,6 @@
 """JSON Schemas (draft 2020-12) for note front matter and the registry files, for editors.
 
-They are made from the tables the build reads with (`normalize.FIELDS`, `registry.KNOWN_KEYS`),
+They are made from the tables the build reads with (`fields.FIELDS`, `registry.KNOWN_KEYS`),
 so a key the build accepts is a key the schema accepts. A value passes the schema when the build
 reads it without a warning; `confnotes check` remains the judge, the schema only helps while
 typing. `confnotes schemas` writes them to docs/schemas/, which the site publishes.
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import dates, generator_keys, normalize, registry
+from . import dates, fields, generator_keys, registry
 from .model import KINDS, SECTION, Kind
 from .people import ROLE_WORDS
 from .talk_links import as_link
@@ -24,11 +24,11 @@ from .talk_links import as_link
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]
 
-# What normalize.read_fields ignores between the letters of a key: `Speakers`, `speak-ers`.
+# What fields.read_fields ignores between the letters of a key: `Speakers`, `speak-ers`.
 _SEP = r"[\s_-]*"
 _REGEX_SYNTAX = set("^$\\.*+?()[]{}|/")
 
-LANG_WORDS = tuple(w for words in normalize.LANG_WORDS.values() for w in words)
+LANG_WORDS = tuple(w for words in fields.LANG_WORDS.values() for w in words)
 
 FIELD_HELP: dict[str, str] = {
     "title": "제목. 없으면 본문의 첫 '# 제목' 줄을 씁니다.",
@@ -100,7 +100,7 @@ def _any_of(words: Iterable[str], join: str = "") -> str:
 
 
 def key_pattern(synonyms: Iterable[str]) -> str:
-    """A key read as one of `synonyms`: any case, separators anywhere (normalize.read_fields)."""
+    """A key read as one of `synonyms`: any case, separators anywhere (fields.read_fields)."""
     return f"^{_SEP}{_any_of(synonyms, _SEP)}{_SEP}$"
 
 
@@ -121,7 +121,7 @@ _HTTP = "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]"
 
 
 def _day() -> Schema:
-    words = "|".join(normalize.DAY_WORDS)
+    words = "|".join(fields.DAY_WORDS)
     return {"type": ["integer", "string", "null"], "minimum": 1,
             "pattern": f"\\d|^\\s*(?:{words})"}
 
@@ -133,7 +133,7 @@ def _people() -> Schema:
 
 def _person() -> Schema:
     by_field: dict[str, list[str]] = {}
-    for written, name in normalize.PERSON_KEYS.items():
+    for written, name in fields.PERSON_KEYS.items():
         by_field.setdefault(name, []).append(written)
     value = {"type": ["string", "number", "boolean", "null"]}
     role = {"anyOf": [{"type": "null"}, {"type": "string", "maxLength": 0},
@@ -166,22 +166,22 @@ def _picture() -> Schema:
     return {"type": ["string", "object", "array", "boolean", "null"]}
 
 
-def _value(field_name: str, field: normalize.Field) -> Schema:
+def _value(field_name: str, field: fields.Field) -> Schema:
     """The schema of what `field`'s normaliser reads without a warning."""
     fn = field.normalise
     simple: dict[Callable[..., Any], Callable[[], Schema]] = {
-        normalize.as_text: lambda: dict(_TEXT),
-        normalize.as_date: lambda: dict(_DATE),
-        normalize.as_day: _day,
-        normalize.as_url: lambda: {"type": ["string", "null"], "pattern": _HTTP},
+        fields.as_text: lambda: dict(_TEXT),
+        fields.as_date: lambda: dict(_DATE),
+        fields.as_day: _day,
+        fields.as_url: lambda: {"type": ["string", "null"], "pattern": _HTTP},
         as_link: lambda: {"type": ["string", "null"], "pattern": _HTTP},
-        normalize.as_lang: _lang,
-        normalize.as_names: _people,
-        normalize.as_topics: _topics,
-        normalize.as_talks: lambda: {"type": "array", "items": {"$ref": "#/$defs/talk"}},
-        normalize.as_draft: lambda: {"type": ["boolean", "string", "null"]},
-        normalize.as_published: lambda: {"anyOf": [{"type": "boolean"}, dict(_DATE)]},
-        normalize.as_picture: _picture,
+        fields.as_lang: _lang,
+        fields.as_names: _people,
+        fields.as_topics: _topics,
+        fields.as_talks: lambda: {"type": "array", "items": {"$ref": "#/$defs/talk"}},
+        fields.as_draft: lambda: {"type": ["boolean", "string", "null"]},
+        fields.as_published: lambda: {"anyOf": [{"type": "boolean"}, dict(_DATE)]},
+        fields.as_picture: _picture,
     }
     if fn in simple:
         return simple[fn]()
@@ -191,7 +191,7 @@ def _value(field_name: str, field: normalize.Field) -> Schema:
                      "add one to confnotes/schema.py")
 
 
-def _fields(table: dict[str, normalize.Field], prefix: str) -> tuple[Schema, Schema, Schema]:
+def _fields(table: dict[str, fields.Field], prefix: str) -> tuple[Schema, Schema, Schema]:
     """defs, properties and patternProperties for a field table."""
     defs: Schema = {}
     properties: Schema = {}
@@ -207,11 +207,11 @@ def _fields(table: dict[str, normalize.Field], prefix: str) -> tuple[Schema, Sch
 
 
 def note_schema() -> Schema:
-    """Note front matter: every key of normalize.FIELDS in every spelling it accepts."""
-    defs, properties, patterns = _fields(normalize.FIELDS, "#/$defs/")
-    talk_defs, talk_properties, talk_patterns = _fields(normalize.TALK_FIELDS,
+    """Note front matter: every key of fields.FIELDS in every spelling it accepts."""
+    defs, properties, patterns = _fields(fields.FIELDS, "#/$defs/")
+    talk_defs, talk_properties, talk_patterns = _fields(fields.TALK_FIELDS,
                                                        "#/$defs/talk/$defs/")
-    page_keys = sorted(normalize.PAGE_KEYS)
+    page_keys = sorted(fields.PAGE_KEYS)
     for page_key in page_keys:
         properties[page_key] = {"description": "Material for MkDocs가 읽는 페이지 설정."}
     patterns[f"^\\s*{_any_of(page_keys)}\\s*$"] = {}

@@ -17,7 +17,7 @@ from .messages import shown
 from .names import clean
 
 if TYPE_CHECKING:
-    from .normalize import Context
+    from .fields import Context
 
 MAX_URL = 2000
 # `- **슬라이드:** https://...`, `영상: <https://...>`, `Slides: https://...`: one line each.

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import yaml
 from confnotes import export, index
+from confnotes.fields import FIELDS
 from confnotes.front_matter import decode, split
 from confnotes.messages import Report
-from confnotes.normalize import FIELDS, normalise
+from confnotes.normalize import normalise
 from confnotes.registry import Registry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -163,5 +163,5 @@ def test_language_is_guessed_when_absent(text: str, lang: str) -> None:
      ("반도체 / 패키징 > HBM", ("반도체", "패키징", "HBM"))],
 )
 def test_a_slash_inside_a_short_name_is_not_a_hierarchy(text: str, path: tuple[str, ...]) -> None:
-    from confnotes.normalize import topic_path
+    from confnotes.fields import topic_path
     assert topic_path(text) == path

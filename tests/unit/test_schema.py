@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from confnotes import normalize, registry, schema
+from confnotes import fields, registry, schema
 from confnotes.front_matter import decode, split
 from confnotes.messages import Report
 from confnotes.model import KINDS, SECTION
@@ -75,19 +75,19 @@ def test_every_sample_registry_passes(kind: str) -> None:
 def test_every_synonym_in_fields_is_in_the_schema() -> None:
     made = schema.note_schema()
     talk = made["$defs"]["talk"]
-    for name, field in normalize.FIELDS.items():
+    for name, field in fields.FIELDS.items():
         for synonym in field.keys:
             assert made["properties"][synonym]["$ref"] == f"#/$defs/{name}"
             value: Any = [] if name == "talks" else None
             for spelling in (synonym, synonym.upper(), synonym.title(), f" {synonym}"):
                 assert valid("note.schema.json", {spelling: value}), spelling
                 assert warnings_of(f"'{spelling}': {json.dumps(value)}") == []
-    for name, field in normalize.TALK_FIELDS.items():
+    for name, field in fields.TALK_FIELDS.items():
         for synonym in field.keys:
             assert talk["properties"][synonym]["$ref"] == f"#/$defs/talk/$defs/{name}"
-    for page_key in normalize.PAGE_KEYS:
+    for page_key in fields.PAGE_KEYS:
         assert page_key in made["properties"]
-    assert set(made["$defs"]) >= set(normalize.FIELDS)
+    assert set(made["$defs"]) >= set(fields.FIELDS)
 
 
 def test_every_registry_key_is_in_its_schema() -> None:
