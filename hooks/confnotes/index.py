@@ -7,35 +7,27 @@ otherwise a term derived from the notes. Look-alike speaker names are reported o
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from .affiliations import organisation_name
+from .fields import TopicRef
 from .kinds import BY_AFFILIATION, KINDS
+from .look_alikes import LOOK_ALIKE_NAMES, Seen, report_look_alikes
 from .messages import Report, shown
 from .model import SECTION, Appearance, Kind, Note, Talk, Term, cut
-from .name_shapes import TITLE_WORDS
 from .names import (
     RESERVED_SLUGS,
     bounded_slug,
-    is_hangul,
     key,
-    look_alike,
-    look_alike_keys,
     slugify,
     sort_key,
     visible_name,
 )
-from .fields import TopicRef
 from .normalize import RawNote
 from .registry import Registry
 from .talk_links import programme_number
 from .vocabulary import SYNONYMS
-
-# Job titles that may follow a company in an affiliation (`SK하이닉스 부사장`).
-_TITLES = TITLE_WORDS | frozenset("회장 부회장 사장 부사장 전무 상무 이사 대표 부장 차장 과장 팀장 "
-                                  "실장 본부장 센터장 연구원 책임 수석 선임 교수 박사 CTO CEO"
-                                  .casefold().split())
 
 # What one note may bring into the index: enough for a conference day's programme in one note
 # (the samples have at most 6 of each), few enough that what one note makes (a page, a feed and
@@ -63,15 +55,6 @@ class Site:
         return self.terms[kind][ident]
 
 
-@dataclass
-class _Seen:
-    """Where a derived term's name was first written, for messages."""
-
-    path: str
-    line: int | None
-    count: int = 0
-
-
 class _Resolver:
     def __init__(self, registries: dict[Kind, Registry], report: Report) -> None:
         # A kind without a registry file has an empty registry: every term of it is derived.
@@ -80,7 +63,7 @@ class _Resolver:
         self.report = report
         self.derived: dict[Kind, dict[str, Term]] = {k: {} for k in registries}
         self.derived_by_key: dict[Kind, dict[str, str]] = {k: {} for k in registries}
-        self.seen: dict[tuple[Kind, str], _Seen] = {}
+        self.seen: dict[tuple[Kind, str], Seen] = {}
         self.slugs: dict[Kind, set[str]] = {
             k: {t.slug for t in r.terms.values()} for k, r in registries.items()}
         self.suggested: set[tuple[Kind, str]] = set()
@@ -106,7 +89,7 @@ class _Resolver:
                 self._suggest(kind, name, path, line)
         elif ident in self.derived[kind] and aliases:
             self._add_names(kind, ident, aliases)
-        seen = self.seen.setdefault((kind, ident), _Seen(path, line))
+        seen = self.seen.setdefault((kind, ident), Seen(path, line))
         seen.count += 1
         return ident
 
@@ -189,7 +172,7 @@ def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind,
     _index(site)
     _complete_speakers(site)
     _check_topic_parents(site, registries["topic"], report)
-    _report_look_alikes(site, registries["speaker"], resolver, report)
+    report_look_alikes(site, registries["speaker"], resolver.seen, report)
     for note, term in notes_at_term_pages(site):
         seen = resolver.seen.get((term.kind, term.id))
         place = (term.source, term.line) if term.registered or seen is None else (
@@ -315,13 +298,6 @@ def _resolve_note(raw: RawNote, url: str, resolver: _Resolver) -> Note:
                 place=raw.place)
 
 
-# An affiliation names an organisation when it is short and no sentence; a team of an unnamed
-# company (`인프라팀`) names none.
-MAX_AFFILIATION = 40
-_SENTENCE = re.compile(r"[.!?。]\s|[다요][.!?]?$|\n")
-_TEAM = re.compile(r"^\S*(?:팀|team)$", re.IGNORECASE)
-
-
 def _affiliated(resolver: _Resolver, speaker: str, affiliation: str | None, path: str,
                 line: int | None) -> tuple[tuple[Kind, str], ...]:
     """The terms of each kind named by affiliations that this appearance's affiliation names:
@@ -331,7 +307,7 @@ def _affiliated(resolver: _Resolver, speaker: str, affiliation: str | None, path
     if not affiliation:
         registered = resolver.registries["speaker"].terms.get(speaker)
         affiliation = registered.affiliation if registered else None
-    name = _organisation_name(affiliation or "")
+    name = organisation_name(affiliation or "")
     if not name:
         return ()
     found: list[tuple[Kind, str]] = []
@@ -341,18 +317,6 @@ def _affiliated(resolver: _Resolver, speaker: str, affiliation: str | None, path
         ident = registry.find(affiliation or "") or registry.find(name)
         found.append((kind, ident or resolver.resolve(kind, name, path, line, suggest=False)))
     return tuple(found)
-
-
-def _organisation_name(affiliation: str) -> str:
-    """The affiliation without trailing job titles; '' when it names no organisation."""
-    text = " ".join(affiliation.split())
-    if not text or len(text) > MAX_AFFILIATION or _SENTENCE.search(text):
-        return ""
-    words = text.split(" ")
-    while len(words) > 1 and words[-1].casefold() in _TITLES:
-        words.pop()
-    name = " ".join(words).strip(" ,·/-")
-    return "" if _TEAM.match(name) else name
 
 
 def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple[str, ...]:
@@ -441,99 +405,3 @@ def _check_topic_parents(site: Site, registry: Registry, report: Report) -> None
                 break
             chain.add(current)
             current = topics[current].parent
-
-
-LOOK_ALIKE_GROUP = 24     # names sharing one look-alike key, at most, for it to be compared
-LOOK_ALIKE_NAMES = 20     # spellings of one speaker compared
-LOOK_ALIKE_LENGTH = 80    # a longer "name" is no name to compare
-
-
-def _report_look_alikes(site: Site, registry: Registry, resolver: _Resolver,
-                        report: Report) -> None:
-    """Warn about two speakers whose names differ by one letter or jamo, or only in order."""
-    groups: dict[str, dict[str, None]] = defaultdict(dict)
-    names: dict[str, set[str]] = defaultdict(set)
-    for ident, term in site.terms["speaker"].items():
-        for name in (term.name, *term.other_names[:LOOK_ALIKE_NAMES]):
-            if len(name) <= LOOK_ALIKE_LENGTH:
-                names[ident].add(name)
-    for ident in sorted(names):
-        for name in sorted(names[ident]):
-            for k in set(look_alike_keys(name)):
-                groups[k][ident] = None
-    pairs: set[tuple[str, str]] = set()
-    for group in groups.values():
-        members = list(group)
-        # A key that many names share says nothing about any two of them; skipping it keeps
-        # the check linear however many names a site has.
-        if len(members) > LOOK_ALIKE_GROUP:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pairs.add((a, b) if a < b else (b, a))
-    order = {k: i for i, k in enumerate(resolver.seen)}
-    contexts = _contexts(site)
-    for a, b in sorted(pairs):
-        if frozenset((a, b)) in registry.distinct or not _alike(names[a], names[b]):
-            continue
-        if _korean(names[a]) and not _related(a, b, site, contexts):
-            continue
-        odd, usual = _odd_one(a, b, site, resolver, order)
-        odd_term, usual_term = site.terms["speaker"][odd], site.terms["speaker"][usual]
-        where = _where(odd, odd_term, resolver)
-        other = _where(usual, usual_term, resolver)
-        hint = (f"add an alias in {registry.path or 'the speakers registry'} if they are one "
-                "person" if not (odd_term.registered and usual_term.registered) else
-                "merge the entries if they are one person, or list each in the other's "
-                "'not_same_as'")
-        report.warn(where[0], where[1], f"speaker '{odd_term.name}' looks like "
-                                        f"'{usual_term.name}' ({other[0]}); {hint}.")
-
-
-def _korean(spellings: set[str]) -> bool:
-    return any(is_hangul(ch) for name in spellings for ch in name[:1])
-
-
-def _contexts(site: Site) -> dict[str, set[str]]:
-    """What a speaker is seen with: their affiliations and the events they spoke at."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for ident, appearances in site.appearances.items():
-        for note, _talk, appearance in appearances[:LOOK_ALIKE_NAMES]:
-            if appearance.affiliation:
-                found[ident].add("a:" + key(appearance.affiliation))
-            if note.event:
-                found[ident].add("e:" + note.event)
-    return found
-
-
-def _related(a: str, b: str, site: Site, contexts: dict[str, set[str]]) -> bool:
-    """Two Korean names one jamo apart are taken for one person misspelt only with something
-    more in common: one of them registered, or a company or an event both are seen with.
-    Otherwise `김태호`/`김태희` are simply two people."""
-    terms = site.terms["speaker"]
-    if terms[a].registered or terms[b].registered:
-        return True
-    return bool(contexts.get(a, set()) & contexts.get(b, set()))
-
-
-def _alike(a: set[str], b: set[str]) -> bool:
-    return any(look_alike(x, y) for x in a for y in b)
-
-
-def _odd_one(a: str, b: str, site: Site, resolver: _Resolver,
-             order: dict[tuple[Kind, str], int]) -> tuple[str, str]:
-    """Of two look-alikes, the likely misspelling: unregistered, then rarer, then seen later."""
-
-    def weight(ident: str) -> tuple[bool, int, int]:
-        term = site.terms["speaker"][ident]
-        seen = resolver.seen.get(("speaker", ident))
-        return term.registered, seen.count if seen else 0, -order.get(("speaker", ident), -1)
-    ordered = sorted((a, b), key=weight)
-    return ordered[0], ordered[1]
-
-
-def _where(ident: str, term: Term, resolver: _Resolver) -> tuple[str, int | None]:
-    seen = resolver.seen.get(("speaker", ident))
-    if seen is not None:
-        return seen.path, seen.line
-    return term.source, term.line

@@ -1,0 +1,100 @@
+"""Reading a docs folder into the model without a build (collect.read_folder): name
+resolution, look-alikes, registries, feeds and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from confnotes import collect, export, feeds
+from confnotes.index import Site
+from confnotes.messages import Report
+from confnotes.registry import RegistryError
+
+SPEAKERS = """\
+kai-fu-lee:
+  name: Kai-Fu Lee
+  name_ko: 리카이푸
+  aliases: [Kaifu Lee]
+  affiliation: Sinovation Ventures
+  titel: 회장
+"""
+EVENTS = """\
+summit-2024:
+  name: Summit 2024
+  aliases: [서밋 2024]
+  start: 2024-11-04
+"""
+
+
+def _docs(tmp_path: Path, notes: dict[str, str], **registries: str) -> Path:
+    docs = tmp_path / "docs"
+    for name, text in registries.items():
+        (docs / f"{name}.yml").parent.mkdir(parents=True, exist_ok=True)
+        (docs / f"{name}.yml").write_text(text, encoding="utf-8")
+    for path, text in notes.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    return docs
+
+
+def _read(tmp_path: Path, notes: dict[str, str], **registries: str) -> tuple[Site, Report]:
+    return collect.read_folder(_docs(tmp_path, notes, **registries))
+
+
+def _warnings(report: Report) -> list[str]:
+    return [f"{p.path}:{p.line}: {p.text}" for p in report.problems]
+
+
+def test_any_spelling_of_a_registered_name_is_its_term(tmp_path: Path) -> None:
+    site, report = _read(tmp_path, {
+        "notes/a.md": "---\ntitle: A\nspeakers: [리카이푸]\nevent: 서밋 2024\n---\n",
+        "notes/b.md": "---\ntitle: B\nspeakers: [kaifu lee]\ntopics: [k8s]\n---\n",
+        "notes/summit-2024/c.md": "---\ntitle: C\nspeakers: [새 사람]\n---\n",
+    }, speakers=SPEAKERS, events=EVENTS)
+    by_path = {n.path: n for n in site.notes}
+    assert by_path["notes/a.md"].speakers == by_path["notes/b.md"].speakers == ("kai-fu-lee",)
+    assert by_path["notes/a.md"].event == "summit-2024"
+    assert by_path["notes/summit-2024/c.md"].event == "summit-2024"  # from its folder
+    assert site.terms["topic"][by_path["notes/b.md"].topics[0]].name == "Kubernetes"
+    derived = site.terms["speaker"][by_path["notes/summit-2024/c.md"].speakers[0]]
+    assert derived.name == "새 사람" and not derived.registered
+    # The registry's slip is a warning at its line, with a did-you-mean.
+    assert any("speakers.yml:6:" in w and "did you mean 'title'" in w
+               for w in _warnings(report))
+
+
+def test_look_alikes_are_reported_once_at_the_rarer_spelling(tmp_path: Path) -> None:
+    people = {f"notes/{n}.md": f"---\ntitle: T{n}\nspeakers: ['{name} (SK하이닉스)']\n---\n"
+              for n, name in enumerate(["이강욱", "이강욱", "이강옥"])}
+    people["notes/x.md"] = "---\ntitle: X\nspeakers: [김태호]\n---\n"
+    people["notes/y.md"] = "---\ntitle: Y\nspeakers: [김태희]\n---\n"
+    _site, report = _read(tmp_path, people)
+    alike = [w for w in _warnings(report) if "looks like" in w]
+    assert alike == ["notes/2.md:3: speaker '이강옥' looks like '이강욱' (notes/0.md); add an "
+                     "alias in speakers.yml if they are one person."]
+
+
+def test_a_broken_registry_stops_with_every_problem_at_its_line(tmp_path: Path) -> None:
+    broken = "a:\n  name: Same\nb:\n  name: same\nc:\n  aliases: [x]\n"
+    with pytest.raises(RegistryError) as caught:
+        _read(tmp_path, {}, topics=broken)
+    lines = sorted((p.path, p.line) for p in caught.value.problems)
+    assert lines == [("topics.yml", 3), ("topics.yml", 5)]
+
+
+def test_feeds_and_export_follow_the_model(tmp_path: Path) -> None:
+    site, _report = _read(tmp_path, {
+        "notes/old.md": "---\ntitle: 옛 발표\ndate: 2023-01-02\nspeakers: [Kai-Fu Lee]\n---\n",
+        "notes/new.md": "---\ntitle: 새 발표\ndate: 2024-11-04\nspeakers: [Kai-Fu Lee]\n---\n",
+    }, speakers=SPEAKERS)
+    found = {f.folder: f for f in feeds.all_feeds(site, "Confnotes", None)}
+    speaker = found["speakers/kai-fu-lee/"]
+    assert [n.title for n in speaker.notes] == ["새 발표", "옛 발표"]  # newest first
+    assert speaker.title == "Kai-Fu Lee — 발표자 · Confnotes"
+    assert speaker.description == "발표자 ‘Kai-Fu Lee’의 발표를 기록한 Confnotes 노트"
+    records = export.records(site)
+    assert [n["path"] for n in records["notes"]] == ["notes/new.md", "notes/old.md"]
+    (record,) = records["speakers"]
+    assert [a["note"] for a in record["appearances"]] == ["notes/new.md", "notes/old.md"]
+    assert record["affiliation"] == "Sinovation Ventures"
