@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 from . import generator_keys
 from .body import Appearance
 from .dates import parse_date
-from .front_matter import YamlList, YamlMap
 from .messages import Report, shown
 from .names import clean
 from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
 from .talk_links import as_link
+from .yaml_loader import YamlList, YamlMap
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")

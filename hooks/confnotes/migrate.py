@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import collect, fields, front_matter, generator_keys, normalize
+from . import collect, fields, front_matter, generator_keys, normalize, yaml_loader
 from .fields import FIELDS
 from .messages import Report
 from .model import POST_SOURCES
@@ -160,8 +160,8 @@ def _represent_list(dumper: _Dumper, value: list[Any]) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _represent_list)
-_Dumper.add_representer(front_matter.YamlList, _represent_list)
-_Dumper.add_representer(front_matter.YamlMap, yaml.SafeDumper.represent_dict)
+_Dumper.add_representer(yaml_loader.YamlList, _represent_list)
+_Dumper.add_representer(yaml_loader.YamlMap, yaml.SafeDumper.represent_dict)
 
 
 def _yaml(meta: dict[str, Any]) -> str:

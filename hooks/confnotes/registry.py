@@ -22,20 +22,20 @@ from typing import Any
 import yaml
 
 from .dates import parse_date
-from .front_matter import (
-    REGISTRY,
-    YamlMap,
-    YamlProblem,
-    YamlRefused,
-    decode,
-    error_place,
-    load_yaml,
-    reader_problem,
-)
+from .front_matter import decode
 from .kinds import SPEC
 from .messages import Problem, Report, shown
 from .model import FIRST_DATE, LAST_DATE, MAX_DAY, SECTION, Kind, Link, Term
 from .names import RESERVED_SLUGS, bounded_slug, clean, key, slugify, visible_name
+from .yaml_loader import (
+    REGISTRY,
+    YamlMap,
+    YamlProblem,
+    YamlRefused,
+    error_place,
+    load_yaml,
+    reader_problem,
+)
 
 
 class RegistryError(Exception):

@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from confnotes.front_matter import YamlList, YamlMap, decode, split
+from confnotes.front_matter import decode, split
 from confnotes.messages import Report
 from confnotes.registry import RegistryError, load
+from confnotes.yaml_loader import YamlList, YamlMap
 
 
 def read(text: str | bytes, path: str = "notes/x.md") -> tuple[object, Report]:
