@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
-from .body import LEAD
+from .body_shapes import LEAD
 from .catalogue import KOREAN_EDITION, SERIES, Mention, find_series
 from .dates import date_in_name, dates_in, month_day_in
 from .names import clean, key, slugify

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import generator_keys
-from .body import Appearance
+from .body_shapes import Appearance
 from .dates import parse_date
 from .messages import Report, shown
 from .names import clean

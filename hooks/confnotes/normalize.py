@@ -11,8 +11,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import body as body_mod
-from . import clues, generator_keys
-from .body import Appearance
+from . import body_lines, body_shapes, bylines, clues, generator_keys
+from .body_shapes import Appearance
 from .catalogue import find_series
 from .dates import date_in_name as parse_date_in_name
 from .fields import FIELDS, PAGE_KEYS, Context, RawTalk, TopicRef, read_fields
@@ -162,7 +162,7 @@ def _readable_title(title: str | None) -> str | None:
     return clean(_MARKDOWN_LINK.sub(shown, title)) or title
 
 
-def _clue_text(source: Source, scanned: body_mod.Body, path: str, title: str,
+def _clue_text(source: Source, scanned: body_shapes.Body, path: str, title: str,
                found: dict[str, Any], lang: str) -> clues.Text:
     h1 = next((h.text for h in scanned.headings if h.level == 1 and h.text), None)
     tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
@@ -222,7 +222,7 @@ def _names_event(tag: str) -> bool:
     return False
 
 
-def _people_from_front_matter(talks: list[tuple[body_mod.BodyTalk, list[TopicRef] | None]],
+def _people_from_front_matter(talks: list[tuple[body_shapes.BodyTalk, list[TopicRef] | None]],
                               found: dict[str, Any], source: Source) -> None:
     """Speakers a blog post names only in its front matter: a label line in its description
     (`**강연자 : 신정규**`), or a tag that is a person's name (`tags: [gdg, 천민호, react]`)."""
@@ -235,13 +235,13 @@ def _people_from_front_matter(talks: list[tuple[body_mod.BodyTalk, list[TopicRef
         if generator_keys.fold(str(raw_key)) not in summary_keys or not isinstance(text, str):
             continue
         for value in text.split("\n")[:20] if len(text) < 5000 else ():
-            if labelled := body_mod.label_value(value.strip()):
+            if labelled := bylines.label_value(value.strip()):
                 role, names = labelled
-                body_mod.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))
-                                           for p in body_mod.label_people(names)])
+                body_lines.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))
+                                           for p in bylines.label_people(names)])
     for ref in found.get("topics", []):
         if len(ref.path) == 1 and is_korean_name(ref.path[0]):
-            body_mod.add_people(talk, [Appearance(PersonRef(ref.path[0]), "speaker", ref.line)])
+            body_lines.add_people(talk, [Appearance(PersonRef(ref.path[0]), "speaker", ref.line)])
 
 
 def _from_another_generator(source: Source) -> bool:
@@ -284,27 +284,27 @@ def _topics(found: dict[str, Any], event: str | None,
 
 
 def _talks(
-    found: dict[str, Any], scanned: body_mod.Body, title: str
-) -> list[tuple[body_mod.BodyTalk, list[TopicRef] | None]]:
+    found: dict[str, Any], scanned: body_shapes.Body, title: str
+) -> list[tuple[body_shapes.BodyTalk, list[TopicRef] | None]]:
     if found.get("talks"):
-        return [(body_mod.BodyTalk(t.title, None, list(t.people), t.anchor), t.topics)
+        return [(body_shapes.BodyTalk(t.title, None, list(t.people), t.anchor), t.topics)
                 for t in found["talks"]]
     people = [*found.get("speakers", []), *found.get("panelists", []), *found.get("moderator", [])]
     if people:
-        return [(body_mod.BodyTalk(title, None, people), None)]
+        return [(body_shapes.BodyTalk(title, None, people), None)]
     if scanned.talks:
         return [(t, None) for t in scanned.talks]
-    return [(body_mod.BodyTalk(title, None), None)]
+    return [(body_shapes.BodyTalk(title, None), None)]
 
 
-def _title_from_body(scanned: body_mod.Body, path: str, report: Report) -> str:
+def _title_from_body(scanned: body_shapes.Body, path: str, report: Report) -> str:
     for heading in scanned.headings:
         if heading.level == 1 and heading.text:
             return heading.text
     if scanned.headings and scanned.headings[0].text:
         return scanned.headings[0].text
     if scanned.first_line and _reads_as_title(scanned.first_line[0]) and (
-            first := body_mod.plain(scanned.first_line[0])):
+            first := body_shapes.plain(scanned.first_line[0])):
         return first
     name = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
     report.warn(path, 1, f"the note has no title; the file name '{name}' is used. Add "
@@ -319,5 +319,5 @@ def _reads_as_title(line: str) -> bool:
         and not text.startswith(("-", "*", "+", ">", "|", "<", "!", "[", "```", "~~~"))
         and not re.match(r"^\d+[.)]\s", text)
         and not text.endswith((".", "다", "요", ":", ";", ","))
-        and body_mod.label_value(text) is None
+        and bylines.label_value(text) is None
     )

@@ -18,7 +18,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from confnotes import calendars, collect, feeds
-from confnotes.body import EXCERPT_CHARS
+from confnotes.body_shapes import EXCERPT_CHARS
 
 from .conftest import ROOT, Built, build_site
 

@@ -1,0 +1,349 @@
+"""The state of one scan over a note's body and the readers of its lines that are not headings:
+talk lines, lists of people, tables with a speaker column."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .body_shapes import (
+    EMOJI_ITEM,
+    INLINE,
+    LINE_LIMIT,
+    LINK_BY_END,
+    LINK_FROM,
+    LINK_LINE,
+    LINK_START,
+    LIST_ITEM,
+    NUMBER,
+    SETEXT,
+    SPEAKER_COLUMNS,
+    SPEAKER_LINE_REACH,
+    TIME_PREFIX,
+    TITLE_COLUMNS,
+    Appearance,
+    BodyTalk,
+    Heading,
+    atx,
+    bold_text,
+    plain,
+    talk_title,
+)
+from .bylines import (
+    META_TITLE,
+    heading_people,
+    label_people,
+    label_value,
+    split_attrs,
+    table_cells,
+)
+from .name_shapes import has_known_first_name, is_korean_name, is_name
+from .names import clean, key
+from .people import (
+    PersonRef,
+    Role,
+    people_at,
+    read_person,
+    split_list,
+)
+
+
+@dataclass
+class Scan:
+    """The state of one scan: what the lines read so far have set up."""
+
+    first_line: int
+    lines: list[str]
+    headings: list[Heading] = field(default_factory=list)
+    talks: list[BodyTalk] = field(default_factory=list)
+    by_title: dict[str, BodyTalk] = field(default_factory=dict)
+    stack: list[Heading] = field(default_factory=list)      # open headings, outermost first
+    last_heading: Heading | None = None
+    since_heading = 0
+    current: BodyTalk | None = None
+    own_section: int | None = None     # depth of a note-taker's section heading we are in
+    people_section: Heading | None = None
+    people_section_count = 0
+    first_item_open = False            # the next content line may be the speaker
+    speaker_lines: list[int] = field(default_factory=list)
+
+    def file_line(self, i: int) -> int:
+        return self.first_line + i
+
+    def open_heading(self, heading: Heading) -> None:
+        while self.stack and self.stack[-1].depth >= heading.depth:
+            self.stack.pop()
+        self.stack.append(heading)
+        self.headings.append(heading)
+        if self.own_section is not None and heading.depth <= self.own_section:
+            self.own_section = None
+        self.people_section = None
+
+    def talk_at(self, heading: Heading, title: str | None = None, extra_key: str = "") -> BodyTalk:
+        title = talk_title(heading.text) if title is None else title
+        k = key(title) + extra_key
+        existing = self.by_title.get(k)
+        if existing is not None:
+            # The same talk listed again (an overview, then its own section): one talk, at
+            # its own section, which comes later.
+            existing.heading = heading
+            return existing
+        talk = BodyTalk(title=title, heading=heading)
+        self.by_title[k] = talk
+        self.talks.append(talk)
+        return talk
+
+    def talk_for_line(self) -> BodyTalk:
+        """The talk a speaker line belongs to: the heading just above it, else the note."""
+        heading = self.last_heading
+        if heading is not None and self.since_heading <= SPEAKER_LINE_REACH and (
+                self.current is None or self.current.heading is not heading):
+            self.current = self.talk_at(heading)
+        elif self.current is None:
+            self.current = BodyTalk(title="", heading=None)
+            self.talks.append(self.current)
+        return self.current
+
+    def enclosing_talk(self, below: Heading) -> BodyTalk:
+        """The talk a `## 발표자` section belongs to: the heading it sits under, or the note."""
+        parents = [h for h in self.stack if h.depth < below.depth and h is not below]
+        if parents:
+            for talk in self.talks:
+                if talk.heading is parents[-1]:
+                    return talk
+            return self.talk_at(parents[-1])
+        for talk in self.talks:
+            if talk.heading is None:
+                return talk
+        talk = BodyTalk(title="", heading=None)
+        self.talks.append(talk)
+        return talk
+
+
+def bare(text: str) -> str:
+    """A heading's words without numbers, emoji and punctuation, for matching section names."""
+    return re.sub(r"[^\w&]+", " ", NUMBER.sub("", text)).strip()
+
+
+_QUOTED_TITLE = re.compile(r"\s*[“\"‘'](.{2,200})[”\"’']\s*[-–—]+\s*(\S.{1,120})$")
+
+
+def standalone(lines: list[str], i: int) -> bool:
+    """A line that is a paragraph of its own (blank above and below), or a line followed by
+    the address of its video (`“Title” - Name` then `https://youtube...`)."""
+    below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if _BARE_ADDRESS.fullmatch(below):
+        return True
+    return (i == 0 or not lines[i - 1].strip()) and not below
+
+
+_BARE_ADDRESS = re.compile(r"<?https?://\S{1,800}>?")
+
+
+def paragraph_talk(line: str) -> tuple[str, list[PersonRef]] | None:
+    """A line that is a talk: `“The World Set Free” - Jane Roe`, `Pat Allan - Title`."""
+    if len(line) > 300:
+        return None
+    text = plain(line.strip())
+    if m := _QUOTED_TITLE.match(text):
+        people = [p for p in (read_person(x) for x in split_list(m.group(2))) if p]
+        if people and all(is_name(p.name) for p in people):
+            return clean(m.group(1)), people
+        return None
+    head, sep, rest = text.partition(" - ")
+    if sep and rest and len(head) <= 40 and (who := read_person(head)) is not None and (
+            key(who.name) == key(head)) and (
+            is_korean_name(who.name) or has_known_first_name(who.name)):
+        return clean(rest.split(" (")[0]), [who]
+    return None
+
+
+def talk_line(state: Scan, lines: list[str], i: int) -> int:
+    """A line that is a talk with its speaker: a list item or programme line
+    (`- Title (Name)`, `[13:00] Title (Name - Company)`, `- Name(Company) / Title`), a link
+    whose text is one (`🌳 [Title - Name, Company](...)`); or a list of people
+    (`- 회사 CEO 홍길동님`, each item a person with a title or `님`)."""
+    line = lines[i]
+    if len(line) > LINE_LIMIT:
+        return 0
+    if (m := LINK_FROM.match(line)) and (people := people_at(plain(m.group(2)), loose=True)):
+        found: tuple[str, list[PersonRef], bool] | None = (plain(m.group(1)), people, False)
+    elif (m := LINK_BY_END.search(line)) and (who := read_person(plain(m.group(1)))):
+        opening = line.rfind("[", 0, m.start())
+        if opening < 0 and i > 0 and "[" in lines[i - 1]:   # the link's text began above
+            title = lines[i - 1][lines[i - 1].rfind("[") + 1:] + " " + line[:m.start()]
+        else:
+            title = line[opening + 1:m.start()]
+        found = (plain(title), [who], False)
+    elif link := LINK_LINE.match(line) or LINK_START.match(line):
+        found = heading_people(plain(link.group(1)), person=False)
+        if found is None and link.re is LINK_START:
+            return 0
+    else:
+        m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)
+        if not m:
+            return 0
+        # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
+        text = plain(line[m.end():].replace("`", "'"))
+        found = heading_people(text, person=False) if text else None
+    if found is not None:
+        title, people, _ = found
+        title = talk_title(title)
+        if not title or len(title) < 2 or META_TITLE.fullmatch(title):
+            return 0
+        talk = state.by_title.get(key(title))
+        if talk is None:
+            talk = BodyTalk(title=title, heading=None)
+            state.by_title[key(title)] = talk
+            state.talks.append(talk)
+        add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in people])
+        return i + 1
+    return _people_list(state, lines, i)
+
+
+def _people_list(state: Scan, lines: list[str], i: int) -> int:
+    """Two or more list items in a row that are each a person with a title or `님`
+    (`- 네이버 클라우드 CEO 김유원님`): the people of the talk above."""
+    people: list[Appearance] = []
+    end = i
+    known = 0
+    while end < len(lines) and len(lines[end]) <= 200 and (m := LIST_ITEM.match(lines[end])):
+        raw = plain(lines[end][m.end():])
+        person = read_person(raw)
+        if person is None or not (person.title or person.affiliation or "님" in raw):
+            break
+        known += is_korean_name(person.name) or has_known_first_name(person.name)
+        people.append(Appearance(person, person.role or "speaker", state.file_line(end)))
+        end += 1
+    if len(people) >= 2 and known * 2 >= len(people):
+        add_people(state.talk_for_line(), people)
+        return end
+    # One person at the top of a list whose own items are notes of their talk:
+    # `* Kelsey Hightower - Staff Dev Advocate, Google` then indented points.
+    if len(people) == 1 and people[0].person.title and known and _nested_below(lines, i):
+        parent = state.stack[-1] if state.stack else None
+        title = talk_title(parent.text) if parent is not None else ""
+        talk = BodyTalk(title=title, heading=None)
+        state.talks.append(talk)
+        add_people(talk, people)
+        return i + 1
+    return 0
+
+
+def _nested_below(lines: list[str], i: int) -> bool:
+    """Whether the list item at `i` has indented items of its own."""
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(LIST_ITEM.match(following)) and (
+        len(following) - len(following.lstrip()) > indent)
+
+
+def talk_above(state: Scan, previous: str, i: int) -> BodyTalk:
+    """The talk a by-line names: the title line just above it (`(1) Title`), else the
+    heading above."""
+    text = plain(previous.strip()) if previous else ""
+    if text and NUMBER.match(previous) and len(text) <= 200 and atx(previous) is None:
+        title = talk_title(text)
+        existing = state.by_title.get(key(title))
+        if existing is not None:
+            return existing
+        talk = BodyTalk(title=title, heading=None)
+        state.by_title[key(title)] = talk
+        state.talks.append(talk)
+        state.current = talk
+        return talk
+    return state.talk_for_line()
+
+
+def read_table(state: Scan, lines: list[str], i: int) -> int:
+    """A table with a speaker column: each row a talk (its title column) and its speakers.
+    The index after the table, or 0 when the table has no speaker column."""
+    header = [plain(c).casefold() for c in table_cells(lines[i])]
+    speaker_col = next((n for n, c in enumerate(header) if c in SPEAKER_COLUMNS), None)
+    if speaker_col is None:
+        return 0
+    title_col = next((n for n, c in enumerate(header) if c in TITLE_COLUMNS and n != speaker_col),
+                     None)
+    end = i + 2
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
+        cells = table_cells(lines[end])
+        if speaker_col < len(cells) and len(lines[end]) <= LINE_LIMIT:
+            people = people_at(plain(cells[speaker_col]), loose=True)
+            if people:
+                title = plain(cells[title_col]) if title_col is not None and title_col < len(
+                    cells) else ""
+                if title:
+                    talk = state.by_title.get(key(title))
+                    if talk is None:
+                        talk = BodyTalk(title=talk_title(title), heading=None)
+                        state.by_title[key(title)] = talk
+                        state.talks.append(talk)
+                else:
+                    talk = state.talk_for_line()
+                add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(end))
+                                   for p in people])
+        end += 1
+    return end
+
+
+def heading_at(lines: list[str], i: int, lead: str) -> Heading | None:
+    # The first character rules out most lines before any pattern runs.
+    line = lines[i]
+    if lead == "#" and (found := atx(line)):
+        text, anchor = split_attrs(found[1])
+        return Heading(i, found[0], plain(text), anchor, "atx")
+    if (
+        lead
+        and i + 1 < len(lines)
+        and lines[i + 1].lstrip()[:1] in ("=", "-")
+        and SETEXT.match(lines[i + 1])
+        and not LIST_ITEM.match(line)
+        and not line.lstrip().startswith(("|", ">", "<"))
+        and label_value(line) is None
+        and (i == 0 or not lines[i - 1].strip())
+    ):
+        text, anchor = split_attrs(line)
+        return Heading(i, 1 if lines[i + 1].strip()[0] == "=" else 2, plain(text), anchor,
+                       "setext")
+    if lead in ("*", "_"):
+        inner = bold_text(line)
+        if inner is not None and label_value(line) is None:
+            return Heading(i, 0, plain(inner), None, "bold")
+    if lead == "<" and "**" in line:
+        inner = bold_text(INLINE[2][0].sub("", line))
+        if inner is not None and label_value(inner) is None:
+            return Heading(i, 0, plain(inner), None, "bold")
+    return None
+
+
+def list_after(
+    lines: list[str], i: int, first_line: int, role: Role
+) -> tuple[list[Appearance], int]:
+    """People listed under a `참여자:` line; returns them and the index after the list."""
+    people: list[Appearance] = []
+    if i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines) and len(lines[i]) <= LINE_LIMIT and (m := LIST_ITEM.match(lines[i])):
+        item = lines[i][m.end():].strip().strip("*_ ")
+        for person in label_people(item):
+            people.append(Appearance(person, person.role or role, first_line + i))
+        i += 1
+    return people, i
+
+
+def add_people(talk: BodyTalk, people: list[Appearance]) -> None:
+    """Add people once each; a later mention that says more (affiliation, title) wins."""
+    position = {key(a.person.name): i for i, a in enumerate(talk.people)}
+    for appearance in people:
+        k = key(appearance.person.name)
+        if not k:
+            continue
+        if k not in position:
+            position[k] = len(talk.people)
+            talk.people.append(appearance)
+        elif _detail(appearance) > _detail(talk.people[position[k]]):
+            talk.people[position[k]] = appearance
+
+
+def _detail(appearance: Appearance) -> int:
+    return bool(appearance.person.affiliation) + bool(appearance.person.title)

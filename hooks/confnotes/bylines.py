@@ -1,0 +1,308 @@
+"""People in a line of a note's body: `발표자: X` labels, names after a talk's title in a
+heading, a heading that is a person, `by X` lines, a first list item that names the speaker."""
+
+from __future__ import annotations
+
+import re
+
+from .body_shapes import (
+    ATTRS,
+    BY_LINE,
+    HEADING_LABEL,
+    HEADING_LABELS,
+    ID_ATTR,
+    LABELS,
+    LINKS_ONLY,
+    NUMBER,
+    PROFILE_LINK,
+    PROSE_MARKS,
+    SEPARATOR,
+    SPEAKER_LINE,
+    TITLE_LIKE_LABELS,
+    plain,
+)
+from .name_shapes import has_known_first_name, is_korean_name, is_name
+from .names import clean, key
+from .people import (
+    TITLE_CORE,
+    PersonRef,
+    Role,
+    parse_person,
+    people_at,
+    read_person,
+    split_list,
+    split_trailing_brackets,
+)
+
+
+def label_value(text: str) -> tuple[Role, str] | None:
+    """`발표자: X` -> ("speaker", "X"); None when the line is no speaker line."""
+    if ":" not in text and "：" not in text:
+        return None
+    m = SPEAKER_LINE.match(text)
+    if not m:
+        return None
+    value = text[m.end():].strip().strip("*_").strip()
+    if len(value) <= 300:
+        value = plain(value)
+    word = m.group(1).casefold()
+    if word in TITLE_LIKE_LABELS and not people_at(value):
+        return None         # `Keynote: Building a Sustainable Cloud` is a title, not a name
+    return LABELS[word], value
+
+
+def heading_label(text: str) -> tuple[Role, str] | None:
+    """`Speaker - Tim Oxley@NodeSource` as a heading's text."""
+    m = HEADING_LABEL.match(text)
+    if not m:
+        return None
+    if m.group(2):                      # `Moderated by Dan Kohn, CNCF`
+        return LABELS[m.group(2).casefold()], text[m.end():].strip()
+    word = m.group(1).casefold()
+    if word not in HEADING_LABELS and text[m.start(1) + len(word):].lstrip()[:1] not in ":：":
+        return None
+    return LABELS[word], text[m.end():].strip()
+
+
+def label_people(value: str, loose: bool = True) -> list[PersonRef]:
+    """The people after an explicit label: each read by its shape when it has one, else as
+    written (the label already says these are people)."""
+    if len(value) > 300:
+        return [p for p in (parse_person(v) for v in split_list(value)) if p.name]
+    shaped = people_at(value, loose)
+    if shaped:
+        return shaped
+    return [p for p in (read_person(v, loose) or parse_person(v) for v in split_list(value))
+            if p.name]
+
+
+def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef], bool] | None:
+    """The speakers written into a heading, the title without them, and whether the heading
+    is a person rather than a talk (`김영윤 - 삼성전자`). None when it names nobody.
+    `person`: whether a heading that is only a person counts (not for list items)."""
+    if not text or len(text) > 300:
+        return None
+    first = _people_first(text)
+    if first is not None:
+        return first
+    outer, inner = split_trailing_brackets(text)
+    if inner is not None and outer and (found := people_at(inner)):
+        # `제목 - 임작가(임백준)`: the word before the bracket is the speaker's nickname.
+        head, sep, nickname = outer.rpartition(" - ")
+        if sep and head and 0 < len(nickname) <= 8 and " " not in nickname and len(
+                found) == 1 and f"{nickname}(" in text:
+            one = found[0]
+            return head, [PersonRef(one.name, one.affiliation, one.title, one.role,
+                                    (*one.aliases, nickname))], False
+        return outer, found, False
+    trimmed = text.rstrip(" -–—").rstrip()
+    if person and (alone := _person_heading(trimmed)) is not None:
+        return "", [alone], True
+    cuts = [(m.start(), m.end()) for m in SEPARATOR.finditer(trimmed)]
+    if cuts:
+        segments = [trimmed[: cuts[0][0]]] + [
+            trimmed[end: cuts[i + 1][0] if i + 1 < len(cuts) else len(trimmed)]
+            for i, (_, end) in enumerate(cuts)]
+        found = []
+        first_person: int | None = None
+        for n, segment in enumerate(segments[1:], start=1):
+            leading = _leading_people(segment)
+            if leading:
+                found.extend(leading)
+                first_person = first_person or n
+        if found and first_person is not None and segments[0].strip():
+            return clean(trimmed[: cuts[first_person - 1][0]]), found, False
+        if person and len(segments) == 2 and len(segments[1]) <= 60 and (
+                who := read_person(f"{segments[0]} - {segments[1]}")) is not None and (
+                key(who.name) == key(segments[0])) and (
+                is_korean_name(who.name) or has_known_first_name(who.name)):
+            return "", [who], True
+    by = trimmed.rfind(" by ")
+    if by > 0 and (who := read_person(trimmed[by + 4:])) is not None:
+        return clean(trimmed[:by]), [who], False
+    underscore = trimmed.rfind("_")
+    if underscore > 0 and (who := read_person(trimmed[underscore + 1:])) is not None and (
+            is_korean_name(who.name)):
+        return clean(trimmed[:underscore]), [who], False
+    if person:
+        return _comma_tail(trimmed)
+    return None
+
+
+# What a note-taker writes before a colon that is no talk: `Summary By: X`, `정리: X`.
+META_TITLE = re.compile(r"(?:.{0,30}\sby|by|정리|요약|작성|작성자|기록|후기|사진|출처|참고|링크|"
+                         r"notes?|summary|written|recorded|photos?|source|slides?|video|영상|자료|"
+                         r"a|q)", re.IGNORECASE)
+_TALK_WORDS = re.compile(r"\s*(?:의)?\s?(?:발표|세션|강연|키노트|keynote|talk|session)\s*$",
+                         re.IGNORECASE)
+_QUOTED = re.compile(r"^(.{2,60}?)\s*[:/]?\s+[`'‘\"“「『](.+?)[`'’\"”」』]\s*$")
+
+
+def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
+    """People before the title: `양찬석(구글 코리아) / 새 소식`, `신형섭: `State of CSS``,
+    `이형주 외 2인 '인프랩의 도전'`. Beside a company in brackets a two-syllable name counts
+    (`조환(예시커넥트) / Dart`): the bracket says it is a person."""
+    cut = _slash_outside_brackets(text)
+    candidates = [(text[:cut], text[cut + 3:])] if cut > 0 else []
+    if m := _QUOTED.match(text):
+        candidates.append((m.group(1), m.group(2)))
+    for left, title in candidates:
+        left = NUMBER.sub("", left, count=1)
+        found = people_at(left)
+        if not found and "(" in left:
+            found = [p for p in people_at(left, loose=True) if is_korean_name(p.name, short=True)
+                     or is_name(p.name)]
+        if found and all(is_name(p.name) or is_korean_name(p.name, short=True) for p in found):
+            return clean(title), found, False
+    return None
+
+
+def _slash_outside_brackets(text: str) -> int:
+    """Where ` / ` first stands outside brackets (`김석용(예시 / GDG) / 제목`), or -1."""
+    depth = 0
+    for i, ch in enumerate(text[:120]):
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth = max(0, depth - 1)
+        elif ch == "/" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " ":
+            return i - 1
+    return -1
+
+
+def _person_heading(text: str) -> PersonRef | None:
+    """A heading that is a person: `이종은`, `홍길동님 발표`, `천민호, PUBG & Festa`,
+    `커뮤니티 리드 홍연의님`, `Jane Roe` (a common given name: `Ground Truth` is none)."""
+    text = _TALK_WORDS.sub("", NUMBER.sub("", text, count=1))
+    if len(text) > 80:
+        return None
+    name, comma, rest = text.partition(",")
+    who = read_person(name)
+    if who is None and text.endswith("님") and 2 <= len(text) <= 12 and " " not in text and (
+            text[:-1] not in TITLE_CORE):
+        who = read_person(text[:-1], loose=True)    # `## 햇반님`: a speaker known by a nickname
+        return who
+    if who is None or (comma and len(rest) > 50):
+        return None
+    if not name.lstrip().startswith(who.name) and "님" not in text:
+        return None     # `테스트 전략 - 유시온`: a talk and its speaker, not a person
+    if is_korean_name(who.name) or has_known_first_name(who.name) or (
+            comma and is_name(who.name)) or "님" in text:
+        if comma:
+            return PersonRef(who.name, who.affiliation or clean(rest), who.title, who.role,
+                             who.aliases)
+        if who.title or key(who.name) == key(name) or "님" in text:
+            return who      # not `공모전 이야기`: a company run into a name needs a mark
+    return None
+
+
+def _leading_people(segment: str) -> list[PersonRef]:
+    """People at the start of a segment: `박영준 ,HTML5와 ...` gives 박영준."""
+    found: list[PersonRef] = []
+    for item in segment.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        people = people_at(item)
+        if not people:
+            break
+        found.extend(people)
+    return found
+
+
+def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:
+    """`Title, Ian Coldwater, Rory McCune, Datadog`: people after the title, the last of them
+    followed by their company."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2:
+        return None
+    end = len(parts)
+    company: str | None = None
+    last = parts[-1]
+    if len(parts) > 2 and not people_at(last) and re.fullmatch(r"[A-Z][\w&.\- ]{1,30}", last) \
+            and people_at(parts[-2]):
+        company, end = last, end - 1
+    found: list[PersonRef] = []
+    start = end
+    while start > 1 and (people := people_at(parts[start - 1])):
+        found[:0] = people
+        start -= 1
+    if not found or not ",".join(parts[:start]).strip():
+        return None
+    if company:
+        found[-1] = PersonRef(found[-1].name, company, found[-1].title, found[-1].role,
+                              found[-1].aliases)
+    return ", ".join(parts[:start]), found, False
+
+
+def first_item_person(line: str) -> PersonRef | None:
+    """The first list item under a talk's heading, when it is the speaker:
+    `- [한상곤](https://github.com/x)`, `- Jeong YunWon - [github](...)`, `* 송창현 네이버 CTO`."""
+    text = PROSE_MARKS.sub("", line, count=1).strip()
+    if not text or len(text) > 300:
+        return None
+    link = PROFILE_LINK.fullmatch(text)
+    if link and is_name(link.group(1)):
+        return PersonRef(clean(link.group(1)))
+    head, sep, rest = text.partition(" - ")
+    if sep and is_name(head) and LINKS_ONLY.fullmatch(rest):
+        return PersonRef(clean(head))
+    shown = plain(text)
+    handle = "@" in text or bool(PROFILE_LINK.search(text))
+    if handle and len(shown) <= 120:
+        # `Yukihiro Matsumoto (Matz) ([@yukihiro_matz](...))`: a handle says "person".
+        who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))
+        if who is not None and is_name(who.name):
+            return who
+    if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
+        return _names_at_end(shown)
+    person = read_person(shown)
+    if person is None:
+        return _names_at_end(shown)
+    if not is_korean_name(person.name) and not has_known_first_name(person.name):
+        return None
+    # A name alone, or with a title, or with a company set apart (`(`, `|`, `@`, ` - `):
+    # `1. 정보량 과다` is a point of the talk, not its speaker.
+    marked = any(mark in shown for mark in ("(", "|", "@", " - ", " – ", ","))
+    if key(person.name) == key(shown) or person.title or (person.affiliation and marked):
+        return person
+    return None
+
+
+def _names_at_end(text: str) -> PersonRef | None:
+    """`Naver Search 김정민/채상은` under a talk's heading: the team, then its speakers."""
+    words = text.split()
+    if len(words) < 2 or len(text) > 120:
+        return None
+    names = words[-1].split("/")
+    if not all(is_korean_name(n) for n in names):
+        return None
+    if len(names) == 1 and not re.fullmatch(r"[A-Z][\w.&-]*", words[-2]):
+        return None     # a sentence that ends in a name-like word, not `NAVER TUNE 김대성`
+    return PersonRef(names[0], clean(" ".join(words[:-1]))[:60] or None,
+                     aliases=())
+
+
+def by_line(line: str) -> PersonRef | None:
+    """`By Suby Raman (@subyraman)`, `by 황민호 @robin.hwang (페이스북, 블로그)`."""
+    m = BY_LINE.match(line)
+    if not m or len(line) > 300:
+        return None
+    return read_person(plain(line[m.end():]))
+
+
+def split_attrs(text: str) -> tuple[str, str | None]:
+    match = ATTRS.search(text) if "{" in text else None
+    if not match:
+        return text, None
+    ident = ID_ATTR.search(match.group(1))
+    return text[: match.start()], ident.group(1) if ident else None
+
+
+def table_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [c.strip() for c in text.split("|")]
