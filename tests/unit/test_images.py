@@ -210,7 +210,7 @@ def render(tmp_path: Path, text: str = NOTE) -> tuple[str, Report, dict[str, Any
     report = Report()
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notes/x/page.md",
                                                 content_bytes=text.encode("utf-8")), meta={})
-    found.begin_page(page, report)  # type: ignore[arg-type]
+    found.begin_page(page, report, images.PageSource(page))  # type: ignore[arg-type]
     body = text.split("---\n", 2)[2]
     md = markdown.Markdown(extensions=[images.ImageExtension(found), "attr_list",
                                        "fenced_code"])
@@ -263,7 +263,7 @@ def test_an_img_written_as_html_is_checked_against_the_pages_address(tmp_path: P
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notes/x.md",
                                                 content_bytes=text.encode()),
                            url="notes/x/", meta={})
-    html = found.check_html(text, page, report)  # type: ignore[arg-type]
+    html = found.check_html(text, page, report, images.PageSource(page))  # type: ignore[arg-type]
     assert html.splitlines() == [
         '<img width="300" height="200" decoding="async" loading="lazy" src="images/small.png" '
         'alt="a">',

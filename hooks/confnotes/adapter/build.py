@@ -26,7 +26,6 @@ from .. import (
     cards,
     collect,
     feeds,
-    front_matter,
     index,
     listings,
     markup,
@@ -115,6 +114,7 @@ class Confnotes:
         # sections apart by them.
         self.heading_levels: dict[str, dict[str, int]] = {}
         self.slugify: body.Slugify = body.anchor_slug
+        self.page_source: images.PageSource | None = None
 
     # -- events ------------------------------------------------------------------------------
 
@@ -186,7 +186,9 @@ class Confnotes:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src = page.file.src_uri
-        self.images.begin_page(page, self.report)
+        # Decoded again only if a message about a picture or raw HTML needs a line of it.
+        self.page_source = images.PageSource(page)
+        self.images.begin_page(page, self.report, self.page_source)
         if (raw := self.raw.get(src)) is not None:
             meta: dict[str, Any] = dict(raw.page_meta)
             # MkDocs and Material print the title as HTML in <title>, the header and the nav.
@@ -215,10 +217,13 @@ class Confnotes:
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         start = time.perf_counter()
-        html = self.images.check_html(html, page, self.report)
+        source = self.page_source
+        if source is None or source.page is not page:
+            source = images.PageSource(page)
+        html = self.images.check_html(html, page, self.report, source)
         self.media_seconds += time.perf_counter() - start
         if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
-            html = self._sanitise(html, page)
+            html = self._sanitise(html, page, source)
         raw = self.raw.get(page.file.src_uri)
         if raw is not None and len(raw.talks) > 1:
             self.heading_levels[page.url] = heading_levels(page.toc)
@@ -258,13 +263,12 @@ class Confnotes:
 
     # -- steps -------------------------------------------------------------------------------
 
-    def _sanitise(self, html: str, page: Page) -> str:
+    def _sanitise(self, html: str, page: Page, source: images.PageSource) -> str:
         """The page's HTML with only what notes may use; each removal a warning at its line."""
         cleaned, removed = markup.sanitise(html)
         if removed:
             src = page.file.src_uri
-            source = front_matter.decode(page.file.content_bytes, src, Report())
-            for item, line in markup.located(removed, source, REMOVALS_SHOWN):
+            for item, line in markup.located(removed, source.text, REMOVALS_SHOWN):
                 self.report.warn(src, line, markup.message(item))
             if len(removed) > REMOVALS_SHOWN:
                 self.report.warn(src, None, f"raw HTML: {len(removed) - REMOVALS_SHOWN} more "

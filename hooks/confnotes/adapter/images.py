@@ -150,17 +150,17 @@ class Images(Library):
 
     # -- pages --
 
-    def begin_page(self, page: Page, report: Report) -> None:
+    def begin_page(self, page: Page, report: Report, source: PageSource) -> None:
         """Look at `page`'s images as its Markdown renders next (see ImageExtension)."""
-        self.page = _PageImages(page, report)
+        self.page = _PageImages(page, report, source)
 
-    def check_html(self, html: str, page: Page, report: Report) -> str:
+    def check_html(self, html: str, page: Page, report: Report, source: PageSource) -> str:
         """`html` with its raw <img> tags (written as HTML in the note, which Markdown passes
         through untouched) checked and given their size: the Markdown ones were done while the
         page rendered. A raw tag's address is the browser's: relative to the page's URL."""
         if "<img" not in html and "<IMG" not in html:
             return html
-        state = _PageImages(page, report)
+        state = _PageImages(page, report, source)
         url = page.url or ""
         base = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
 
@@ -208,29 +208,49 @@ def _inside(path: str, folder: str) -> bool:
         os.path.abspath(folder)
 
 
-class _PageImages:
-    """One page as its images are checked: its source lines, for messages with a line."""
+class PageSource:
+    """A page's source text, decoded once and only when a message needs a line of it."""
 
-    def __init__(self, page: Page, report: Report) -> None:
+    def __init__(self, page: Page) -> None:
         self.page = page
-        self.src_uri: str = page.file.src_uri
-        self.base = posixpath.dirname(self.src_uri)
-        self.report = report
+        self._text: str | None = None
         self._lines: list[str] | None = None
-        self._used: dict[str, int] = {}
 
-    def line_of(self, src: str) -> int | None:
-        """The line of the file that writes `src`: the n-th such line for its n-th image."""
-        if self._lines is None:
+    @property
+    def text(self) -> str:
+        if self._text is None:
             try:
                 data = self.page.file.content_bytes
             except OSError:
                 data = b""
-            self._lines = outside_code(decode(data, self.src_uri, Report()).split("\n"),
-                                       spans=False)
-        found = [n for n, line in enumerate(self._lines, 1) if src in line]
+            self._text = decode(data, self.page.file.src_uri, Report())
+        return self._text
+
+    @property
+    def lines_outside_code(self) -> list[str]:
+        """The lines, with code blocks blanked: an address in code is no picture."""
+        if self._lines is None:
+            self._lines = outside_code(self.text.split("\n"), spans=False)
+        return self._lines
+
+
+class _PageImages:
+    """One page as its images are checked: its source lines, for messages with a line."""
+
+    def __init__(self, page: Page, report: Report, source: PageSource) -> None:
+        self.page = page
+        self.src_uri: str = page.file.src_uri
+        self.base = posixpath.dirname(self.src_uri)
+        self.report = report
+        self.source = source
+        self._used: dict[str, int] = {}
+
+    def line_of(self, src: str) -> int | None:
+        """The line of the file that writes `src`: the n-th such line for its n-th image."""
+        lines = self.source.lines_outside_code
+        found = [n for n, line in enumerate(lines, 1) if src in line]
         if not found and unquote(src) != src:
-            found = [n for n, line in enumerate(self._lines, 1) if unquote(src) in line]
+            found = [n for n, line in enumerate(lines, 1) if unquote(src) in line]
         if not found:
             return None
         seen = self._used.get(src, 0)
