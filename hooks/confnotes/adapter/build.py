@@ -225,8 +225,12 @@ class Confnotes:
         if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
             html = self._sanitise(html, page, source)
         raw = self.raw.get(page.file.src_uri)
-        if raw is not None and len(raw.talks) > 1:
-            self.heading_levels[page.url] = heading_levels(page.toc)
+        if raw is not None:
+            # note.html puts the note's facts under its title: where the rendered title ends.
+            end = html.find("</h1>")
+            page.meta["confnotes_title_end"] = end + len("</h1>") if end >= 0 else None
+            if len(raw.talks) > 1:
+                self.heading_levels[page.url] = heading_levels(page.toc)
         return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
