@@ -59,9 +59,10 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 
 def build_site(root: Path, docs: dict[str, str | bytes] | None = None, *, strict: bool = False,
                samples: bool = False, env: dict[str, str] | None = None,
-               config: Callable[[str], str] | None = None) -> Built:
+               config: Callable[[str], str] | None = None, without: tuple[str, ...] = ()
+               ) -> Built:
     """Build a site in `root`: the sample docs/ when `samples`, plus the given files;
-    `config` rewrites mkdocs.yml's text first."""
+    `config` rewrites mkdocs.yml's text first; `without` lists files of the project left out."""
     root.mkdir(parents=True, exist_ok=True)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config(text) if config else text, encoding="utf-8")
@@ -70,6 +71,8 @@ def build_site(root: Path, docs: dict[str, str | bytes] | None = None, *, strict
                         ignore=shutil.ignore_patterns("__pycache__"))
     if samples:
         shutil.copytree(ROOT / "docs", root / "docs", dirs_exist_ok=True)
+    for path in without:
+        (root / path).unlink()
     write_files(root / "docs", docs or {})
     command = [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
     if strict:

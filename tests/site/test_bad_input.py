@@ -4,9 +4,10 @@ line, a plain build finishes, and --strict fails."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from .conftest import Built
+from .conftest import Built, build_site
 
 SPEAKERS = """\
 lee-kang-wook:
@@ -190,3 +191,17 @@ def test_same_notes_give_the_same_bytes(build: Callable[..., Built]) -> None:
                            if p.is_file() and "sitemap" not in p.name)
     for rel in files:
         assert (first.site / rel).read_bytes() == (second.site / rel).read_bytes(), rel
+
+
+def test_a_material_template_extending_main_html_is_not_escaped(tmp_path: Path) -> None:
+    # Without Confnotes' own 404.html, Material's extends main.html: the blocks main.html adds
+    # to are Material's own markup and must stay markup.
+    built = build_site(tmp_path, {"notes/a.md": "---\ntitle: <b>A</b>\n---\n\n본문.\n"},
+                       without=("templates/404.html",))
+    assert built.returncode == 0, built.log
+    page = (built.site / "404.html").read_text(encoding="utf-8")
+    assert "&lt;link" not in page and "&lt;script" not in page
+    assert '<link rel="stylesheet" href="/assets/stylesheets/confnotes.css">' in page
+    # Confnotes' own values are still escaped where its templates print them.
+    note = (built.site / "notes/a/index.html").read_text(encoding="utf-8")
+    assert "<b>A</b>" not in note and "&lt;b&gt;A&lt;/b&gt;" in note

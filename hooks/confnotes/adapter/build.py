@@ -100,7 +100,6 @@ class Confnotes:
         self.raw: dict[str, normalize.RawNote] = {}
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
-        self.templates: Path | None = None
         self.theme: page_keys.Theme | None = None
         self.images = images.Images(cache / "images")
         self.avatars = avatar_files.Avatars(cache / "avatars")
@@ -133,8 +132,6 @@ class Confnotes:
             raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
                               + "\n".join("  " + p.for_mkdocs() for p in linked))
         settings = extra.get("confnotes") or {}
-        custom_dir = config.theme.custom_dir
-        self.templates = Path(custom_dir) if custom_dir else None
         self.theme = page_keys.Theme(config.theme.dirs)
         # Talks' headings get their ids from the slugify mkdocs.yml gives the toc extension.
         self.slugify = config.mdx_configs.get("toc", {}).get("slugify") or body.anchor_slug
@@ -236,10 +233,8 @@ class Confnotes:
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.images.page = None
         if self.site is not None:
-            own = {p.relative_to(self.templates).as_posix()
-                   for p in self.templates.rglob("*.html")} if self.templates else set()
             videos = listings.VIDEO_PICTURES
-            pages.install(env, self.site, own,
+            pages.install(env, self.site,
                           (f.src_uri for f in files if f.src_uri.startswith(videos)),
                           config.site_name)
             self._finish_media(env, config, files)
