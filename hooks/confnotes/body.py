@@ -773,6 +773,10 @@ def _read_line(state: _Scan, lines: list[str], i: int, lead: str, previous: str)
     return 0
 
 
+# How a sentence ends, in Korean or English: `...했다.`, `...좋아요`, `...설치함`, `... it.`
+_SENTENCE = re.compile(r"(?:[다요음함됨죠네](?:\.|!|\?)?|[a-z]{2}[.!?])\s*$")
+# What sets a speaker apart from a title on one line: brackets, ` / `, a dash, a colon, quotes.
+_MARKED = re.compile(r"[(（]|\s/\s|\s[-–—]+\s|[:：]\s|\sby\s|['‘“`]")
 _QUOTED_TITLE = re.compile(r"\s*[“\"‘'](.{2,200})[”\"’']\s*[-–—]+\s*(\S.{1,120})$")
 
 
@@ -829,8 +833,8 @@ def _talk_line(state: _Scan, lines: list[str], i: int) -> int:
             return 0
     else:
         m = _TIME_PREFIX.match(line) or _LIST_ITEM.match(line) or _EMOJI_ITEM.match(line)
-        if not m:
-            return 0
+        if not m or (_SENTENCE.search(line) and not _MARKED.search(line)):
+            return 0            # a point made in a sentence is no talk or person
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
         text = plain(line[m.end():].replace("`", "'"))
         found = heading_people(text, person=False) if text else None
@@ -856,6 +860,8 @@ def _people_list(state: _Scan, lines: list[str], i: int) -> int:
     end = i
     known = 0
     while end < len(lines) and len(lines[end]) <= 200 and (m := _LIST_ITEM.match(lines[end])):
+        if _SENTENCE.search(lines[end]):
+            break
         raw = plain(lines[end][m.end():])
         person = read_person(raw)
         if person is None or not (person.title or person.affiliation or "님" in raw):
