@@ -125,6 +125,10 @@ def bare(text: str) -> str:
     return re.sub(r"[^\w&]+", " ", NUMBER.sub("", text)).strip()
 
 
+# How a sentence ends, in Korean or English: `...했다.`, `...좋아요`, `...설치함`, `... it.`
+_SENTENCE = re.compile(r"(?:[다요음함됨죠네](?:\.|!|\?)?|[a-z]{2}[.!?])\s*$")
+# What sets a speaker apart from a title on one line: brackets, ` / `, a dash, a colon, quotes.
+_MARKED = re.compile(r"[(（]|\s/\s|\s[-–—]+\s|[:：]\s|\sby\s|['‘“`]")
 _QUOTED_TITLE = re.compile(r"\s*[“\"‘'](.{2,200})[”\"’']\s*[-–—]+\s*(\S.{1,120})$")
 
 
@@ -181,8 +185,8 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             return 0
     else:
         m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)
-        if not m:
-            return 0
+        if not m or (_SENTENCE.search(line) and not _MARKED.search(line)):
+            return 0            # a point made in a sentence is no talk or person
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
         text = plain(line[m.end():].replace("`", "'"))
         found = heading_people(text, person=False) if text else None
@@ -208,6 +212,8 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
     end = i
     known = 0
     while end < len(lines) and len(lines[end]) <= 200 and (m := LIST_ITEM.match(lines[end])):
+        if _SENTENCE.search(lines[end]):
+            break
         raw = plain(lines[end][m.end():])
         person = read_person(raw)
         if person is None or not (person.title or person.affiliation or "님" in raw):

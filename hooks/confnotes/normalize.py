@@ -166,12 +166,23 @@ def _clue_text(source: Source, scanned: body_shapes.Body, path: str, title: str,
                found: dict[str, Any], lang: str) -> clues.Text:
     h1 = next((h.text for h in scanned.headings if h.level == 1 and h.text), None)
     tags = [" ".join(t.path) for t in [*found.get("topics", []), *found.get("categories", [])]]
+    # The clues read the opening lines, headings, and lines that could hold a date or a label;
+    # the rest of a long note is left unread.
     lines = tuple((source.body_line + i, text) for i, line in enumerate(scanned.lines)
-                  if i not in scanned.code and (text := _words_of(line)))
+                  if i not in scanned.code and (i < CLUE_LINES or _may_hold_a_clue(line))
+                  and (text := _words_of(line)))
     # A title made of the file's name (`2019_log_system`) says nothing about an event.
     named = found.get("title") or (title if scanned.headings or (
         scanned.first_line and _reads_as_title(scanned.first_line[0])) else "")
     return clues.Text(path, str(named), h1 if h1 != title else None, tuple(tags), lines, lang)
+
+
+CLUE_LINES = 60
+_CLUE_MARK = re.compile(r"[0-9:：#]")
+
+
+def _may_hold_a_clue(line: str) -> bool:
+    return _CLUE_MARK.search(line) is not None
 
 
 _ADDRESSES = re.compile(r"<[^<>\n]{0,1000}>|\]\([^()\s]{0,1000}\)|(?:https?:|www\.)\S{0,1000}")
