@@ -90,14 +90,15 @@ def media_seconds() -> float:
     confnotes = built_confnotes()
     if confnotes is None:
         return float("nan")
-    social = confnotes.social.seconds if confnotes.social else 0.0
-    return round(float(confnotes.media_seconds + confnotes.images.page_seconds + social), 3)
+    return round(float(confnotes.timings.get("media_seconds", float("nan"))), 3)
 
 
 def side_seconds() -> float:
     """Seconds the last build's second process spent writing the export, feeds, calendars."""
     confnotes = built_confnotes()
-    return round(float(confnotes.outputs.side_seconds), 3) if confnotes else float("nan")
+    if confnotes is None:
+        return float("nan")
+    return round(float(confnotes.timings.get("side_seconds", float("nan"))), 3)
 
 
 def main() -> int:

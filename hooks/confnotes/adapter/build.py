@@ -114,6 +114,8 @@ class Confnotes:
         self.heading_levels: dict[str, dict[str, int]] = {}
         self.slugify: body.Slugify = body.anchor_slug
         self.page_source: images.PageSource | None = None
+        # What the last build spent where (seconds), as -v logs it; read by bench/hooks_time.py.
+        self.timings: dict[str, float] = {}
 
     # -- events ------------------------------------------------------------------------------
 
@@ -376,6 +378,8 @@ class Confnotes:
         drawing = self.cards.seconds if self.cards else 0.0
         spent = self.media_seconds + self.images.page_seconds + (
             self.social.seconds if self.social else 0.0)
+        self.timings = {"media_seconds": spent, "side_seconds": self.outputs.side_seconds,
+                        "card_seconds": drawing}
         self.log.debug(f"pictures: {len(self.images.pictures)} ({self.images.made} made), "
                        f"avatars: {len(self.avatars.by_speaker)} ({self.avatars.made} made), "
                        f"cards: {len(self.cards.by_page) if self.cards else 0} ({made} drawn); "
