@@ -9,7 +9,7 @@ from typing import Any
 
 import markdown
 import pytest
-from confnotes.adapter import images
+from confnotes.adapter import image_markdown, images
 from confnotes.adapter.images import MAX_WIDTH, Images, Picture, process
 from confnotes.messages import Report
 from PIL import Image
@@ -212,7 +212,7 @@ def render(tmp_path: Path, text: str = NOTE) -> tuple[str, Report, dict[str, Any
                                                 content_bytes=text.encode("utf-8")), meta={})
     found.begin_page(page, report, images.PageSource(page))  # type: ignore[arg-type]
     body = text.split("---\n", 2)[2]
-    md = markdown.Markdown(extensions=[images.ImageExtension(found), "attr_list",
+    md = markdown.Markdown(extensions=[image_markdown.ImageExtension(found), "attr_list",
                                        "fenced_code"])
     return md.convert(body), report, page.meta
 

@@ -39,7 +39,7 @@ from .. import (
 from .. import settings as settings_file
 from ..messages import Report
 from ..model import Kind
-from . import addresses, avatar_files, images, pages, social
+from . import addresses, avatar_files, image_markdown, images, pages, social
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
 REMOVALS_SHOWN = markup.REMOVALS_SHOWN
@@ -315,9 +315,10 @@ class Confnotes:
                               f"font file, not {font!r}.")
         if font:
             self.card_font = str(_config_folder(config) / os.path.expanduser(font))
+        extension = image_markdown.ImageExtension
         config.markdown_extensions[:] = [
-            e for e in config.markdown_extensions if not isinstance(e, images.ImageExtension)]
-        config.markdown_extensions.append(images.ImageExtension(self.images))
+            e for e in config.markdown_extensions if not isinstance(e, extension)]
+        config.markdown_extensions.append(extension(self.images))
 
     def _read_media(self, files: Files, config: MkDocsConfig) -> None:
         """Pictures, avatars, and the cards to draw while the pages render."""
