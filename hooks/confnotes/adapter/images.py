@@ -19,9 +19,8 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-import re
 from concurrent.futures import ThreadPoolExecutor
-from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -160,21 +159,18 @@ class Images(Library):
         url = page.url or ""
         base = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
 
-        def one(match: re.Match[str]) -> str:
-            tag = match.group(0)
-            attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
-                     for m in _ATTR.finditer(tag)}
+        def one(tag: str, attrs: dict[str, str]) -> str:
             src = attrs.get("src")
             if not src or "decoding" in attrs:  # none, or made by ImageExtension
                 return tag
-            found = self.find(unescape(src), base)
+            found = self.find(src, base)
             if found is None:
                 return tag
             page.meta["confnotes_images"] = True
             if found.src_uri:
                 self.referenced.add(found.src_uri)
             if found.problem:
-                meant = self.find(unescape(src), state.base)
+                meant = self.find(src, state.base)
                 hint = (f" In HTML an address is relative to the page's own address ('{url}'); "
                         "write it as Markdown, ![…](…), to have it relative to the note."
                         if meant is not None and not meant.problem else "")
@@ -189,7 +185,13 @@ class Images(Library):
                 added += ' loading="lazy"'
             return tag[:4] + added + tag[4:]
 
-        return _RAW_IMG.sub(one, html)
+        parts: list[str] = []
+        done = 0
+        for start, tag, attrs in raw_images(html):
+            parts += [html[done:start], one(tag, attrs)]
+            done = start + len(tag)
+        parts.append(html[done:])
+        return "".join(parts)
 
     def unreferenced_problems(self, report: Report) -> None:
         """A refused file no page shows is still reported once, by its own path."""
@@ -254,5 +256,30 @@ class _PageImages:
         return found[min(seen, len(found) - 1)]
 
 
-_RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_NEWLINE = re.compile("\n")
+
+
+class _ImageTags(HTMLParser):
+    """The <img> tags of rendered HTML as a browser's tokenizer finds them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, dict[str, str]]] = []
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(html))]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            line, column = self.getpos()
+            text = self.get_starttag_text() or ""
+            self.found.append((self._line_starts[line - 1] + column, text,
+                               {name: value or "" for name, value in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+def raw_images(html: str) -> list[tuple[int, str, dict[str, str]]]:
+    """(offset, the tag as written, its attributes unescaped) of every <img> in `html`."""
+    parser = _ImageTags(html)
+    parser.feed(html)
+    parser.close()
+    return parser.found
