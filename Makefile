@@ -28,7 +28,7 @@ $(BIN)/.dev: $(BIN)/confnotes requirements-dev.txt
 	touch $@
 
 serve: $(BIN)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 build: $(BIN)/.runtime fonts
 	$(BIN)/mkdocs build --strict

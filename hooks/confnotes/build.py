@@ -212,7 +212,10 @@ class Confnotes:
             pages.install(env, self.site, self.registries, own, view=view)
             self._finish_media(env, config, files)
             if self.rebuilds is not None:
-                self.files_now = [f for f in files if f.inclusion.is_in_serve()]
+                served = set(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+                served |= set(files.static_pages())
+                self.files_now = [f for f in files if f in served or not
+                                  f.is_documentation_page()]
                 self._restore_kept_pages(files)
         self._log_problems()
         return env
@@ -260,16 +263,17 @@ class Confnotes:
         kept = self.rebuilds.notes.get(file.src_uri)
         if kept is None or kept.data != data:
             report = Report()
-            raw = collect.read_note(file.src_uri, data, report, self.theme)
-            kept = rebuilds.ReadNote(data, raw, list(report.problems),
+            kept = rebuilds.ReadNote(data, collect.read_note(file.src_uri, data, report,
+                                                             self.theme),
+                                     list(report.problems),
                                      {k: list(v) for k, v in report.unknown_keys.items()})
             self.rebuilds.notes[file.src_uri] = kept
         for problem in kept.problems:
             self.report.add(problem)
         for name, places in kept.unknown_keys.items():
             self.report.unknown_keys.setdefault(name, []).extend(places)
-        raw: normalize.RawNote = kept.raw
-        return raw
+        read: normalize.RawNote = kept.raw
+        return read
 
     def _social_view(self, config: MkDocsConfig) -> cards.SocialView:
         assert self.site is not None
@@ -317,6 +321,8 @@ class Confnotes:
         dirty = memory.plan(self._signature(files, config),
                             [(f.src_uri, f.url) for f in documents], keys,
                             {f.src_uri: f.url for f in files}, targets)
+        if memory.pages:
+            self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
         for file in documents:
             # MkDocs' own test compares file times, and knows nothing of generated pages.
             file.is_modified = (  # type: ignore[method-assign]
