@@ -64,12 +64,15 @@ class Confnotes:
         self.command = command
         if command == "serve" and dirty:
             self.rebuilds = rebuilds.Rebuilds()
+            self.outputs.kept = {}
             # MkDocs warns that a dirty build may show stale pages: here it does not.
             logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
     def reset(self) -> None:
         self.outputs.cancel()  # a side process a failed build left running
+        kept = self.outputs.kept
         self.outputs = outputs.Outputs()
+        self.outputs.kept = kept
         self.report = Report()
         self.registry_paths: dict[Kind, str] = dict(DEFAULT_REGISTRIES)
         self.registries: dict[Kind, registry.Registry] = {}
@@ -253,6 +256,7 @@ class Confnotes:
         self.outputs.cancel()
         if self.rebuilds is not None:
             self.rebuilds.forget()
+            self.outputs.kept = {}
 
     # -- steps -------------------------------------------------------------------------------
 

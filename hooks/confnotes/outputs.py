@@ -20,6 +20,7 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from . import export, feeds
 from .index import Site
@@ -33,21 +34,23 @@ SWITCH = "CONFNOTES_SIDE_PROCESS"
 
 
 def write(site_dir: Path, site: Site, avatars: dict[str, str],
-          settings: feeds.Settings) -> list[Path]:
-    """Write the export, feeds and calendars under `site_dir`; the files written."""
+          settings: feeds.Settings, kept: dict[Any, Any] | None = None) -> list[Path]:
+    """Write the export, feeds and calendars under `site_dir`; the files written. `kept` is
+    what the last call left (see feeds.write)."""
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, items in export.records(site, avatars).items():
         (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
         written.append(out / f"{name}.json")
-    return written + feeds.write(site_dir, site, settings)
+    return written + feeds.write(site_dir, site, settings, kept)
 
 
 def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],
-                 settings: feeds.Settings) -> tuple[float, list[str]]:
+                 settings: feeds.Settings,
+                 kept: dict[Any, Any] | None = None) -> tuple[float, list[str]]:
     start = time.perf_counter()
-    written = write(site_dir, site, avatars, settings)
+    written = write(site_dir, site, avatars, settings, kept)
     return time.perf_counter() - start, [p.relative_to(site_dir).as_posix() for p in written]
 
 
@@ -67,6 +70,7 @@ class Outputs:
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
         self.side_seconds = 0.0  # the last build's writing in the second process
+        self.kept: dict[Any, Any] | None = None  # under `mkdocs serve --dirty`: see feeds.write
 
     def start(self, site_dir: Path, site: Site, avatars: dict[str, str],
               settings: feeds.Settings, in_process: bool = False) -> None:
@@ -95,7 +99,7 @@ class Outputs:
         self._args = None
         self.side_seconds = 0.0
         if self._job is None or self._staging is None or self._pool is None:
-            return _timed_write(site_dir, site, avatars, settings)[1]
+            return _timed_write(site_dir, site, avatars, settings, self.kept)[1]
         try:
             self.side_seconds, written = self._job.result()
             _move_into(self._staging, site_dir)

@@ -20,6 +20,10 @@ from typing import Any
 # not recorded, as whatever they are given was recorded where it came from.
 PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initials", "colour",
                   "excerpt", "year_slug", "kind_label", "search_kinds"})
+# Links to terms, the most frequent call, depend on the page's address (the same for the
+# page's whole life) and on the term alone: recorded as the question `term(kind, ident)`,
+# which many pages share.
+TERM_LINKS = frozenset({"link", "links"})
 
 
 @dataclass
@@ -87,6 +91,18 @@ class Recorded:
                     tape.calls.append(Call(target, "describe", args, {}, result))
                 return result
             return described
+        if name in TERM_LINKS and target == "confnotes":
+            def term_links(context: Any, kind: str, idents: Any, *rest: Any,
+                           **kwargs: Any) -> Any:
+                idents = tuple(idents) if isinstance(idents, Iterator) else idents
+                result = value(context, kind, idents, *rest, **kwargs)
+                if tape.calls is not None:
+                    for ident in ((idents,) if name == "link" else idents):
+                        tape.calls.append(Call(target, "term", (kind, ident), {},
+                                               self._obj.term(kind, ident)))
+                return result
+            term_links.jinja_pass_arg = value.jinja_pass_arg  # type: ignore[attr-defined]
+            return term_links
         if getattr(value, "jinja_pass_arg", None) is not None:
             def in_context(context: Any, *args: Any, **kwargs: Any) -> Any:
                 args = _materialised(args)
@@ -225,9 +241,14 @@ class Rebuilds:
 def _same_answers(calls: list[Call], targets: dict[str, Any],
                   answers: dict[tuple[Any, ...], Any]) -> bool:
     for call in calls:
-        # Recorded arguments are kept alive by their records, so their ids name them.
-        memo = (call.target, call.name, call.where, tuple(map(id, call.args)),
-                tuple(sorted((k, id(v)) for k, v in call.kwargs.items())))
+        memo: tuple[Any, ...] = (call.target, call.name, call.where, call.args,
+                                 tuple(sorted(call.kwargs.items())))
+        try:
+            hash(memo)
+        except TypeError:
+            # Recorded arguments are kept alive by their records, so their ids name them.
+            memo = (call.target, call.name, call.where, tuple(map(id, call.args)),
+                    tuple(sorted((k, id(v)) for k, v in call.kwargs.items())))
         if memo in answers:
             answer = answers[memo]
         else:
