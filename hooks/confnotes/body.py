@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .name_shapes import has_known_first_name, is_korean_name, is_name
 from .names import clean, key
 from .people import (
+    TITLE_CORE,
     PersonRef,
     Role,
     parse_person,
@@ -370,6 +371,10 @@ def _person_heading(text: str) -> PersonRef | None:
         return None
     name, comma, rest = text.partition(",")
     who = read_person(name)
+    if who is None and text.endswith("님") and 2 <= len(text) <= 12 and " " not in text and (
+            text[:-1] not in TITLE_CORE):
+        who = read_person(text[:-1], loose=True)    # `## 햇반님`: a speaker known by a nickname
+        return who
     if who is None or (comma and len(rest) > 50):
         return None
     if not name.lstrip().startswith(who.name) and "님" not in text:

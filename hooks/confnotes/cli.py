@@ -151,10 +151,8 @@ def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
 
 def _explain(args: argparse.Namespace, _: Ask) -> int:
     settings = read_settings(args.config, args.docs_dir)
-    try:
-        registries = _registries(settings)
-    except registry.RegistryError as exc:
-        _print_problems(check.located(exc.problems, settings), sys.stderr)
+    registries = _registries_or_say(settings, "")
+    if registries is None:
         return 1
     docs = settings.docs_dir.resolve()
     wanted: list[str] = []
@@ -205,11 +203,9 @@ def _import(args: argparse.Namespace, _: Ask) -> int:
 
 def _new(args: argparse.Namespace, ask: Ask) -> int:
     settings = read_settings(args.config, args.docs_dir)
-    try:
-        registries = _registries(settings)
-    except registry.RegistryError as exc:
-        _print_problems(check.located(exc.problems, settings), sys.stderr)
-        print("레지스트리 파일이 깨져 있어 노트를 만들지 않았습니다.", file=sys.stderr)
+    registries = _registries_or_say(
+        settings, "레지스트리 파일이 깨져 있어 노트를 만들지 않았습니다.")
+    if registries is None:
         return 1
     interview = _Interview(registries, ask, sys.stderr, interactive=not args.yes,
                            files={k: settings.from_root(p) for k, p in settings.registries.items()})
@@ -231,6 +227,17 @@ def _new(args: argparse.Namespace, ask: Ask) -> int:
     print("미리보기: make serve (http://127.0.0.1:8000/" + collect.note_url(path) + ")",
           file=sys.stderr)
     return 0
+
+
+def _registries_or_say(settings: Settings, why: str) -> dict[Kind, Registry] | None:
+    """The registries, or None after printing what is broken in them (and `why` it matters)."""
+    try:
+        return _registries(settings)
+    except registry.RegistryError as exc:
+        _print_problems(check.located(exc.problems, settings), sys.stderr)
+        if why:
+            print(why, file=sys.stderr)
+        return None
 
 
 def _registries(settings: Settings) -> dict[Kind, Registry]:

@@ -376,6 +376,23 @@ def _naming(event: EventClue | None) -> Callable[[str], bool]:
     return names
 
 
+_DAY = re.compile(r"(?:^|[^\w])(?:day\s?-?\s?(\d{1,2})|(\d{1,2})\s?일차|(첫째|둘째|셋째|넷째)\s?날)"
+                  r"(?!\d)", re.IGNORECASE)
+_DAY_WORDS = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
+
+
+def day_of(text: Text) -> int | None:
+    """Which day of its event a note is about, when its file name, title or first lines say
+    (`day1-keynote.md`, `2일차 후기`, `첫째 날 오후`, `Day 2`)."""
+    name = PurePosixPath(text.path).name.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
+    for value in (name, text.title, text.heading or "", *(v for _, v in text.lines[:3])):
+        if m := _DAY.search(value[:300]):
+            number = int(m.group(1) or m.group(2) or 0) or _DAY_WORDS.get(m.group(3) or "", 0)
+            if 1 <= number <= 14:
+                return number
+    return None
+
+
 def _title_year(text: Text) -> int | None:
     """A year the note's title, first heading or file name gives (`2019_log_system.md`)."""
     stem = PurePosixPath(text.path).name.rsplit(".", 1)[0]

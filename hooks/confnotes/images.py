@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .front_matter import decode
+from .markup import outside_code
 from .messages import Report, shown
 
 if TYPE_CHECKING:
@@ -225,7 +226,8 @@ class _PageImages:
                 data = self.page.file.content_bytes
             except OSError:
                 data = b""
-            self._lines = _outside_code(decode(data, self.src_uri, Report()).split("\n"))
+            self._lines = outside_code(decode(data, self.src_uri, Report()).split("\n"),
+                                       spans=False)
         found = [n for n, line in enumerate(self._lines, 1) if src in line]
         if not found and unquote(src) != src:
             found = [n for n, line in enumerate(self._lines, 1) if unquote(src) in line]
@@ -238,25 +240,8 @@ class _PageImages:
 
 _RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def _outside_code(lines: list[str]) -> list[str]:
-    """`lines` with those of fenced code blocks blanked: an image written in code is text."""
-    kept: list[str] = []
-    fence = ""
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            kept.append("")
-        elif match:
-            fence = match.group(1)
-            kept.append("")
-        else:
-            kept.append(line)
-    return kept
 
 
 # -- Markdown ---------------------------------------------------------------------------------

@@ -238,7 +238,7 @@ def scan_markdown(text: str, first_line: int) -> list[tuple[Removed, int]]:
     """What the build will remove from the page of this Markdown, each with its line: raw HTML
     as written, Markdown links to unsafe addresses, and attribute lists (`{: onclick=... }`).
     Code is left out, as Markdown shows it as text."""
-    lines = _outside_code(embeds_as_links(text).split("\n"))
+    lines = outside_code(embeds_as_links(text).split("\n"))
     inspector = _Inspector()
     inspector.feed("\n".join(lines))
     inspector.close()
@@ -271,7 +271,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))
 def images_in(text: str, first_line: int) -> list[tuple[str, int, bool]]:
     """Every picture a note's Markdown shows, outside code: (address, line, written as raw
     HTML)."""
-    lines = _outside_code(text.split("\n"))
+    lines = outside_code(text.split("\n"))
     found = [(match.group(1), number, False) for number, line in enumerate(lines, first_line)
              for match in _MD_IMAGE.finditer(line)]
     inspector = _Inspector()
@@ -281,8 +281,9 @@ def images_in(text: str, first_line: int) -> list[tuple[str, int, bool]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def _outside_code(lines: list[str]) -> list[str]:
-    """`lines` with fenced code blanked and code spans emptied; line numbers kept."""
+def outside_code(lines: list[str], spans: bool = True) -> list[str]:
+    """`lines` with fenced code blanked and (with `spans`) code spans emptied; line numbers
+    kept: what is written in code is shown as text, never read as markup."""
     kept: list[str] = []
     fence = ""
     for line in lines:
@@ -295,5 +296,5 @@ def _outside_code(lines: list[str]) -> list[str]:
             fence = match.group(1)
             kept.append("")
         else:
-            kept.append(_CODE_SPAN.sub("``", line))
+            kept.append(_CODE_SPAN.sub("``", line) if spans else line)
     return kept

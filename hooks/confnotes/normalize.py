@@ -495,7 +495,7 @@ def normalise(source: Source, path: str, report: Report) -> RawNote:
         title=title,
         date=when.start if when else None,
         event=event or (event_clue.name if event_clue else None),
-        day=found.get("day"),
+        day=found.get("day") or clues.day_of(text),
         session=found.get("session"),
         talks=raw_talks,
         topics=_topics(found, event, event_clue),

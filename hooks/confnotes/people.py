@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .name_shapes import TITLE_WORDS, has_known_first_name, is_korean_name, is_name
+from .name_shapes import SURNAMES, TITLE_WORDS, has_known_first_name, is_korean_name, is_name
 from .names import clean
 
 Role = Literal["speaker", "panelist", "moderator"]
@@ -47,6 +47,7 @@ _LEADING_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor"})
 _GLUED_TITLES = sorted((w for w in TITLE_CORE if re.fullmatch(r"[가-힣]{2,}", w)),
                        key=len, reverse=True)
 
+MAX_AFFILIATION = 60
 _DASH_SPLIT = re.compile(r"\s+[—–-]\s+")
 _PART_SPLIT = re.compile(r"\s*[,;·|]\s*")
 
@@ -139,7 +140,16 @@ def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
         else:
             affiliations.append(rest)
             titles.append(title)
-    return ", ".join(affiliations) or None, ", ".join(titles) or None, role
+    # An affiliation is a few words; a longer text after a name is a description, not one.
+    return _few_words(", ".join(affiliations)), _few_words(", ".join(titles)), role
+
+
+def _few_words(text: str) -> str | None:
+    """`text` when it is short enough to be an affiliation or a title, not a sentence."""
+    if not text or len(text) > MAX_AFFILIATION or len(text.split()) > 8 or (
+            text.rstrip(" .!")[-1:] in ("다", "요")):
+        return None
+    return text
 
 
 def _split_title(text: str, keep_one: bool) -> tuple[str, str | None]:
@@ -301,7 +311,9 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
     found = _name_elsewhere(person, text, honorific)
     if found is None and loose:
         words = text.split(" ")
-        if 1 < len(words) <= 8 and is_korean_name(words[0], short=True):
+        if 1 < len(words) <= 8 and (is_korean_name(words[0], short=True) or (
+                2 <= len(words[0]) <= 4 and re.fullmatch(r"[가-힣]+", words[0])
+                and words[0][0] in SURNAMES and not re.search(r"[가-힣]", words[1]))):
             # After a label: `발표자 : 윤재석 GDG Suwon Organizer`, `조은 NAVER`.
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             return PersonRef(words[0], affiliation, title, role)

@@ -349,3 +349,29 @@ def test_korean_look_alikes_need_something_in_common() -> None:
     assert len(together) == 1 and "looks like" in together[0]
     assert _warnings("---\nspeakers: Stephen Balaban\n---\n",
                      "---\nspeakers: Stephan Balaban\n---\n") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "day"),
+    [("# 후기\n", "notes/day1-keynote.md", 1), ("# Deview2017 2일차 후기\n", "notes/x.md", 2),
+     ("# 노트\n행사 첫째 날 오후 세션.\n", "notes/x.md", 1),
+     ("# Day 2: closing\n", "notes/x.md", 2), ("# 2023 회고\n", "notes/x.md", None)],
+)
+def test_the_day_of_the_event_from_the_name_title_or_first_lines(text: str, path: str,
+                                                                  day: int | None) -> None:
+    raw, _ = note(text, path)
+    assert raw.day == day
+
+
+def test_a_nickname_heading_with_nim_and_an_unusual_name_after_a_label() -> None:
+    raw, _ = note("# 세미나\n## 호빵님\n발표 자료\n## 선배님\n잘 들었다\n")
+    assert [[a.person.name for a in t.people] for t in raw.talks] == [["호빵"]]
+    raw, _ = note("## 라이다 이야기\n\n- 🎤 발표자 : 이용이 EXAMPLELAB\n")
+    assert people(raw) == [[("이용이", "speaker", "EXAMPLELAB")]]
+
+
+def test_an_affiliation_is_a_few_words_not_a_paragraph() -> None:
+    intro = ("예시랩에서 검색 품질을 맡고 있으며 지난 십 년 동안 여러 회사에서 추천과 랭킹을 "
+             "만들어 온 엔지니어입니다")
+    raw, _ = note(f"# 검색\n\n발표자: 한도윤 ({intro})\n")
+    assert people(raw) == [[("한도윤", "speaker", None)]]
