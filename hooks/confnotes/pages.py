@@ -594,8 +594,10 @@ def _newest_year_first(years: dict[str, list[TalkRow]]) -> list[tuple[str, list[
 
 
 def install(env: Any, site: Site, registries: dict[Kind, Registry], own: set[str],
-            video_pictures: Iterable[str] = ()) -> None:
-    """Make the model available to the templates as `confnotes`, and escape every value in
-    Confnotes' own templates (`own`): Material's templates are left as they are."""
-    env.globals["confnotes"] = View(site, registries, video_pictures)
+            video_pictures: Iterable[str] = (), view: Any = None) -> None:
+    """Make the model available to the templates as `confnotes` (a `View`, or the `view`
+    given), and escape every value in Confnotes' own templates (`own`): Material's templates
+    are left as they are."""
+    env.globals["confnotes"] = view if view is not None else View(site, registries,
+                                                                   video_pictures)
     env.autoescape = lambda name: name in own
