@@ -28,7 +28,7 @@ $(BIN)/.dev: $(BIN)/confnotes requirements-dev.txt
 	touch $@
 
 serve: $(BIN)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 build: $(BIN)/.runtime fonts
 	$(BIN)/mkdocs build --strict
@@ -102,13 +102,15 @@ test: $(BIN)/.dev browser checkers fonts lint
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/.cache/strict-site
 	$(BIN)/pytest
 
-# Builds 1,000 and 5,000 synthetic notes with and without the hooks (ratio, memory, sizes,
-# search latency in Chromium), then the hooks' own share of one build and mkdocs serve's
-# time to show an edit. Several minutes; not part of `make test`.
+# Builds 1,000 and 5,000 synthetic notes of both shapes (long notes; light ~5 KB notes with
+# several speakers) with and without the hooks, in alternating pairs (ratio, memory, sizes,
+# search latency in Chromium), then the hooks' own share of one build and `make serve`'s time
+# from saving a note to the page showing it (ten edits each). Long; not part of `make test`.
 bench: $(BIN)/.dev browser real-notes
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --repeat 3
 	$(BIN)/python bench/hooks_time.py --notes 1000
-	$(BIN)/python bench/serve_edit.py --notes 1000
+	for shape in light long; do for n in 1000 5000; do \
+	  $(BIN)/python bench/serve_edit.py --notes $$n --shape $$shape || exit 1; done; done
 
 # How well real notes written by other people are understood: speakers, events and dates
 # scored against gold annotations, when the development set is next to this checkout

@@ -822,6 +822,12 @@ def talk_title(rng: random.Random, lang: str, topic: Topic, org: str) -> str:
 # --------------------------------------------------------------------------- corpus
 
 
+# Corpus shapes. `long`: notes of 300-1,500 words, mostly one speaker each. `light`: notes of
+# ~5 KB with two to five speakers each, from smaller pools (205 speakers, 70 topics and 12
+# events at 1,000 notes): the per-page and per-term costs weigh more than Markdown.
+SHAPES = ("long", "light")
+
+
 @dataclass
 class CorpusConfig:
     notes: int
@@ -829,13 +835,15 @@ class CorpusConfig:
     speakers: int | None = None
     topics: int | None = None
     events: int | None = None
+    shape: str = "long"
 
     def pool_sizes(self) -> tuple[int, int, int]:
-        """Pools scale with the note count: 1,500 / 300 / 60 at 5,000 notes."""
+        """Pools scale with the note count: 1,500 / 300 / 60 at 5,000 long notes."""
+        per_note = (0.205, 0.07, 0.012) if self.shape == "light" else (0.3, 0.06, 0.012)
         return (
-            self.speakers or max(20, round(self.notes * 0.3)),
-            self.topics or max(10, round(self.notes * 0.06)),
-            self.events or max(3, round(self.notes * 0.012)),
+            self.speakers or max(20, round(self.notes * per_note[0])),
+            self.topics or max(10, round(self.notes * per_note[1])),
+            self.events or max(3, round(self.notes * per_note[2])),
         )
 
 
@@ -868,6 +876,7 @@ def write_note(
     event: Event,
     speakers: Zipf[Speaker],
     topics: Zipf[Topic],
+    shape: str = "long",
 ) -> tuple[str, str, int, str]:
     lang = "ko" if rng.random() < 0.7 else "en"
     roll = rng.random()
@@ -875,7 +884,7 @@ def write_note(
     day = event.start + timedelta(days=rng.randint(0, (event.end - event.start).days))
     note_topics = topics.sample(rng, rng.choice([1, 1, 2, 2, 2, 3, 3, 4]))
     writer = Writer(rng, lang)
-    target = rng.randint(300, 1500)
+    target = rng.randint(300, 1500) if shape == "long" else rng.randint(400, 620)
 
     if kind == "multi":
         talks = rng.randint(3, 8)
@@ -900,9 +909,12 @@ def write_note(
             f"lang: {lang}",
         ]
     else:
-        note_speakers = speakers.sample(
-            rng, 1 if rng.random() < 0.87 else rng.choice([2, 2, 3, 4])
-        )
+        if shape == "light":
+            note_speakers = speakers.sample(rng, rng.randint(2, 5))
+        else:
+            note_speakers = speakers.sample(
+                rng, 1 if rng.random() < 0.87 else rng.choice([2, 2, 3, 4])
+            )
         title = talk_title(rng, lang, note_topics[0], note_speakers[0].affiliation)
         if rng.random() < 0.1:
             title = ("[후기] " if lang == "ko" else "Notes: ") + title
@@ -985,7 +997,8 @@ def generate(root: Path, config: CorpusConfig) -> CorpusStats:
     korean = words = size = 0
     for index in range(1, config.notes + 1):
         event = event_draw.draw(rng)
-        text, kind, note_words, lang = write_note(rng, index, event, speaker_draw, topic_draw)
+        text, kind, note_words, lang = write_note(rng, index, event, speaker_draw, topic_draw,
+                                                  config.shape)
         path = docs / "notes" / str(event.year) / event.id / f"{index:0{width}d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
@@ -1022,10 +1035,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--speakers", type=int, help="speaker pool (default 0.3 x notes)")
     parser.add_argument("--topics", type=int, help="topic pool (default 0.06 x notes)")
     parser.add_argument("--events", type=int, help="event pool (default 0.012 x notes)")
+    parser.add_argument("--shape", choices=SHAPES, default="long",
+                        help="long: 300-1,500 words, mostly one speaker; light: ~5 KB, 2-5 "
+                             "speakers each")
     args = parser.parse_args(argv)
     if (args.workdir / "docs" / "notes").exists():
         parser.error(f"{args.workdir / 'docs' / 'notes'} already exists")
-    config = CorpusConfig(args.notes, args.seed, args.speakers, args.topics, args.events)
+    config = CorpusConfig(args.notes, args.seed, args.speakers, args.topics, args.events,
+                          args.shape)
     stats = generate(args.workdir, config)
     json.dump(stats.as_dict(), sys.stdout, indent=2)
     print()

@@ -3,8 +3,10 @@
 For each corpus size N (synthetic notes from ``bench/generate.py``), builds the site twice,
 each as its own ``python -m mkdocs build`` subprocess:
 
-* ``plain``     - the project's mkdocs.yml with the ``hooks:`` list removed, plus placeholder
-                  pages for the nav targets the hooks would otherwise generate;
+* ``plain``     - the project's mkdocs.yml with the ``hooks:`` list and the theme's
+                  ``custom_dir:`` removed (Confnotes' templates read what the hooks give
+                  them), plus placeholder pages for the nav targets the hooks would otherwise
+                  generate;
 * ``confnotes`` - the project's mkdocs.yml, hooks/ and templates/ as they are, except that
                   social cards are off (``extra.confnotes.cards: false``): plain Material
                   draws none, and a first build draws one per page (~50 ms of CPU each, in a
@@ -47,7 +49,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generate import CorpusConfig, generate
+from generate import SHAPES, CorpusConfig, generate
 
 REPO = Path(__file__).resolve().parent.parent
 VARIANTS = ("plain", "confnotes")
@@ -118,6 +120,12 @@ def strip_hooks(config_text: str) -> str:
     return "".join(out)
 
 
+def strip_custom_dir(config_text: str) -> str:
+    """mkdocs.yml without the theme's `custom_dir:` line."""
+    return "".join(line for line in config_text.splitlines(keepends=True)
+                   if not re.match(r"\s+custom_dir\s*:", line))
+
+
 def nav_targets(config_text: str) -> list[str]:
     """The ``.md`` files listed in the top-level ``nav:`` block."""
     targets: list[str] = []
@@ -161,11 +169,11 @@ def copy_project(dest: Path, with_hooks: bool, cards: bool = True) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_hooks:
-        config = strip_hooks(config)
+        config = strip_custom_dir(strip_hooks(config))
     elif not cards:
         config = without_cards(config)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    dirs = ["templates", "hooks"] if with_hooks else ["templates"]
+    dirs = ["templates", "hooks"] if with_hooks else []
     for name in dirs:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, dest / name, ignore=ignore)
@@ -262,14 +270,14 @@ def report_search(results: list[dict[str, Any]]) -> None:
 
 
 def prepare(workdir: Path, notes: int, seed: int,
-            cards: bool) -> tuple[dict[str, int], float]:
+            cards: bool, shape: str = "long") -> tuple[dict[str, int], float]:
     """Generate the corpus once and lay out one build directory per variant."""
     if workdir.exists():
         shutil.rmtree(workdir)
     hooked = workdir / "confnotes"
     hooked.mkdir(parents=True)
     started = time.perf_counter()
-    stats = generate(hooked, CorpusConfig(notes=notes, seed=seed))
+    stats = generate(hooked, CorpusConfig(notes=notes, seed=seed, shape=shape))
     gen_s = time.perf_counter() - started
     copy_project(hooked, with_hooks=True, cards=cards)
 
@@ -398,7 +406,7 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
             return fmt(value if s.last.ok else None, spec)
 
         timing.append([
-            str(res["notes"]), t(p), t(c), fmt(res["ratio"], ".2f", "x"),
+            f"{res.get('shape', 'long')} {res['notes']}", t(p), t(c), fmt(res["ratio"], ".2f", "x"),
             fmt(res["hooks_overhead_pct"], "+.0f", "%"),
             fmt(res["paired_ratio"], ".2f", "x") + (
                 f" ({min(res['paired_ratios']):.2f}–{max(res['paired_ratios']):.2f})"
@@ -408,7 +416,7 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
             ok(p, p.peak_rss_mb, ".0f"), ok(c, c.peak_rss_mb, ".0f"),
         ])
         output.append([
-            str(res["notes"]),
+            f"{res.get('shape', 'long')} {res['notes']}",
             ok(p, p.last.site_mb, ".1f"), ok(c, c.last.site_mb, ".1f"),
             ok(p, p.last.site_files, "d"), ok(c, c.last.site_files, "d"),
             *(f"{s.last.search_index_kb / 1024:.1f}/{s.last.search_index_gz_kb / 1024:.1f}"
@@ -428,8 +436,10 @@ def report(results: list[dict[str, Any]], repeat: int) -> dict[str, Any]:
                          "plain warn", "confnotes warn"])
 
     growth: dict[str, Any] = {}
-    if len(results) > 1:
-        lo, hi = min(results, key=lambda r: r["notes"]), max(results, key=lambda r: r["notes"])
+    same_shape = [r for r in results if r.get("shape") == results[0].get("shape")]
+    if len(same_shape) > 1:
+        lo = min(same_shape, key=lambda r: r["notes"])
+        hi = max(same_shape, key=lambda r: r["notes"])
         growth["notes_factor"] = hi["notes"] / lo["notes"]
         print()
         for variant in VARIANTS:
@@ -502,6 +512,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, nargs="+", default=[1000, 5000], metavar="N",
                         help="corpus sizes to build (default: 1000 5000)")
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES),
+                        help="corpus shapes (bench/generate.py; default: long light)")
     parser.add_argument("--repeat", type=int, default=1, metavar="K",
                         help="builds per variant; report the best and the median")
     parser.add_argument("--keep", action="store_true", help="keep the work directories")
@@ -525,10 +537,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     failed = False
     results: list[dict[str, Any]] = []
-    for notes in args.notes:
-        workdir = out / "work" / f"n{notes}"
-        print(f"[{notes} notes] generating corpus in {workdir} ...", flush=True)
-        corpus, gen_s = prepare(workdir, notes, args.seed, args.cards)
+    for shape, notes in [(shape, n) for shape in args.shapes for n in args.notes]:
+        workdir = out / "work" / f"{shape}-n{notes}"
+        print(f"[{notes} notes] generating {shape} corpus in {workdir} ...", flush=True)
+        corpus, gen_s = prepare(workdir, notes, args.seed, args.cards, shape)
         print(f"[{notes} notes] {corpus['words']:,} words, {corpus['bytes'] / MIB:.1f} MiB "
               f"in {gen_s:.1f}s", flush=True)
         runs: dict[str, list[BuildResult]] = {v: [] for v in VARIANTS}
@@ -546,12 +558,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"--- {variant} build log: ERROR lines, then the last {STDERR_TAIL} ---\n"
                           f"{result.stderr_tail}\n---", file=sys.stderr, flush=True)
         results.append({
+            "shape": shape,
             "notes": notes,
             "corpus": corpus,
             "generate_s": gen_s,
             "summary": {v: summarize(runs[v]) for v in VARIANTS},
         })
-        if notes in args.search_notes and runs["confnotes"][-1].ok:
+        if (notes in args.search_notes and shape == args.shapes[0]
+                and runs["confnotes"][-1].ok):
             base = build(prepare_search_plain(workdir), SEARCH_VARIANT, args.quiet)
             print(f"[{notes} notes] {SEARCH_VARIANT:9} build: {base.wall_s:6.2f}s  "
                   f"{base.peak_rss_mb:5.0f} MiB", flush=True)

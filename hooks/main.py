@@ -18,7 +18,7 @@ _confnotes = Confnotes(get_plugin_logger("confnotes"))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    _confnotes.command = command
+    _confnotes.on_startup(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,6 +43,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return _confnotes.on_env(env, config, files)
+
+
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    _confnotes.on_page_context(page, config)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _confnotes.on_post_page(output, page, config)
 
 
 # After the search plugin has written its index, so later steps can read it.

@@ -23,13 +23,16 @@ from .model import POST_SOURCES, Note, Talk, Term, talk_url
 PRODUCT = "-//Confnotes//Confnotes//KO"
 
 
-def write(site_dir: Path, site: Site, links: Links) -> None:
-    """Write the calendar of every event that has one under `site_dir`."""
+def write(site_dir: Path, site: Site, links: Links) -> list[Path]:
+    """Write the calendar of every event that has one under `site_dir`; the files written."""
+    written: list[Path] = []
     for event in site.terms["event"].values():
         ics = calendar(site, event, links)
         if ics is not None:
             (site_dir / event.url_path).mkdir(parents=True, exist_ok=True)
             (site_dir / event.url_path / "talks.ics").write_bytes(ics)
+            written.append(site_dir / event.url_path / "talks.ics")
+    return written
 
 
 def talk_day(note: Note, event: Term) -> dt.date | None:

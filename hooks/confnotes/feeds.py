@@ -62,12 +62,20 @@ class Settings:
     language: str
 
 
-def write(site_dir: Path, site: Site, settings: Settings) -> None:
-    """Write the site's feeds under `site_dir`."""
+def write(site_dir: Path, site: Site, settings: Settings,
+          kept: dict[Any, tuple[bytes, bytes]] | None = None) -> list[Path]:
+    """Write the site's feeds under `site_dir`; the files written.
+
+    With `kept` (the same dict at each call, under `mkdocs serve`), a feed whose title and
+    items are those the last call wrote there is left as it is."""
+    last = dict(kept) if kept is not None else {}
+    if kept is not None:
+        kept.clear()
     links = Links.of(settings.site_url)
     series = series_mod.collect(site)
     # With absolute links an item reads the same in every feed: build each note's once.
     made: dict[tuple[str, str], Item] = {}
+    written: list[Path] = []
     for feed in all_feeds(site, settings.site_name, settings.site_description, series):
         folder = site_dir / feed.folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -77,8 +85,19 @@ def write(site_dir: Path, site: Site, settings: Settings) -> None:
             if (note.path, here) not in made:
                 made[note.path, here] = item(site, note, here, links, series)
             items.append(made[note.path, here])
-        (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
-        (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
+        key = (str(folder), feed.page, feed.title, feed.description, tuple(items), links,
+               settings.language)
+        made_before = last.get(key)
+        if made_before is None or not (folder / "feed.xml").is_file() or not (
+                folder / "feed.json").is_file():
+            made_before = (rss(feed, items, links, settings.language),
+                           json_feed(feed, items, links, settings.language))
+            (folder / "feed.xml").write_bytes(made_before[0])
+            (folder / "feed.json").write_bytes(made_before[1])
+        if kept is not None:
+            kept[key] = made_before
+        written += [folder / "feed.xml", folder / "feed.json"]
+    return written
 
 
 # -- text and links ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import time
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from . import calendars, export, feeds
 from .index import Site
@@ -31,21 +32,26 @@ SIDE_PROCESS_NOTES = 300
 SWITCH = "CONFNOTES_SIDE_PROCESS"
 
 
-def write(site_dir: Path, site: Site, avatars: dict[str, str], settings: feeds.Settings) -> None:
-    """Write the export, feeds and calendars under `site_dir`."""
+def write(site_dir: Path, site: Site, avatars: dict[str, str],
+          settings: feeds.Settings, kept: dict[Any, Any] | None = None) -> list[Path]:
+    """Write the export, feeds and calendars under `site_dir`; the files written. `kept` is
+    what the last call left (see feeds.write)."""
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
+    written = []
     for name, items in export.records(site, avatars).items():
         (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
-    feeds.write(site_dir, site, settings)
-    calendars.write(site_dir, site, feeds.Links.of(settings.site_url))
+        written.append(out / f"{name}.json")
+    written += feeds.write(site_dir, site, settings, kept)
+    return written + calendars.write(site_dir, site, feeds.Links.of(settings.site_url))
 
 
 def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],
-                 settings: feeds.Settings) -> float:
+                 settings: feeds.Settings,
+                 kept: dict[Any, Any] | None = None) -> tuple[float, list[str]]:
     start = time.perf_counter()
-    write(site_dir, site, avatars, settings)
-    return time.perf_counter() - start
+    written = write(site_dir, site, avatars, settings, kept)
+    return time.perf_counter() - start, [p.relative_to(site_dir).as_posix() for p in written]
 
 
 def _in_side_process(notes: int) -> bool:
@@ -60,15 +66,18 @@ class Outputs:
 
     def __init__(self) -> None:
         self._side: SideProcess | None = None
-        self._job: Future[float] | None = None
+        self._job: Future[tuple[float, list[str]]] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
         self.side_seconds = 0.0  # the last build's writing in the second process
+        self.kept: dict[Any, Any] | None = None  # under `mkdocs serve --dirty`: see feeds.write
 
     def start(self, site_dir: Path, site: Site, avatars: dict[str, str],
-              settings: feeds.Settings) -> None:
+              settings: feeds.Settings, in_process: bool = False) -> None:
+        """Start writing; `in_process` keeps it for `finish` whatever the site's size (a
+        rebuild under `mkdocs serve` is over before a second process has started)."""
         self._args = (site, avatars, settings)
-        if not _in_side_process(len(site.notes)):
+        if in_process or not _in_side_process(len(site.notes)):
             return
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside site/ so that the move is a rename on the same file system.
@@ -76,23 +85,24 @@ class Outputs:
         self._side = SideProcess()
         self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings)
 
-    def finish(self, site_dir: Path) -> None:
-        """Wait for the side process (its error is raised here) or write in-process."""
+    def finish(self, site_dir: Path) -> list[str]:
+        """Wait for the side process (its error is raised here) or write in-process; the
+        site-relative paths written."""
         if self._args is None:
-            return
+            return []
         site, avatars, settings = self._args
         self._args = None
         self.side_seconds = 0.0
         if self._job is None or self._staging is None or self._side is None:
-            write(site_dir, site, avatars, settings)
-            return
+            return _timed_write(site_dir, site, avatars, settings, self.kept)[1]
         try:
-            self.side_seconds = self._job.result()
+            self.side_seconds, written = self._job.result()
             _move_into(self._staging, site_dir)
+            return written
         except BrokenProcessPool:
             # The process died (killed, out of memory): the files are written here instead.
             # An error raised by the writing itself is not caught: it would fail here too.
-            write(site_dir, site, avatars, settings)
+            return _timed_write(site_dir, site, avatars, settings)[1]
         finally:
             self.cancel()
 

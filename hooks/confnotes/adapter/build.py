@@ -7,17 +7,18 @@ once and rebuilds many times.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import (
@@ -39,7 +40,7 @@ from .. import (
 from .. import settings as settings_file
 from ..messages import Report
 from ..model import Kind
-from . import addresses, avatar_files, image_markdown, images, pages, social
+from . import addresses, avatar_files, image_markdown, images, pages, rebuilds, social
 
 DEFAULT_REGISTRIES = collect.DEFAULT_REGISTRIES
 REMOVALS_SHOWN = markup.REMOVALS_SHOWN
@@ -67,14 +68,18 @@ EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
                  b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
 
-def _answer_material_sitemap_requests(site_dir: Path, site: index.Site, site_name: str) -> None:
+def _answer_material_sitemap_requests(site_dir: Path, site: index.Site,
+                                      site_name: str) -> list[str]:
     """Material's script reads every <link rel="alternate"> as a site in another language and
     fetches sitemap.xml beside it: a page with its own feeds gets an empty one there, which
-    answers that request instead of a 404."""
+    answers that request instead of a 404. The site-relative paths written."""
+    written: list[str] = []
     for feed in feeds.all_feeds(site, site_name, None):
         if feed.folder:
             (site_dir / feed.folder).mkdir(parents=True, exist_ok=True)
             (site_dir / feed.folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
+            written.append(feed.folder + "sitemap.xml")
+    return written
 
 
 def _config_folder(config: MkDocsConfig) -> Path:
@@ -88,12 +93,25 @@ class Confnotes:
         self.log = log
         self.command = "build"       # `serve` shows drafts (on_startup says which command)
         self.outputs = outputs.Outputs()
+        # `mkdocs serve --dirty`: what one build keeps for the next (None: every build is
+        # whole, as `mkdocs build` always is).
+        self.rebuilds: rebuilds.Rebuilds | None = None
         self.reset()
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+        if command == "serve" and dirty:
+            self.rebuilds = rebuilds.Rebuilds()
+            self.outputs.kept = {}
+            # MkDocs warns that a dirty build may show stale pages: here it does not.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
     def reset(self, cache: Path = Path(".cache/confnotes")) -> None:
         """A new build's state; pictures, avatars and cards are cached under `cache`."""
         self.outputs.cancel()  # a side process a failed build left running
+        kept = self.outputs.kept
         self.outputs = outputs.Outputs()
+        self.outputs.kept = kept
         self.report = Report()
         self.registry_paths: dict[Kind, str] = dict(DEFAULT_REGISTRIES)
         self.registries: dict[Kind, registry.Registry] = {}
@@ -116,6 +134,10 @@ class Confnotes:
         self.page_source: images.PageSource | None = None
         # What the last build spent where (seconds), as -v logs it; read by bench/hooks_time.py.
         self.timings: dict[str, float] = {}
+        self.view: pages.View | None = None
+        self.doc_pages: list[File] = []
+        self.files_now: list[File] = []
+        self.search_entries = 0   # entries of Material's search index already kept
 
     # -- events ------------------------------------------------------------------------------
 
@@ -148,8 +170,7 @@ class Confnotes:
         drafts: list[str] = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if collect.is_note(file.src_uri):
-                raw = collect.read_note(file.src_uri, file.content_bytes, self.report,
-                                        self.theme, slugify=self.slugify)
+                raw = self._read_note(file)
                 if raw.draft and self.command != "serve":
                     # A draft is for its writer's preview only (`mkdocs serve`, marked there).
                     files.remove(file)
@@ -173,7 +194,14 @@ class Confnotes:
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
         avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
-        self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config))
+        self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config),
+                           in_process=self.rebuilds is not None and bool(self.rebuilds.urls))
+        videos = listings.VIDEO_PICTURES
+        self.view = pages.View(self.site, (f.src_uri for f in files
+                                           if f.src_uri.startswith(videos)), config.site_name)
+        self.social = self._social_view(config)
+        if self.rebuilds is not None:
+            self._plan_rebuild(files, config)
         self._log_problems()
         return files
 
@@ -235,34 +263,213 @@ class Confnotes:
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.images.page = None
         if self.site is not None:
-            videos = listings.VIDEO_PICTURES
-            pages.install(env, self.site,
-                          (f.src_uri for f in files if f.src_uri.startswith(videos)),
-                          config.site_name)
+            view: Any = self.view
+            if self.rebuilds is not None:
+                tape = self.rebuilds.tape
+                view = rebuilds.Recorded("confnotes", self.view, tape, rebuilds.PURE)
+            pages.install(env, view)
             self._finish_media(env, config, files)
+            if self.rebuilds is not None:
+                served = set(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+                served |= set(files.static_pages())
+                self.files_now = [f for f in files if f in served or not
+                                  f.is_documentation_page()]
+                self._restore_kept_pages(files)
         self._log_problems()
         return env
+
+    def on_page_context(self, page: Page, config: MkDocsConfig) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.tape.start()
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.rebuilds is not None:
+            self._record_page(page, config)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.site is None:
             return
         site_dir = Path(config.site_dir)
-        self.outputs.finish(site_dir)
+        written = self.outputs.finish(site_dir)
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
-        _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
+        written += _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
+        if self.rebuilds is not None:
+            self._write_search_index(config)
         search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
-            for page, error in self.cards.finish():
+            wanted = self._card_wanted(site_dir) if self.rebuilds is not None else None
+            for page, error in self.cards.finish(wanted):
                 self.log.warning(f"Social card of '{page}' could not be drawn ({error}); its "
                                  "page names a picture that is not there.")
+        if self.rebuilds is not None:
+            self._remove_stale(config, written)
         self._log_media_time()
 
     def on_build_error(self, error: Exception) -> None:
         self.outputs.cancel()
+        if self.rebuilds is not None:
+            self.rebuilds.forget()
+            self.outputs.kept = {}
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _read_note(self, file: File) -> normalize.RawNote:
+        data = file.content_bytes
+        if self.rebuilds is None:
+            return collect.read_note(file.src_uri, data, self.report, self.theme,
+                                     slugify=self.slugify)
+        kept = self.rebuilds.notes.get(file.src_uri)
+        if kept is None or kept.data != data:
+            report = Report()
+            kept = rebuilds.ReadNote(data, collect.read_note(file.src_uri, data, report,
+                                                             self.theme, slugify=self.slugify),
+                                     list(report.problems),
+                                     {k: list(v) for k, v in report.unknown_keys.items()})
+            self.rebuilds.notes[file.src_uri] = kept
+        for problem in kept.problems:
+            self.report.add(problem)
+        for name, places in kept.unknown_keys.items():
+            self.report.unknown_keys.setdefault(name, []).extend(places)
+        read: normalize.RawNote = kept.raw
+        return read
+
+    def _social_view(self, config: MkDocsConfig) -> social.SocialView:
+        assert self.site is not None
+        titles = {src: page.title for src, page in self.generated.items()}
+        titles.update({n.path: n.title for n in self.site.notes})
+        return social.SocialView(config, self.site, self.cards.by_page if self.cards else {},
+                                titles)
+
+    def _signature(self, files: Files, config: MkDocsConfig) -> tuple[Any, ...]:
+        """What every page depends on: settings, templates, pictures and other files."""
+        parts: list[Any] = [self.command]
+        if config.config_file_path:
+            parts.append(Path(config.config_file_path).read_bytes())
+        custom_dir = config.theme.custom_dir
+        folders = [Path(custom_dir)] if custom_dir else []
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    parts.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+        for file in files:
+            if (not file.is_documentation_page() and file.abs_src_path
+                    and file.src_dir == config.docs_dir):
+                stat = os.stat(file.abs_src_path)
+                parts.append((file.src_uri, stat.st_mtime_ns, stat.st_size))
+        return tuple(parts)
+
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """Decide which pages this build renders; the others keep last build's output."""
+        assert self.rebuilds is not None
+        memory = self.rebuilds
+        documents = files.documentation_pages(inclusion=lambda _level: True)
+        keys: dict[str, tuple[Any, str]] = {}
+        for file in documents:
+            src = file.src_uri
+            if (raw := self.raw.get(src)) is not None:
+                keys[src] = ((memory.notes[src].data, file.url), raw.markdown)
+            elif (generated := self.generated.get(src)) is not None:
+                text = file.content_string
+                keys[src] = ((text, generated.title, repr(sorted(generated.meta.items())),
+                              file.url), text)
+        for src in set(memory.notes) - {f.src_uri for f in documents}:
+            del memory.notes[src]
+        targets = {"confnotes": self.view, "confnotes_social": self.social,
+                   "confnotes_avatars": self.avatars}
+        dirty = memory.plan(self._signature(files, config),
+                            [(f.src_uri, f.url) for f in documents], keys,
+                            {f.src_uri: f.url for f in files}, targets)
+        if memory.pages:
+            self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
+        for file in documents:
+            # MkDocs' own test compares file times, and knows nothing of generated pages.
+            file.is_modified = (  # type: ignore[method-assign]
+                _modified if file.src_uri in dirty else _kept)
+
+    def _restore_kept_pages(self, files: Files) -> None:
+        """Give each page this build does not render what its last rendering left, as the
+        other pages, the anchor checks and the search index read it."""
+        assert self.rebuilds is not None
+        self.doc_pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        by_src = {f.src_uri: f for f in files}
+        for file in self.doc_pages:
+            record = self.rebuilds.pages.get(file.src_uri)
+            if file.src_uri in self.rebuilds.dirty or record is None or file.page is None:
+                continue
+            page = file.page
+            page.meta = dict(record.meta)
+            page.content = record.content
+            page.toc = record.toc
+            page.present_anchor_ids = record.anchors
+            raw = self.raw.get(file.src_uri)
+            if raw is not None and len(raw.talks) > 1:
+                self.heading_levels[page.url] = heading_levels(page.toc)
+            if record.links_to_anchors is not None:
+                page.links_to_anchors = {by_src[s]: dict(links) for s, links in
+                                         record.links_to_anchors.items() if s in by_src}
+
+    def _record_page(self, page: Page, config: MkDocsConfig) -> None:
+        assert self.rebuilds is not None
+        calls = self.rebuilds.tape.stop()
+        src = page.file.src_uri
+        entries: list[dict[str, Any]] = []
+        plugin = _search_plugin(config)
+        if plugin is not None:
+            made = plugin.search_index.entries
+            entries = made[self.search_entries:]
+            self.search_entries = len(made)
+        key = self.rebuilds.keys.get(src)
+        links = page.links_to_anchors
+        self.rebuilds.pages[src] = rebuilds.PageRecord(
+            key[0] if key else None, key[1] if key else "", dict(page.meta), page.content,
+            page.toc, page.present_anchor_ids,
+            {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
+            entries, calls)
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        """Material's index with every page's entries in page order: in a dirty build its
+        plugin keeps only the pages it rendered."""
+        assert self.rebuilds is not None
+        plugin = _search_plugin(config)
+        if plugin is None:
+            return
+        docs: list[dict[str, Any]] = []
+        for file in self.doc_pages:
+            record = self.rebuilds.pages.get(file.src_uri)
+            docs += record.entries if record is not None else []
+        settings = {k: plugin.search_index.config[k]
+                    for k in ("lang", "separator", "pipeline", "fields")}
+        # As Material writes it, so that the analysis after it reads the same.
+        data = json.dumps({"config": settings, "docs": docs}, separators=(",", ":"),
+                          default=str)
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8"))
+
+    def _card_wanted(self, site_dir: Path) -> Callable[[str, File], bool]:
+        assert self.rebuilds is not None
+        last = self.rebuilds.cards
+
+        def wanted(page: str, file: File) -> bool:
+            source = file.abs_src_path or ""
+            changed = last.get(page) != source or not os.path.isfile(file.abs_dest_path)
+            last[page] = source
+            return changed
+        return wanted
+
+    def _remove_stale(self, config: MkDocsConfig, written: list[str]) -> None:
+        assert self.rebuilds is not None
+        kept = {f.dest_uri for f in self.doc_pages}
+        kept |= {f.dest_uri for f in self.files_now if not f.is_documentation_page()}
+        kept |= set(written)
+        if self.cards is not None:
+            kept |= {f.dest_uri for f in self.cards.by_page.values()}
+        kept |= {"search/search_index.json", "sitemap.xml.gz", *config.theme.static_templates}
+        self.rebuilds.remove_stale(Path(config.site_dir), kept)
 
     def _sanitise(self, html: str, page: Page, source: images.PageSource) -> str:
         """The page's HTML with only what notes may use; each removal a warning at its line."""
@@ -365,13 +572,16 @@ class Confnotes:
         being drawn: on_post_build waits for them)."""
         assert self.site is not None
         start = time.perf_counter()
-        self.images.unreferenced_problems(self.report)
-        titles = {src: page.title for src, page in self.generated.items()}
-        titles.update({n.path: n.title for n in self.site.notes})
-        env.globals["confnotes_avatars"] = self.avatars
-        self.social = social.SocialView(config, self.site,
-                                       self.cards.by_page if self.cards else {}, titles)
-        env.globals["confnotes_social"] = self.social
+        if self.rebuilds is None or not self.rebuilds.kept_any():
+            # Pages kept from the last build showed their pictures then, not now.
+            self.images.unreferenced_problems(self.report)
+        avatars: Any = self.avatars
+        tags: Any = self.social
+        if self.rebuilds is not None:
+            avatars = rebuilds.Recorded("confnotes_avatars", avatars, self.rebuilds.tape)
+            tags = rebuilds.Recorded("confnotes_social", tags, self.rebuilds.tape)
+        env.globals["confnotes_avatars"] = avatars
+        env.globals["confnotes_social"] = tags
         self.media_seconds += time.perf_counter() - start
 
     def _log_media_time(self) -> None:
@@ -392,3 +602,24 @@ class Confnotes:
             log = self.log.error if problem.severity == "error" else self.log.warning
             log(problem.for_mkdocs())
         self.report.problems.clear()
+
+
+def _modified() -> bool:
+    return True
+
+
+def _kept() -> bool:
+    return False
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, found by what it keeps (`search_index.entries`)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return plugin
+    return None

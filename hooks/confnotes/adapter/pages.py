@@ -190,9 +190,9 @@ class View(EventListings):
     colour = staticmethod(name_colour)
 
 
-def install(env: Any, site: Site, video_pictures: Iterable[str] = (),
-            site_name: str = "") -> None:
-    """Make the model available to the templates as `confnotes`. Confnotes' own templates
-    escape what they print inside `{% autoescape true %}`; Material's are left as they are,
-    and a Material template that extends one of Confnotes' gets its blocks unescaped."""
-    env.globals["confnotes"] = View(site, video_pictures, site_name)
+def install(env: Any, view: Any) -> None:
+    """Make the model available to the templates as `confnotes`: a `View`, or one that records
+    its answers (rebuilds.Recorded). Confnotes' own templates escape what they print inside
+    `{% autoescape true %}`; Material's are left as they are, and a Material template that
+    extends one of Confnotes' gets its blocks unescaped."""
+    env.globals["confnotes"] = view

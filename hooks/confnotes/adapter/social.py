@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,9 +65,11 @@ class Cards:
         for path, card in sorted(self._todo.items()):
             self._jobs[str(path)] = self._side.submit(draw_card, path, card, self.fonts)
 
-    def finish(self) -> list[tuple[str, str]]:
-        """Wait for the drawing and copy every card into the site; (page, error) for each
-        card that could not be drawn."""
+    def finish(self, wanted: Callable[[str, File], bool] | None = None
+               ) -> list[tuple[str, str]]:
+        """Wait for the drawing and copy every card (or those `wanted`: a rebuild leaves the
+        ones already in place) into the site; (page, error) for each card that could not be
+        drawn."""
         failed: list[tuple[str, str]] = []
         self._side.wait()
         for page, file in sorted(self.by_page.items()):
@@ -75,7 +77,7 @@ class Cards:
             error = job.exception() if job is not None else None
             if error is not None:
                 failed.append((page, f"{type(error).__name__}: {error}"))
-            else:
+            elif wanted is None or wanted(page, file):
                 file.copy_file()
         done = [job.result() for job in self._jobs.values() if job.exception() is None]
         self.made = len(done)
@@ -130,17 +132,21 @@ class SocialView:
         self.seconds = 0.0
 
     def of(self, page: Page) -> Social:
+        return self.describe(page.file.src_uri, page.meta, page.title, page.url)
+
+    def describe(self, src: str, meta: Mapping[str, Any] | None, page_title: str | None,
+                 page_url: str) -> Social:
+        """The tags of the page made from `src`, given its keys, title and address."""
         start = time.perf_counter()
         try:
-            return self._of(page)
+            return self._of(src, meta or {}, page_title, page_url)
         finally:
             self.seconds += time.perf_counter() - start
 
-    def _of(self, page: Page) -> Social:
-        meta: Mapping[str, Any] = page.meta or {}
-        src = page.file.src_uri
+    def _of(self, src: str, meta: Mapping[str, Any], page_title: str | None,
+            page_url: str) -> Social:
         kind: Literal["article", "profile", "website"] = "website"
-        title = self.titles.get(src) or html.unescape(page.title or "") or self.site_name
+        title = self.titles.get(src) or html.unescape(page_title or "") or self.site_name
         description = self.description
         published = None
         if (note := self.notes.get(meta.get("confnotes_note") or src)) is not None:
@@ -159,7 +165,7 @@ class SocialView:
         image = None
         if card is not None:
             image = urljoin(self.base, card.url) if self.base else card.url
-        url = urljoin(self.base, page.url) if self.base else None
+        url = urljoin(self.base, page_url) if self.base else None
         return Social(kind, title, shorten(description), url, image, bool(self.base),
                       title, published)
 

@@ -1,0 +1,265 @@
+"""What `mkdocs serve --dirty` keeps from one build to the next, so that saving a note
+re-renders only the pages whose output can change.
+
+A page is rendered again when what it was made from changed: its source (a note's bytes, a
+generated page's text and keys), a file its links could name (one added, removed or moved),
+or anything it asked the model while its template rendered. Each such question is recorded
+with its answer (`Recorded`), and asked again of the next build's model: a page whose every
+answer is the same gives the same bytes. Everything else about a build (settings, templates,
+pictures) starts the record afresh, and `mkdocs build` keeps nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
+# not recorded, as whatever they are given was recorded where it came from.
+PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initials", "colour",
+                  "excerpt", "year_slug", "kind_label", "search_kinds"})
+# Links to terms, the most frequent call, depend on the page's address (the same for the
+# page's whole life) and on the term alone: recorded as the question `term(kind, ident)`,
+# which many pages share.
+TERM_LINKS = frozenset({"link", "links"})
+
+
+@dataclass
+class Call:
+    """One question a template asked while a page rendered, and its answer."""
+
+    target: str                       # the template global: confnotes, confnotes_social, ...
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    result: Any
+    where: tuple[str, str] | None = None   # (page URL, base URL) given as the template context
+    attribute: bool = False
+
+
+class _At:
+    """A page as URL helpers read it: its address alone."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+class Tape:
+    """The calls of the page being rendered; None between pages."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] | None = None
+
+    def start(self) -> None:
+        self.calls = []
+
+    def stop(self) -> list[Call]:
+        calls, self.calls = self.calls or [], None
+        return calls
+
+
+def _materialised(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    # An iterator a template passes is used up by the call: kept as a tuple to ask again.
+    return tuple(tuple(a) if isinstance(a, Iterator) else a for a in args)
+
+
+class Recorded:
+    """`obj` as the templates see it: every call (but `pure` ones) recorded on `tape`."""
+
+    def __init__(self, target: str, obj: Any, tape: Tape,
+                 pure: frozenset[str] = frozenset()) -> None:
+        self._target = target
+        self._obj = obj
+        self._tape = tape
+        self._pure = pure
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._obj, name)
+        tape, target = self._tape, self._target
+        if name in self._pure or tape.calls is None:
+            return value
+        if not callable(value):
+            tape.calls.append(Call(target, name, (), {}, value, attribute=True))
+            return value
+        if target == "confnotes_social" and name == "of":
+            def described(page: Any) -> Any:
+                args = (page.file.src_uri, dict(page.meta), page.title, page.url)
+                result = self._obj.describe(*args)
+                if tape.calls is not None:
+                    tape.calls.append(Call(target, "describe", args, {}, result))
+                return result
+            return described
+        if name in TERM_LINKS and target == "confnotes":
+            def term_links(context: Any, kind: str, idents: Any, *rest: Any,
+                           **kwargs: Any) -> Any:
+                idents = tuple(idents) if isinstance(idents, Iterator) else idents
+                result = value(context, kind, idents, *rest, **kwargs)
+                if tape.calls is not None:
+                    for ident in ((idents,) if name == "link" else idents):
+                        tape.calls.append(Call(target, "term", (kind, ident), {},
+                                               self._obj.term(kind, ident)))
+                return result
+            term_links.jinja_pass_arg = value.jinja_pass_arg  # type: ignore[attr-defined]
+            return term_links
+        if getattr(value, "jinja_pass_arg", None) is not None:
+            def in_context(context: Any, *args: Any, **kwargs: Any) -> Any:
+                args = _materialised(args)
+                result = value(context, *args, **kwargs)
+                page = context.get("page")
+                where = (page.url if page is not None else "", context.get("base_url", ""))
+                if tape.calls is not None:
+                    tape.calls.append(Call(target, name, args, kwargs, result, where))
+                return result
+            in_context.jinja_pass_arg = value.jinja_pass_arg  # type: ignore[attr-defined]
+            return in_context
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            args = _materialised(args)
+            result = value(*args, **kwargs)
+            if tape.calls is not None:
+                tape.calls.append(Call(target, name, args, kwargs, result))
+            return result
+        return call
+
+
+def ask_again(call: Call, targets: dict[str, Any]) -> Any:
+    """The answer the current build gives to a recorded question."""
+    obj = targets[call.target]
+    if call.attribute:
+        return getattr(obj, call.name)
+    method = getattr(obj, call.name)
+    if call.where is not None:
+        url, base = call.where
+        return method({"page": _At(url), "base_url": base}, *call.args, **call.kwargs)
+    return method(*call.args, **call.kwargs)
+
+
+@dataclass
+class ReadNote:
+    """A note as read from these bytes, with what reading it reported."""
+
+    data: bytes
+    raw: Any
+    problems: list[Any]
+    unknown_keys: dict[str, list[tuple[str, int | None, int]]]
+
+
+@dataclass
+class PageRecord:
+    """What a page was made from and what MkDocs kept of it, to stand in for rendering it."""
+
+    key: Any
+    source: str
+    meta: dict[str, Any]
+    content: str | None
+    toc: Any
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    entries: list[dict[str, Any]]
+    calls: list[Call] = field(default_factory=list)
+
+
+def _names(paths: Iterable[str]) -> set[str]:
+    """What a link to each path has to contain: its file name without `.md`, or the folder of
+    an index page."""
+    found: set[str] = set()
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        if stem in ("index", "README") and folder:
+            stem = folder.rpartition("/")[2]
+        if stem:
+            found.add(stem)
+    return found
+
+
+class Rebuilds:
+    """The state one `mkdocs serve --dirty` process keeps across its builds."""
+
+    def __init__(self) -> None:
+        self.tape = Tape()
+        self.pages: dict[str, PageRecord] = {}
+        self.signature: Any = None
+        self.urls: dict[str, str] = {}           # every file's URL in the last build
+        self.outputs: set[str] = set()           # site-relative paths the last build wrote
+        self.dirty: set[str] = set()             # pages this build renders
+        self.keys: dict[str, tuple[Any, str]] = {}   # this build: page -> (key, source)
+        self.notes: dict[str, ReadNote] = {}
+        self.cards: dict[str, str] = {}          # page -> its card's source, last copied
+
+    def kept_any(self) -> bool:
+        return any(src not in self.dirty for src in self.pages)
+
+    def plan(self, signature: Any, pages: Iterable[tuple[str, str]],
+             keys: dict[str, tuple[Any, str]], urls: dict[str, str],
+             targets: dict[str, Any]) -> set[str]:
+        """The pages (src_uri, url) that must be rendered again; the others keep their output."""
+        if signature != self.signature:
+            self.pages.clear()
+            self.signature = signature
+        moved = {s for s in urls.keys() ^ self.urls.keys()}
+        moved |= {s for s in urls.keys() & self.urls.keys() if urls[s] != self.urls[s]}
+        names = _names(moved)
+        self.urls = urls
+        self.keys = keys
+        answers: dict[tuple[Any, ...], Any] = {}
+        dirty: set[str] = set()
+        for src, _url in pages:
+            record = self.pages.get(src)
+            key = keys.get(src)
+            if (record is None or key is None or record.key != key[0]
+                    or any(n in record.source for n in names)
+                    or not _same_answers(record.calls, targets, answers)):
+                dirty.add(src)
+                self.pages.pop(src, None)
+        for src in set(self.pages) - {s for s, _ in keys.items()}:
+            del self.pages[src]
+        self.dirty = dirty
+        return dirty
+
+    def forget(self) -> None:
+        """After a failed build nothing recorded can be trusted."""
+        self.pages.clear()
+        self.signature = None
+        self.outputs = set()
+
+    def remove_stale(self, site_dir: Path, outputs: set[str]) -> None:
+        """Delete what the last build wrote and this one did not (a deleted note's page, the
+        page of a speaker no note names any more)."""
+        for path in sorted(self.outputs - outputs):
+            target = site_dir / path
+            target.unlink(missing_ok=True)
+            folder = target.parent
+            while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self.outputs = outputs
+
+
+def _same_answers(calls: list[Call], targets: dict[str, Any],
+                  answers: dict[tuple[Any, ...], Any]) -> bool:
+    for call in calls:
+        memo: tuple[Any, ...] = (call.target, call.name, call.where, call.args,
+                                 tuple(sorted(call.kwargs.items())))
+        try:
+            hash(memo)
+        except TypeError:
+            # Recorded arguments are kept alive by their records, so their ids name them.
+            memo = (call.target, call.name, call.where, tuple(map(id, call.args)),
+                    tuple(sorted((k, id(v)) for k, v in call.kwargs.items())))
+        if memo in answers:
+            answer = answers[memo]
+        else:
+            try:
+                answer = ask_again(call, targets)
+            except Exception:  # the question has no answer now (a term gone): render again
+                answer = _NO_ANSWER
+            answers[memo] = answer
+        if answer is _NO_ANSWER or answer != call.result:
+            return False
+    return True
+
+
+_NO_ANSWER = object()
