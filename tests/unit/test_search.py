@@ -11,7 +11,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from confnotes.adapter.build import heading_levels
+from confnotes.adapter.state import heading_levels
 from confnotes.index import Site
 from confnotes.model import Appearance, Note, Talk, Term
 from confnotes.search import (

@@ -1,0 +1,194 @@
+"""`mkdocs serve --dirty`: the build's steps that keep what one build made for the next
+(rebuilds.py keeps the records), so that saving a note renders only what can change."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .. import (
+    collect,
+    normalize,
+)
+from ..messages import Report
+from . import rebuilds
+from .state import BuildState, heading_levels
+
+
+class RebuildSteps(BuildState):
+    def _read_note(self, file: File) -> normalize.RawNote:
+        data = file.content_bytes
+        if self.rebuilds is None:
+            return collect.read_note(file.src_uri, data, self.report, self.theme,
+                                     slugify=self.slugify)
+        kept = self.rebuilds.notes.get(file.src_uri)
+        if kept is None or kept.data != data:
+            report = Report()
+            kept = rebuilds.ReadNote(data, collect.read_note(file.src_uri, data, report,
+                                                             self.theme, slugify=self.slugify),
+                                     list(report.problems),
+                                     {k: list(v) for k, v in report.unknown_keys.items()})
+            self.rebuilds.notes[file.src_uri] = kept
+        for problem in kept.problems:
+            self.report.add(problem)
+        for name, places in kept.unknown_keys.items():
+            self.report.unknown_keys.setdefault(name, []).extend(places)
+        read: normalize.RawNote = kept.raw
+        return read
+
+    def _signature(self, files: Files, config: MkDocsConfig) -> tuple[Any, ...]:
+        """What every page depends on: settings, templates, pictures and other files."""
+        parts: list[Any] = [self.command]
+        if config.config_file_path:
+            parts.append(Path(config.config_file_path).read_bytes())
+        custom_dir = config.theme.custom_dir
+        folders = [Path(custom_dir)] if custom_dir else []
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    parts.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+        for file in files:
+            if (not file.is_documentation_page() and file.abs_src_path
+                    and file.src_dir == config.docs_dir):
+                stat = os.stat(file.abs_src_path)
+                parts.append((file.src_uri, stat.st_mtime_ns, stat.st_size))
+        return tuple(parts)
+
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """Decide which pages this build renders; the others keep last build's output."""
+        assert self.rebuilds is not None
+        memory = self.rebuilds
+        documents = files.documentation_pages(inclusion=lambda _level: True)
+        keys: dict[str, tuple[Any, str]] = {}
+        for file in documents:
+            src = file.src_uri
+            if (raw := self.raw.get(src)) is not None:
+                keys[src] = ((memory.notes[src].data, file.url), raw.markdown)
+            elif (generated := self.generated.get(src)) is not None:
+                text = file.content_string
+                keys[src] = ((text, generated.title, repr(sorted(generated.meta.items())),
+                              file.url), text)
+        for src in set(memory.notes) - {f.src_uri for f in documents}:
+            del memory.notes[src]
+        targets = {"confnotes": self.view, "confnotes_social": self.social,
+                   "confnotes_avatars": self.avatars}
+        dirty = memory.plan(self._signature(files, config),
+                            [(f.src_uri, f.url) for f in documents], keys,
+                            {f.src_uri: f.url for f in files}, targets)
+        if memory.pages:
+            self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
+        for file in documents:
+            # MkDocs' own test compares file times, and knows nothing of generated pages.
+            file.is_modified = (  # type: ignore[method-assign]
+                _modified if file.src_uri in dirty else _kept)
+
+    def _restore_kept_pages(self, files: Files) -> None:
+        """Give each page this build does not render what its last rendering left, as the
+        other pages, the anchor checks and the search index read it."""
+        assert self.rebuilds is not None
+        self.doc_pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        by_src = {f.src_uri: f for f in files}
+        for file in self.doc_pages:
+            record = self.rebuilds.pages.get(file.src_uri)
+            if file.src_uri in self.rebuilds.dirty or record is None or file.page is None:
+                continue
+            page = file.page
+            page.meta = dict(record.meta)
+            page.content = record.content
+            page.toc = record.toc
+            page.present_anchor_ids = record.anchors
+            raw = self.raw.get(file.src_uri)
+            if raw is not None and len(raw.talks) > 1:
+                self.heading_levels[page.url] = heading_levels(page.toc)
+            if record.links_to_anchors is not None:
+                page.links_to_anchors = {by_src[s]: dict(links) for s, links in
+                                         record.links_to_anchors.items() if s in by_src}
+
+    def _record_page(self, page: Page, config: MkDocsConfig) -> None:
+        assert self.rebuilds is not None
+        calls = self.rebuilds.tape.stop()
+        src = page.file.src_uri
+        entries: list[dict[str, Any]] = []
+        plugin = _search_plugin(config)
+        if plugin is not None:
+            made = plugin.search_index.entries
+            entries = made[self.search_entries:]
+            self.search_entries = len(made)
+        key = self.rebuilds.keys.get(src)
+        links = page.links_to_anchors
+        self.rebuilds.pages[src] = rebuilds.PageRecord(
+            key[0] if key else None, key[1] if key else "", dict(page.meta), page.content,
+            page.toc, page.present_anchor_ids,
+            {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
+            entries, calls)
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        """Material's index with every page's entries in page order: in a dirty build its
+        plugin keeps only the pages it rendered."""
+        assert self.rebuilds is not None
+        plugin = _search_plugin(config)
+        if plugin is None:
+            return
+        docs: list[dict[str, Any]] = []
+        for file in self.doc_pages:
+            record = self.rebuilds.pages.get(file.src_uri)
+            docs += record.entries if record is not None else []
+        settings = {k: plugin.search_index.config[k]
+                    for k in ("lang", "separator", "pipeline", "fields")}
+        # As Material writes it, so that the analysis after it reads the same.
+        data = json.dumps({"config": settings, "docs": docs}, separators=(",", ":"),
+                          default=str)
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8"))
+
+    def _card_wanted(self, site_dir: Path) -> Callable[[str, File], bool]:
+        assert self.rebuilds is not None
+        last = self.rebuilds.cards
+
+        def wanted(page: str, file: File) -> bool:
+            source = file.abs_src_path or ""
+            changed = last.get(page) != source or not os.path.isfile(file.abs_dest_path)
+            last[page] = source
+            return changed
+        return wanted
+
+    def _remove_stale(self, config: MkDocsConfig, written: list[str]) -> None:
+        assert self.rebuilds is not None
+        kept = {f.dest_uri for f in self.doc_pages}
+        kept |= {f.dest_uri for f in self.files_now if not f.is_documentation_page()}
+        kept |= set(written)
+        if self.cards is not None:
+            kept |= {f.dest_uri for f in self.cards.by_page.values()}
+        kept |= {"search/search_index.json", "sitemap.xml.gz", *config.theme.static_templates}
+        self.rebuilds.remove_stale(Path(config.site_dir), kept)
+
+
+def _modified() -> bool:
+    return True
+
+
+def _kept() -> bool:
+    return False
+
+
+def not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, found by what it keeps (`search_index.entries`)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return plugin
+    return None
