@@ -19,7 +19,6 @@ import itertools
 import json
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.site.merged_pr import gif, word  # noqa: E402  (the site test's GIF)
+
 LIMIT_SECONDS = 5.0
 LIMIT_MB = 500.0
 NOISE_SECONDS = 0.3    # differences smaller than this are start-up jitter, not growth
@@ -52,16 +54,6 @@ def _note(front: str, body: str = "본문\n") -> str:
     return f"---\n{front}---\n{body}"
 
 
-def _word(n: int) -> str:
-    """A topic name of letters only: digits after a word read as an event and its year."""
-    letters = ""
-    while True:
-        letters = chr(ord("a") + n % 26) + letters
-        n //= 26
-        if not n:
-            return f"topic {letters}"
-
-
 def _look_alikes(count: int) -> Docs:
     """`count` names that all meet under one look-alike key: one root, each with one more
     character of its own (deleting it gives the root back), fifty names a note."""
@@ -70,16 +62,6 @@ def _look_alikes(count: int) -> Docs:
     return {f"notes/people-{n}.md": _note(
         f"title: 사람들 {n}\nspeakers: [{', '.join(names[n * per_note:(n + 1) * per_note])}]\n")
         for n in range((count + per_note - 1) // per_note)}
-
-
-def _gif(frames: int, width: int = 8000, height: int = 8000) -> bytes:
-    """A GIF whose screen is `width` × `height` and whose frames are one pixel each."""
-    out = bytearray(b"GIF89a" + struct.pack("<HH", width, height) + b"\x80\x00\x00")
-    out += b"\x00\x00\x00\xff\xff\xff\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
-    for _ in range(frames):
-        out += b"\x21\xf9\x04\x04\x01\x00\x00\x00\x2c" + struct.pack("<HHHH", 0, 0, 1, 1)
-        out += b"\x00\x02\x02\x44\x01\x00"
-    return bytes(out + b"\x3b")
 
 
 def _summary(kilobytes: int) -> Docs:
@@ -110,10 +92,11 @@ CASES = [
          "speakers"),
     Case("many-topics", "one note with n topics", "build", (1_000, 2_000, 4_000),
          lambda n: {"notes/tags.md": _note(
-             f"title: 태그\ntopics: [{', '.join(_word(i) for i in range(n))}]\n")},
+             f"title: 태그\ntopics: [{', '.join(word(i) for i in range(n))}]\n")},
          "topics"),
     Case("gif-frames", "a GIF of n frames on 8000×8000", "build", (250, 500, 1_000),
-         lambda n: {"notes/anim.md": "# 움짤\n\n![](anim.gif)\n", "notes/anim.gif": _gif(n)},
+         lambda n: {"notes/anim.md": "# 움짤\n\n![](anim.gif)\n",
+                    "notes/anim.gif": gif(n, 8000, 8000)},
          "frames"),
     Case("long-summary", "a summary of n KB, 20 topics and 20 speakers", "build",
          (256, 512, 1_024), _summary, "KB"),

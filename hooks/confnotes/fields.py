@@ -21,8 +21,6 @@ from .people import ROLE_WORDS, PersonRef, Role, parse_person, people_in
 from .talk_links import as_link
 from .yaml_loader import YamlList, YamlMap
 
-_HANGUL = re.compile(r"[가-힣]")
-_LATIN = re.compile(r"[A-Za-z]")
 _TOPIC_LEVELS = re.compile(r"\s*(?:\||>|›|»)\s*|\s+/\s+")
 _HASHTAGS = re.compile(r"^#\S+(?:\s+#\S+)+$")
 DAY_WORDS = {"첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
