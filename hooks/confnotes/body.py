@@ -62,6 +62,7 @@ from .bylines import (
     heading_people,
     label_people,
     label_value,
+    name_line,
 )
 from .names import clean, key
 from .people import (
@@ -126,6 +127,8 @@ def scan(body: str, first_line: int) -> Body:
             state.since_heading += 1
         previous_text = line
         i += 1
+    if state.name_lines:
+        _name_lines(state)
     return Body(state.headings, _merge_overview(state.talks), first_text,
                 fence[1] if fence else None, lines, state.speaker_lines,
                 shorten(" ".join(prose), EXCERPT_CHARS), code)
@@ -262,7 +265,33 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
             if not talk.people:
                 add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
                 return i + 1
+        elif heading is not None and state.since_heading <= 1 and (
+                person := name_line(lines, i)) is not None:
+            state.name_lines.append((heading, Appearance(person, "speaker", file_line)))
     return 0
+
+
+# How many talks must each open with a plain name line before those lines are read as their
+# speakers: one such line could as well be a subtitle.
+NAME_LINES = 3
+
+
+def _name_lines(state: Scan) -> None:
+    """Talks whose speakers are written plainly under their headings, each the same way."""
+    by_depth: dict[int, list[tuple[Heading, Appearance]]] = {}
+    for heading, appearance in state.name_lines:
+        by_depth.setdefault(heading.depth, []).append((heading, appearance))
+    added = False
+    for found in by_depth.values():
+        if len(found) < NAME_LINES:
+            continue
+        for heading, appearance in found:
+            talk = state.talk_at(heading)
+            if not talk.people:
+                add_people(talk, [appearance])
+                added = True
+    if added and all(t.heading is not None for t in state.talks):
+        state.talks.sort(key=lambda t: t.heading.index if t.heading is not None else 0)
 
 
 _ANCHOR_DROP = re.compile(r"[^\w\- ]")

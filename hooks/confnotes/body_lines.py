@@ -65,6 +65,11 @@ class Scan:
     people_section: Heading | None = None
     people_section_count = 0
     first_item_open = False            # the next content line may be the speaker
+    # The indent of a list item read as a speaker over notes of their talk, under the
+    # current heading: its siblings of the same shape are speakers too.
+    speaker_items: int | None = None
+    # Plain lines right under talk headings that could be their speakers (`katie barnett`).
+    name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
     speaker_lines: list[int] = field(default_factory=list)
 
     def file_line(self, i: int) -> int:
@@ -78,6 +83,7 @@ class Scan:
         if self.own_section is not None and heading.depth <= self.own_section:
             self.own_section = None
         self.people_section = None
+        self.speaker_items = None
 
     def talk_at(self, heading: Heading, title: str | None = None, extra_key: str = "") -> BodyTalk:
         title = talk_title(heading.text) if title is None else title
@@ -226,7 +232,12 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
         return end
     # One person at the top of a list whose own items are notes of their talk:
     # `* Kelsey Hightower - Staff Dev Advocate, Google` then indented points.
-    if len(people) == 1 and people[0].person.title and known and _nested_below(lines, i):
+    # Its siblings, once one such item was read: `* Chen Goldberg - Eng Dir, Google`.
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    if len(people) == 1 and _nested_below(lines, i) and (
+            (people[0].person.title and known) or (
+                state.speaker_items == indent and is_name(people[0].person.name))):
+        state.speaker_items = indent
         parent = state.stack[-1] if state.stack else None
         title = talk_title(parent.text) if parent is not None else ""
         talk = BodyTalk(title=title, heading=None)

@@ -12,6 +12,7 @@ from .body_shapes import (
     HEADING_LABELS,
     ID_ATTR,
     LABELS,
+    LEAD,
     LINKS_ONLY,
     NUMBER,
     PROFILE_LINK,
@@ -21,7 +22,13 @@ from .body_shapes import (
     TITLE_LIKE_LABELS,
     plain,
 )
-from .name_shapes import has_known_first_name, is_korean_name, is_name
+from .name_shapes import (
+    NOT_NAME_WORDS,
+    TITLE_WORDS,
+    has_known_first_name,
+    is_korean_name,
+    is_name,
+)
 from .names import clean, key
 from .people import (
     TITLE_CORE,
@@ -34,11 +41,17 @@ from .people import (
     split_trailing_brackets,
 )
 
+# `발표자 배정만 강사님`, `` `연사 김영희 (카카오)` ``: a label without its colon, read only when
+# what follows is a person by shape and nothing more.
+_BARE_LABEL = re.compile(LEAD + r"(?:\*\*|__)?(발표자|연사|강연자|강사|speaker|presenter)"
+                         r"(?:\*\*|__)?\s+(?=\S)", re.IGNORECASE)
+BARE_LABEL_CHARS = 40
+
 
 def label_value(text: str) -> tuple[Role, str] | None:
     """`발표자: X` -> ("speaker", "X"); None when the line is no speaker line."""
     if ":" not in text and "：" not in text:
-        return None
+        return _bare_label(text)
     m = SPEAKER_LINE.match(text)
     if not m:
         return None
@@ -49,6 +62,23 @@ def label_value(text: str) -> tuple[Role, str] | None:
     if word in TITLE_LIKE_LABELS and not people_at(value):
         return None         # `Keynote: Building a Sustainable Cloud` is a title, not a name
     return LABELS[word], value
+
+
+def _bare_label(text: str) -> tuple[Role, str] | None:
+    text = text.strip()
+    if text.startswith("`") and text.endswith("`") and text.count("`") == 2:
+        text = text[1:-1].strip()           # a whole line set in code as a highlight
+    m = _BARE_LABEL.match(text)
+    if not m:
+        return None
+    value = plain(text[m.end():]).strip()
+    if len(value) > BARE_LABEL_CHARS:
+        return None
+    found = people_at(value)
+    if len(found) != 1 or not (is_korean_name(found[0].name) or has_known_first_name(
+            found[0].name)):
+        return None
+    return "speaker", value
 
 
 def heading_label(text: str) -> tuple[Role, str] | None:
@@ -306,3 +336,36 @@ def table_cells(line: str) -> list[str]:
     if text.endswith("|"):
         text = text[:-1]
     return [c.strip() for c in text.split("|")]
+
+
+_LOOSE_WORD = re.compile(r"[A-Za-z][a-z]{1,14}|[A-Z][A-Za-z]{1,14}")
+_ASIDE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]\s*")
+LOOSE_NAME_CHARS = 60
+
+
+def name_line(lines: list[str], i: int) -> PersonRef | None:
+    """A short paragraph of its own under a talk's heading that could be its speaker written
+    plainly (`katie barnett`, `Taewon Kim`, `jeemin shin - 구글 서치 팀`, `Yongmin cho` with
+    `Communication/IR` on the next line): two or three words of letters, none of them a word
+    of titles. Not enough alone; the scan takes these only when several talks have one."""
+    line = lines[i]
+    if len(line) > LOOSE_NAME_CHARS or PROSE_MARKS.match(line).end() or (  # type: ignore[union-attr]
+            i > 0 and lines[i - 1].strip()):
+        return None
+    below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+    if below and (after or len(below) > 40 or not below[0].isalnum() or any(
+            ch in below for ch in ".!?:;")):
+        return None
+    head, _, rest = plain(line).partition(" - ")
+    written = clean(head)
+    words = _ASIDE.sub(" ", written).split()
+    if not 2 <= len(words) <= 3 or not all(_LOOSE_WORD.fullmatch(w) for w in words) or any(
+            w.casefold() in NOT_NAME_WORDS or w.casefold() in TITLE_WORDS for w in words):
+        return None
+    aliases = tuple(m.strip(" ()（）") for m in _ASIDE.findall(written))
+    # `katie barnett` -> `Katie Barnett`, `Yongmin cho` -> `Yongmin Cho`
+    name = " ".join(w.capitalize() if w.islower() else w for w in words)
+    affiliation = clean(rest) or below or None
+    return PersonRef(name, affiliation if affiliation and len(affiliation) <= 40 else None,
+                     aliases=aliases)

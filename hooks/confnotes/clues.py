@@ -86,6 +86,9 @@ _OTHER_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:：\d]{1,16}(?:\*\*)?\s?
 _DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
                            re.IGNORECASE)
 OPENING_LINES = 12
+# Right after a conference's name, the day the writer was there: `DEVIEW 2일차 첫 세션`,
+# `if(kakao) 둘째 날`, `JSConf Day 2`. (`DEVIEW 세션에서 들었던 ...` is a mention in passing.)
+_PART_OF = re.compile(r"\s{0,2}(?:\d{1,2}\s?일차|[첫둘셋넷]째\s?날|day\s?\d)", re.IGNORECASE)
 _CONNECTORS = frozenset("with x × feat feat. featuring by in at @ - – : with: presented "
                         "hosted powered 주최 주관 후원 in: at:".split())
 _NAME_YEAR = re.compile(r"([A-Z][A-Za-z.+]{2,30})[-_ ]?((?:19|20)\d{2})")
@@ -217,7 +220,8 @@ def infer_event(text: Text) -> EventClue | None:
     for n, (line, value) in enumerate(text.lines[:OPENING_LINES]):
         there = bool(_ATTENDED.search(value) or _VENUE_WORDS.search(value))
         for mention in find_series(value, fuzzy=False):
-            if (mention.year is not None and there) or (n < 2 and mention.series.bare):
+            day = _PART_OF.match(value, mention.end) is not None
+            if (mention.year is not None and there) or (n < 2 and mention.series.bare) or day:
                 return _clue(mention, text.lang, f"line {line}", line)
     return None
 

@@ -36,7 +36,7 @@ partner scientist engineer researcher manager officer dean advisor adviser archi
 에반젤리스트 컨설턴트 부장 차장 과장 대리 강사 작가 기자 멘토 코치 오거나이저 운영진 개발자
 의장 회장 부회장 사장 부사장 전무 상무 이사 소장 원장 센터장 본부장 실장 팀장 그룹장 담당 리더
 연구원 책임연구원 선임연구원 수석 수석연구원 총장 장관 차관 위원 위원장 창업자 공동창업자
-설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너
+설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너 선임 책임 주임 사원
 """.split())
 TITLE_MODIFIERS = frozenset("""
 research corporate senior sr sr. vice executive managing general chief division associate staff
@@ -317,6 +317,9 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
             # After a label: `발표자 : 윤재석 GDG Suwon Organizer`, `조은 NAVER`.
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             return PersonRef(words[0], affiliation, title, role)
+        if len(words) == 2 and is_korean_name(words[1]) and not is_korean_name(
+                words[0], short=True):
+            return PersonRef(words[1], words[0])        # After a label: `카카오 김영희`.
         if is_name(person.name, loose=True):
             return person
     return found
@@ -357,6 +360,12 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             if title or len(words) == 2:
                 return PersonRef(words[0], affiliation, title, role)
+        if len(words) >= 3 and is_korean_name(words[-2]) and not _is_core(words[-2]) and (
+                tail := read_affiliation(words[-1]))[1] and not tail[0]:
+            # `NHN Edu 신승엽 선임`, `카카오 김영희 매니저`: company, name, then a title.
+            affiliation, title, role = read_affiliation(" ".join(words[:-2]))
+            return PersonRef(words[-2], affiliation, " ".join(
+                t for t in (title, tail[1]) if t), role or tail[2])
         last = _strip_glued_title(words[-1])[0]
         if is_korean_name(last) and not _is_core(last):
             affiliation, title, role = read_affiliation(" ".join(words[:-1]))

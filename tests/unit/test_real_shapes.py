@@ -375,3 +375,83 @@ def test_an_affiliation_is_a_few_words_not_a_paragraph() -> None:
              "만들어 온 엔지니어입니다")
     raw, _ = note(f"# 검색\n\n발표자: 한도윤 ({intro})\n")
     assert people(raw) == [[("한도윤", "speaker", None)]]
+
+
+# -- shapes read after the third set of real notes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("`발표자 배정만 강사님`", [("배정만", None)]),
+        ("발표자 채자영 님", [("채자영", None)]),
+        ("연사 김영희 (예시랩)", [("김영희", "예시랩")]),
+        ("Speaker Jane Smith", [("Jane Smith", None)]),
+        ("`발표자 예시에듀 신승엽 선임님`", [("신승엽", "예시에듀")]),
+        ("발표자: 예시카드 김영희", [("김영희", "예시카드")]),
+        ("발표자: 예시카드 김영희 매니저", [("김영희", "예시카드")]),
+        # A label word starting a sentence or a section is no speaker line.
+        ("발표자 소개", []),
+        ("발표자 분들이 많았다", []),
+        ("연사 라인업이 화려했다", []),
+        ("발표자 김철수님의 발표는 재미있었다", []),
+        ("Speaker notes", []),
+        ("Speaker Closed Beta", []),
+        ("강사 정보보호", []),
+    ],
+)
+def test_a_label_without_its_colon_and_a_company_before_the_name(
+        line: str, expected: list[tuple[str, str | None]]) -> None:
+    raw, _ = note(f"# 세미나\n\n## 세션 제목\n\n{line}\n\n내용입니다.\n")
+    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
+        == expected
+
+
+def test_a_known_conference_named_with_the_day_is_the_event() -> None:
+    body = "# 로그 이야기\n\n첫 줄입니다.\n\n둘째 줄입니다.\n\n{}\n\n내용\n"
+    raw, _ = note(body.format("DEVIEW 2일차 첫 번째 세션에서 들은 이야기."),
+                  "notes/2019_log.md")
+    assert (raw.event, raw.event_series) == ("DEVIEW 2019", "deview")
+    raw, _ = note(body.format("DEVIEW 세션에서 들었던 것과 비슷한 이야기."))
+    assert raw.event is None
+
+
+def test_the_siblings_of_a_speaker_item_are_speakers_too() -> None:
+    text = ("# Day 2 Keynotes\n\n"
+            "* Kelsey Example - Staff Advocate, Examplecloud\n  * point one\n  * point two\n"
+            "* Chen Goldwater - Eng Dir, Examplecloud\n  * point three\n"
+            "* Spike Curtiss - Sr S/w eng - Examplenet\n  * point four\n"
+            "* Boring is good\n  * point five\n")
+    raw, _ = note(text)
+    assert [a.person.name for t in raw.talks for a in t.people] == [
+        "Kelsey Example", "Chen Goldwater", "Spike Curtiss"]
+    # Without a first speaker item that says "person" the siblings are notes.
+    raw, _ = note(text.replace("* Kelsey Example - Staff Advocate, Examplecloud\n", "* Intro\n"))
+    assert [a.person.name for t in raw.talks for a in t.people] == []
+
+
+_NAME_LINES = ("# 서밋 후기\n\n"
+               "# Running calm events\n\nkatie barwell\n\n## tips\n\n본문\n\n"
+               "# 검색 팀 이야기\n\njimin seo - 예시 검색 팀\n\n본문\n\n"
+               "# Leadership Skill\n\nTaewon Kang\n\n본문\n\n"
+               "# Generative AI\n\nDavid(Taebum) Koh\n\n본문\n\n"
+               "# Be Understood\n\nYongmin cha\nCommunication/IR\n\n본문\n")
+
+
+def test_plain_name_lines_under_several_talk_headings_are_their_speakers() -> None:
+    raw, _ = note(_NAME_LINES)
+    assert [(a.person.name, a.person.affiliation, a.person.aliases)
+            for t in raw.talks for a in t.people] == [
+        ("Katie Barwell", None, ()), ("Jimin Seo", "예시 검색 팀", ()),
+        ("Taewon Kang", None, ()), ("David Koh", None, ("Taebum",)),
+        ("Yongmin Cha", "Communication/IR", ())]
+    assert [t.title for t in raw.talks][:2] == ["Running calm events", "검색 팀 이야기"]
+
+
+def test_one_or_two_plain_lines_under_headings_are_not_speakers() -> None:
+    two = _NAME_LINES.split("# Leadership Skill")[0]
+    raw, _ = note(two)
+    assert [a.person.name for t in raw.talks for a in t.people] == []
+    # Lines of title words are never names, however many.
+    raw, _ = note("# 후기\n\n" + "".join(f"# Part {n}\n\nnext steps\n\n본문\n\n" for n in range(5)))
+    assert [a.person.name for t in raw.talks for a in t.people] == []
