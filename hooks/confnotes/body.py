@@ -63,7 +63,9 @@ from .bylines import (
     label_people,
     label_value,
     name_line,
+    sibling_person,
 )
+from .name_shapes import has_known_first_name, is_korean_name
 from .names import clean, key
 from .people import (
     people_at,
@@ -220,6 +222,8 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         return end
     if state.own_section is not None:
         return 0
+    if state.item_siblings is not None and (end := _sibling_item(state, line, i)):
+        return end
     if ("|" in line) and i + 1 < len(lines) and TABLE_RULE.match(lines[i + 1]):
         end = read_table(state, lines, i)
         if end:
@@ -264,11 +268,39 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
             state.current = talk
             if not talk.people:
                 add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+                if item := LIST_ITEM.match(line):
+                    state.item_siblings = (len(line) - len(line.lstrip()), talk,
+                                           line[item.end():].startswith("["))
                 return i + 1
         elif heading is not None and state.since_heading <= 1 and (
                 person := name_line(lines, i)) is not None:
             state.name_lines.append((heading, Appearance(person, "speaker", file_line)))
     return 0
+
+
+def _sibling_item(state: Scan, line: str, i: int) -> int:
+    """An item of the list whose first item named the talk's speaker, when it too begins
+    with a name: `* [Kerri Example Senior Engineer Examplelab](...)` after
+    `* [Yukihiro Example (Matz)](...)`. The list ends at the first item that does not."""
+    assert state.item_siblings is not None
+    indent, talk, linked = state.item_siblings
+    m = LIST_ITEM.match(line)
+    own = len(line) - len(line.lstrip())
+    if m is not None and own > indent:
+        return 0                          # an item of the item above: its notes
+    text = line[m.end():] if m is not None and own == indent else ""
+    person = sibling_person(text) if text and text.startswith("[") == linked else None
+    # Plain items after a speaker may as well say what they do (`- Hobby Photographer`): a
+    # name there must be one the reader knows as a name; items that are links to talks are
+    # read by shape.
+    if person is not None and not linked and not (
+            is_korean_name(person.name) or has_known_first_name(person.name)):
+        person = None
+    if person is None:
+        state.item_siblings = None
+        return 0
+    add_people(talk, [Appearance(person, "speaker", state.file_line(i))])
+    return i + 1
 
 
 # How many talks must each open with a plain name line before those lines are read as their

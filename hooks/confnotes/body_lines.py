@@ -68,6 +68,9 @@ class Scan:
     # The indent of a list item read as a speaker over notes of their talk, under the
     # current heading: its siblings of the same shape are speakers too.
     speaker_items: int | None = None
+    # A list item under a heading read as its speaker: its indent and talk, so that the
+    # items after it are read as that talk's other speakers while they begin with a name.
+    item_siblings: tuple[int, BodyTalk, bool] | None = None    # (indent, talk, linked)
     # Plain lines right under talk headings that could be their speakers (`katie barnett`).
     name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
     speaker_lines: list[int] = field(default_factory=list)
@@ -84,6 +87,7 @@ class Scan:
             self.own_section = None
         self.people_section = None
         self.speaker_items = None
+        self.item_siblings = None
 
     def talk_at(self, heading: Heading, title: str | None = None, extra_key: str = "") -> BodyTalk:
         title = talk_title(heading.text) if title is None else title

@@ -27,6 +27,7 @@ from .name_shapes import (
     TITLE_WORDS,
     has_known_first_name,
     is_korean_name,
+    is_latin_name,
     is_name,
 )
 from .names import clean, key
@@ -36,6 +37,7 @@ from .people import (
     Role,
     parse_person,
     people_at,
+    read_affiliation,
     read_person,
     split_list,
     split_trailing_brackets,
@@ -369,3 +371,22 @@ def name_line(lines: list[str], i: int) -> PersonRef | None:
     affiliation = clean(rest) or below or None
     return PersonRef(name, affiliation if affiliation and len(affiliation) <= 40 else None,
                      aliases=aliases)
+
+
+def sibling_person(text: str) -> PersonRef | None:
+    """A list item beside one that named a speaker, read the same way: a person's name
+    first (a Korean name, or two capitalised words), then what they do
+    (`Kent Example Gusto`, `Ryann Example Founder, Activist`)."""
+    if len(text) > 300:
+        return None
+    shown = plain(text)
+    if len(shown) > 120 or any(ch in shown for ch in ".!?:;"):
+        return None
+    person = read_person(shown)
+    if person is not None and is_name(person.name) and len(person.name.split()) <= 2:
+        return person
+    words = shown.split()
+    if len(words) >= 2 and is_latin_name(" ".join(words[:2])):
+        affiliation, title, role = read_affiliation(" ".join(words[2:]))
+        return PersonRef(" ".join(words[:2]), affiliation, title, role)
+    return None

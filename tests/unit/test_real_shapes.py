@@ -455,3 +455,24 @@ def test_one_or_two_plain_lines_under_headings_are_not_speakers() -> None:
     # Lines of title words are never names, however many.
     raw, _ = note("# 후기\n\n" + "".join(f"# Part {n}\n\nnext steps\n\n본문\n\n" for n in range(5)))
     assert [a.person.name for t in raw.talks for a in t.people] == []
+
+
+def test_link_items_after_a_first_speaker_item_are_speakers_while_they_begin_with_a_name() -> None:
+    raw, _ = note("# Example Conf 2020\n\n## Keynotes\n\n"
+                  "* [Yukihiro Example (Matz)](https://youtu.be/a)\n"
+                  "* [Ryann Samplewood Founder, Activist](https://youtu.be/b)\n"
+                  "* [Kent Exampleton Gusto](https://youtu.be/c)\n"
+                  "* [Automatic GC Compaction](https://youtu.be/d)\n"
+                  "* [Brenna Afterlist Engineer](https://youtu.be/e)\n")
+    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] == [
+        ("Yukihiro Example", "Matz"), ("Ryann Samplewood", "Activist"),
+        ("Kent Exampleton", "Gusto")]
+
+
+def test_plain_items_after_a_speaker_item_need_a_name_the_reader_knows() -> None:
+    raw, _ = note("# 강연\n\n## Rust in production\n\n- Jane Doe (Example)\n"
+                  "- Hobby Photographer\n- John Smith\n\n본문\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == ["Jane Doe"]
+    raw, _ = note("# 강연\n\n## 러스트 운영기\n\n- 김철수 (예시랩)\n- 이영희 (예시넷)\n"
+                  "- 10년차 개발자\n- 박민수\n\n본문\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == ["김철수", "이영희"]
