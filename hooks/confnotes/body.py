@@ -244,7 +244,7 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         state.first_item_open = False
         return i + 1
     if lead in ("-", "*", "+", "[", "<") or lead.isdigit() or not lead.isalnum() or (
-            "](" in line and " by " in line):
+            "](" in line and (" by " in line or line.rstrip(" .").endswith(")"))):
         end = talk_line(state, lines, i)
         if end:
             state.first_item_open = False

@@ -172,6 +172,9 @@ def paragraph_talk(line: str) -> tuple[str, list[PersonRef]] | None:
     return None
 
 
+_LINK_END = re.compile(r"\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)[\s.]*$")
+
+
 def talk_line(state: Scan, lines: list[str], i: int) -> int:
     """A line that is a talk with its speaker: a list item or programme line
     (`- Title (Name)`, `[13:00] Title (Name - Company)`, `- Name(Company) / Title`), a link
@@ -192,6 +195,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
     elif link := LINK_LINE.match(line) or LINK_START.match(line):
         found = heading_people(plain(link.group(1)), person=False)
         if found is None and link.re is LINK_START:
+            return 0
+    elif (end := _LINK_END.search(line)) and " - " in end.group(1):
+        # A paragraph about a talk that ends with its recording, named as schedules do:
+        # `... [Keeping It Simple - Liz Example, Isovalent](https://youtu.be/...)`.
+        found = heading_people(plain(end.group(1)), person=False)
+        if found is None or not found[0] or not all(is_name(p.name) for p in found[1]):
             return 0
     else:
         m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)

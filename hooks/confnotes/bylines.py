@@ -229,17 +229,28 @@ def _person_heading(text: str) -> PersonRef | None:
 
 
 def _leading_people(segment: str) -> list[PersonRef]:
-    """People at the start of a segment: `박영준 ,HTML5와 ...` gives 박영준."""
+    """People at the start of a segment: `박영준 ,HTML5와 ...` gives 박영준; `Liz Example,
+    Isovalent` her and her company; `A, X; B, Y` each with theirs."""
+    if ";" in segment and (grouped := people_at(segment)):
+        return grouped
     found: list[PersonRef] = []
-    for item in segment.split(","):
+    items = segment.split(",")
+    for n, item in enumerate(items):
         item = item.strip()
         if not item:
             continue
         people = people_at(item)
         if not people:
+            if n == len(items) - 1 and len(found) == 1 and not found[0].affiliation and (
+                    _COMPANY.fullmatch(item)):
+                one = found[0]
+                found[0] = PersonRef(one.name, item, one.title, one.role, one.aliases)
             break
         found.extend(people)
     return found
+
+
+_COMPANY = re.compile(r"[A-Z][\w&.\- ]{1,30}")
 
 
 def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:

@@ -379,6 +379,8 @@ def people_at(text: str, loose: bool = False) -> list[PersonRef]:
     """Every person in `A, B 및 C` at a place that may hold people; [] when the first item is
     not a person (then the text is a title or a sentence, not a list of names). An item after
     a full name that is no name itself is that person's company: `정명기, 삼성전자 R&D`."""
+    if ";" in text and (grouped := _grouped_people(text)):
+        return grouped
     found: list[PersonRef] = []
     items = split_list(text)
     for n, item in enumerate(items):
@@ -397,6 +399,24 @@ def people_at(text: str, loose: bool = False) -> list[PersonRef]:
     # `Hadoop Cluster`) unless the place says "person"; beside other names it is one.
     if not loose and found and all(_unknown_latin(p) for p in found):
         return []
+    return found
+
+
+def _grouped_people(text: str) -> list[PersonRef]:
+    """`Priyanka Example, Weaveworks; Christian Sample, Red Hat`, as conference schedules
+    write a talk's speakers: each group a name, then its company. [] unless every group is."""
+    groups = [g for g in (clean(g) for g in text.split(";")) if g]
+    if len(groups) < 2 or len(groups) > 50:
+        return []
+    found: list[PersonRef] = []
+    for group in groups:
+        name, _, company = group.partition(",")
+        person = read_person(name)
+        if person is None or not is_name(person.name) or len(company) > MAX_AFFILIATION:
+            return []
+        affiliation, title, role = read_affiliation(company) if company.strip() else (
+            person.affiliation, person.title, person.role)
+        found.append(PersonRef(person.name, affiliation, title, role, person.aliases))
     return found
 
 

@@ -476,3 +476,18 @@ def test_plain_items_after_a_speaker_item_need_a_name_the_reader_knows() -> None
     raw, _ = note("# 강연\n\n## 러스트 운영기\n\n- 김철수 (예시랩)\n- 이영희 (예시넷)\n"
                   "- 10년차 개발자\n- 박민수\n\n본문\n")
     assert [a.person.name for t in raw.talks for a in t.people] == ["김철수", "이영희"]
+
+
+def test_a_paragraph_ending_with_its_talk_named_as_schedules_do() -> None:
+    raw, _ = note("# KubeCon 후기\n\n🌳 A panel of the working group on why it matters. "
+                  "[How It Changed Our Lives - Priya Example, Weaveworks; Chris Sample, Red Hat; "
+                  "Filip Testson, Examplefors](https://youtu.be/x)\n\n"
+                  "This one was great. [Keeping It Simple: Meshes - Liz Example, Isovalent]"
+                  "(https://youtu.be/y)\n\n"
+                  "I wrote more in [Part 2 - Kubernetes Basics](https://example.com/p2).\n")
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks] == [
+        ("How It Changed Our Lives", [("Priya Example", "Weaveworks"),
+                                      ("Chris Sample", "Red Hat"),
+                                      ("Filip Testson", "Examplefors")]),
+        ("Keeping It Simple: Meshes", [("Liz Example", "Isovalent")])]
