@@ -57,7 +57,7 @@ from .body_shapes import (
 )
 from .bylines import (
     by_line,
-    first_item_person,
+    first_item_people,
     heading_label,
     heading_people,
     label_people,
@@ -263,11 +263,11 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         state.first_item_open = False
         heading = state.last_heading
         if heading is not None and state.since_heading <= 1 and (
-                person := first_item_person(line)) is not None:
+                first := first_item_people(line)):
             talk = state.talk_at(heading)
             state.current = talk
             if not talk.people:
-                add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+                add_people(talk, [Appearance(p, p.role or "speaker", file_line) for p in first])
                 if item := LIST_ITEM.match(line):
                     state.item_siblings = (len(line) - len(line.lstrip()), talk,
                                            line[item.end():].startswith("["))

@@ -183,6 +183,7 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
     line = lines[i]
     if len(line) > LINE_LIMIT:
         return 0
+    used = 1
     if (m := LINK_FROM.match(line)) and (people := people_at(plain(m.group(2)), loose=True)):
         found: tuple[str, list[PersonRef], bool] | None = (plain(m.group(1)), people, False)
     elif (m := LINK_BY_END.search(line)) and (who := read_person(plain(m.group(1)))):
@@ -204,6 +205,8 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             return 0
     else:
         m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)
+        if m and (rest := _continued(lines, i)):
+            line, used = line + " " + rest, 2
         if not m or (_SENTENCE.search(line) and not _MARKED.search(line)):
             return 0            # a point made in a sentence is no talk or person
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
@@ -220,8 +223,22 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             state.by_title[key(title)] = talk
             state.talks.append(talk)
         add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in people])
-        return i + 1
+        return i + used
     return _people_list(state, lines, i)
+
+
+def _continued(lines: list[str], i: int) -> str:
+    """The next line when it carries on an item that a quote, a bracket or a link leaves
+    open (`- <a href=...>이일민 '클린 스프링: 스프링 개발자를 위한` / `  전략'</a>`); else ""."""
+    line = lines[i]
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    if not following[:1].isspace() or not following.strip() or len(following) > 300 or (
+            LIST_ITEM.match(following)):
+        return ""
+    if line.count("'") % 2 or line.count("(") > line.count(")") or line.count(
+            "[") > line.count("]") or ("<a " in line and "</a>" not in line):
+        return following.strip()
+    return ""
 
 
 def _people_list(state: Scan, lines: list[str], i: int) -> int:

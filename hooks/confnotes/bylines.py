@@ -278,52 +278,52 @@ def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:
     return ", ".join(parts[:start]), found, False
 
 
-def first_item_person(line: str) -> PersonRef | None:
-    """The first list item under a talk's heading, when it is the speaker:
+def first_item_people(line: str) -> list[PersonRef]:
+    """The first list item under a talk's heading, when it names the speakers:
     `- [한상곤](https://github.com/x)`, `- Jeong YunWon - [github](...)`, `* 송창현 네이버 CTO`."""
     text = PROSE_MARKS.sub("", line, count=1).strip()
     if not text or len(text) > 300:
-        return None
+        return []
     link = PROFILE_LINK.fullmatch(text)
     if link and is_name(link.group(1)):
-        return PersonRef(clean(link.group(1)))
+        return [PersonRef(clean(link.group(1)))]
     head, sep, rest = text.partition(" - ")
     if sep and is_name(head) and LINKS_ONLY.fullmatch(rest):
-        return PersonRef(clean(head))
+        return [PersonRef(clean(head))]
     shown = plain(text)
     handle = "@" in text or bool(PROFILE_LINK.search(text))
     if handle and len(shown) <= 120:
         # `Yukihiro Matsumoto (Matz) ([@yukihiro_matz](...))`: a handle says "person".
         who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))
         if who is not None and is_name(who.name):
-            return who
+            return [who]
     if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
         return _names_at_end(shown)
     person = read_person(shown)
     if person is None:
         return _names_at_end(shown)
     if not is_korean_name(person.name) and not has_known_first_name(person.name):
-        return None
+        return []
     # A name alone, or with a title, or with a company set apart (`(`, `|`, `@`, ` - `):
     # `1. 정보량 과다` is a point of the talk, not its speaker.
     marked = any(mark in shown for mark in ("(", "|", "@", " - ", " – ", ","))
     if key(person.name) == key(shown) or person.title or (person.affiliation and marked):
-        return person
-    return None
+        return [person]
+    return []
 
 
-def _names_at_end(text: str) -> PersonRef | None:
+def _names_at_end(text: str) -> list[PersonRef]:
     """`Naver Search 김정민/채상은` under a talk's heading: the team, then its speakers."""
     words = text.split()
     if len(words) < 2 or len(text) > 120:
-        return None
+        return []
     names = words[-1].split("/")
     if not all(is_korean_name(n) for n in names):
-        return None
+        return []
     if len(names) == 1 and not re.fullmatch(r"[A-Z][\w.&-]*", words[-2]):
-        return None     # a sentence that ends in a name-like word, not `NAVER TUNE 김대성`
-    return PersonRef(names[0], clean(" ".join(words[:-1]))[:60] or None,
-                     aliases=())
+        return []       # a sentence that ends in a name-like word, not `NAVER TUNE 김대성`
+    team = clean(" ".join(words[:-1]))[:60] or None
+    return [PersonRef(name, team) for name in names]
 
 
 def by_line(line: str) -> PersonRef | None:

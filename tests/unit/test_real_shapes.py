@@ -491,3 +491,16 @@ def test_a_paragraph_ending_with_its_talk_named_as_schedules_do() -> None:
                                       ("Chris Sample", "Red Hat"),
                                       ("Filip Testson", "Examplefors")]),
         ("Keeping It Simple: Meshes", [("Liz Example", "Isovalent")])]
+
+
+def test_a_team_then_its_speakers_and_items_carried_on_the_next_line() -> None:
+    raw, _ = note("### 로그 시스템\n> Example Search 김도경/채윤서\n")
+    assert people(raw) == [[("김도경", "speaker", "Example Search"),
+                             ("채윤서", "speaker", "Example Search")]]
+    raw, _ = note("# 행사 가이드\n\n### 백엔드\n\n"
+                  "- <a href=\"https://example.com/1\" target=\"_blank\">김재훈 '오래 가는 설계'</a>\n"
+                  "- <a href=\"https://example.com/2\" target=\"_blank\">이일현 '깨끗한 스프링: 개발자를"
+                  " 위한\n  전략'</a>\n"
+                  "- 발표 목록은 바뀔 수 있다 (공지\n  참고)\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("오래 가는 설계", ["김재훈"]), ("깨끗한 스프링: 개발자를 위한 전략", ["이일현"])]
