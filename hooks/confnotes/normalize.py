@@ -305,12 +305,21 @@ def _talks(
     return [(body_shapes.BodyTalk(title, None), None)]
 
 
+# Headings that say what kind of section follows, not what the note is about: `세미나 정보`,
+# `행사 개요`, `Notes`. As a note's only title, its file name says more.
+_GENERIC_TITLE = re.compile(
+    r"(?:(?:세미나|행사|컨퍼런스|콘퍼런스|발표|강연|세션|이벤트|밋업)\s?)?(?:정보|개요|소개|요약|정리|"
+    r"후기|메모|노트)|목차|notes?|summary|overview|info|information|table of contents|"
+    r"intro(?:duction)?", re.IGNORECASE)
+_DATED_STEM = re.compile(r"^(?:\d{4}[-._]\d{1,2}[-._]\d{1,2}|\d{6,8})[-_ ]+")
+
+
 def _title_from_body(scanned: body_shapes.Body, path: str, report: Report) -> str:
     for heading in scanned.headings:
         if heading.level == 1 and heading.text:
-            return heading.text
+            return _unless_generic(heading.text, path)
     if scanned.headings and scanned.headings[0].text:
-        return scanned.headings[0].text
+        return _unless_generic(scanned.headings[0].text, path)
     if scanned.first_line and _reads_as_title(scanned.first_line[0]) and (
             first := body_shapes.plain(scanned.first_line[0])):
         return first
@@ -318,6 +327,19 @@ def _title_from_body(scanned: body_shapes.Body, path: str, report: Report) -> st
     report.warn(path, 1, f"the note has no title; the file name '{name}' is used. Add "
                          "'title:' to the front matter or start the note with '# 제목'.")
     return name
+
+
+def _unless_generic(heading: str, path: str) -> str:
+    """`heading`, or the file name's words when the heading only names a kind of section
+    (`세미나 정보` in `2017-05-25-캠퍼스_리쿠르팅데이.md`)."""
+    if not _GENERIC_TITLE.fullmatch(body_lines.bare(heading)):
+        return heading
+    stem = _DATED_STEM.sub("", PurePosixPath(path).stem)
+    words = clean(stem.replace("_", " ").replace("-", " "))
+    if not re.search(r"[A-Za-z가-힣]", words) or words.casefold() in ("readme", "index") or (
+            _GENERIC_TITLE.fullmatch(words)):
+        return heading
+    return words
 
 
 def _reads_as_title(line: str) -> bool:

@@ -504,3 +504,22 @@ def test_a_team_then_its_speakers_and_items_carried_on_the_next_line() -> None:
                   "- 발표 목록은 바뀔 수 있다 (공지\n  참고)\n")
     assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
         ("오래 가는 설계", ["김재훈"]), ("깨끗한 스프링: 개발자를 위한 전략", ["이일현"])]
+
+
+@pytest.mark.parametrize(
+    ("heading", "path", "title"),
+    [
+        ("세미나 정보", "notes/2017-05-25-캠퍼스_채용데이.md", "캠퍼스 채용데이"),
+        ("행사 개요", "notes/230815_예시 자바 세미나.md", "예시 자바 세미나"),
+        ("Notes", "notes/strange-example-2015.md", "strange example 2015"),
+        # A heading that says something keeps its place; a file name with nothing to say
+        # leaves a generic heading as it is.
+        ("로그 수집기 이야기", "notes/2019-01-01-log.md", "로그 수집기 이야기"),
+        ("세미나 정보", "notes/README.md", "세미나 정보"),
+        ("세미나 정보", "notes/2019-01-01.md", "세미나 정보"),
+    ],
+)
+def test_a_heading_that_names_a_kind_of_section_gives_way_to_the_file_name(
+        heading: str, path: str, title: str) -> None:
+    raw, _ = note(f"###### {heading}\n1. 일시 : 2017년 5월 25일\n\n본문\n", path)
+    assert raw.title == title
