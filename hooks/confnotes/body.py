@@ -78,6 +78,7 @@ def scan(body: str, first_line: int) -> Body:
     lines = body.split("\n")
     state = Scan(first_line, lines)
     fence: tuple[str, int] | None = None
+    quoted = False
     code: set[int] = set()
     first_text: tuple[str, int] | None = None
     prose: list[str] = []
@@ -92,12 +93,17 @@ def scan(body: str, first_line: int) -> Body:
             stripped = line.strip()
             if stripped.startswith(fence[0]) and stripped.strip(fence[0][0]) == "":
                 fence = None
+            elif quoted and stripped:
+                quoted = False
+                _fenced_talk(state, stripped, i)
             i += 1
             continue
         # A backtick fence whose info string has a backtick is inline code, not a fence.
         if lead in ("`", "~") and (m := FENCE.match(line)) and not (
                 m.group(1)[0] == "`" and "`" in line[m.end():]):
             fence = (m.group(1), first_line + i)
+            # A fence without a language often quotes a talk's abstract from the programme.
+            quoted = not line[m.end():].strip()
             code.add(i)
             i += 1
             continue
@@ -134,6 +140,27 @@ def scan(body: str, first_line: int) -> Body:
     return Body(state.headings, _merge_overview(state.talks), first_text,
                 fence[1] if fence else None, lines, state.speaker_lines,
                 shorten(" ".join(prose), EXCERPT_CHARS), code)
+
+
+_CODE_MARKS = re.compile(r"[=;{}<>$\\]|^(?:def|class|import|from|return|const|let|var|if|for)\b")
+
+
+def _fenced_talk(state: Scan, line: str, i: int) -> None:
+    """The first line of a fence without a language, when it is a talk with its speaker as a
+    programme writes it (`Airflow 홀로 서기 - 최종원(예시랩)`): code never reads so."""
+    if len(line) > 200 or state.own_section is not None or _CODE_MARKS.search(line):
+        return
+    found = heading_people(plain(line), person=False)
+    if found is None or not found[0] or not all(
+            is_korean_name(p.name) or has_known_first_name(p.name) for p in found[1]):
+        return
+    title = talk_title(found[0])
+    if len(title) < 2 or key(title) in state.by_title:
+        return
+    talk = BodyTalk(title=title, heading=None)
+    state.by_title[key(title)] = talk
+    state.talks.append(talk)
+    add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in found[1]])
 
 
 def _merge_overview(talks: list[BodyTalk]) -> list[BodyTalk]:

@@ -267,7 +267,11 @@ def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:
         company, end = last, end - 1
     found: list[PersonRef] = []
     start = end
-    while start > 1 and (people := people_at(parts[start - 1])):
+    while start > 1 and (people := people_at(parts[start - 1]) or (
+            [PersonRef(clean(parts[start - 1]))] if found and start > 2 and is_latin_name(
+                parts[start - 1]) else [])):
+        # Beside names already read, a name shape is a name (`Duffie Example`); the first
+        # part is always the title.
         found[:0] = people
         start -= 1
     if not found or not ",".join(parts[:start]).strip():

@@ -523,3 +523,16 @@ def test_a_heading_that_names_a_kind_of_section_gives_way_to_the_file_name(
         heading: str, path: str, title: str) -> None:
     raw, _ = note(f"###### {heading}\n1. 일시 : 2017년 5월 25일\n\n본문\n", path)
     assert raw.title == title
+
+
+def test_the_first_line_of_a_quoted_abstract_and_names_beside_names_in_a_comma_tail() -> None:
+    raw, _ = note("# Airflow 모임\n\n```\n데이터팀에서 Airflow 홀로 서기 - 최종민(예시랩)\n"
+                  "혼자서 클러스터를 운영하는 이야기입니다.\n```\n\n본문\n")
+    assert people(raw) == [[("최종민", "speaker", "예시랩")]]
+    raw, _ = note("# 코드\n\n```\nresult = total - 김철수\n```\n\n```python\n"
+                  "title = '로그 이야기 - 김영희(예시랩)'\n```\n")
+    assert people(raw) == [[]]
+    raw, _ = note("### 3. Reflections on Trusting Scanners, Ian Sample, Duffie Example, "
+                  "Brad Testman, Rory Exampleson, Datadog\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == [
+        "Ian Sample", "Duffie Example", "Brad Testman", "Rory Exampleson"]
