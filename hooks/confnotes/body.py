@@ -56,6 +56,7 @@ from .body_shapes import (
     talk_title,
 )
 from .bylines import (
+    bold_speaker,
     by_line,
     first_item_people,
     heading_label,
@@ -203,6 +204,18 @@ def _read_heading(state: Scan, heading: Heading) -> None:
             state.headings.append(heading)
             state.since_heading += 1
             return
+    if heading.kind == "bold" and state.since_heading == 0 and (
+            above := state.last_heading) is not None and above.kind != "bold" and (
+            state.own_section is None) and (named := bold_speaker(heading.text)):
+        # `### 개발자를 위한 재테크` then `**@k16wire 황상철**`: the talk's speaker line.
+        talk = state.talk_at(above)
+        state.current = talk
+        add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(heading.index))
+                          for p in named])
+        state.headings.append(heading)
+        state.since_heading += 1
+        state.first_item_open = False
+        return
     state.open_heading(heading)
     state.last_heading, state.since_heading = heading, 0
     state.first_item_open = False

@@ -195,8 +195,15 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
         found = (plain(title), [who], False)
     elif link := LINK_LINE.match(line) or LINK_START.match(line):
         found = heading_people(plain(link.group(1)), person=False)
-        if found is None and link.re is LINK_START:
-            return 0
+        if link.re is LINK_START and (found is None or not found[0]):
+            # `[송현지@예시랩](https://...)님 - [제목](...)`: the item as a whole says more.
+            item = LIST_ITEM.match(line)
+            text = plain(line[item.end():] if item else line)
+            whole = heading_people(text, person=False) if len(text) <= 300 else None
+            if whole is not None and whole[0]:
+                found = whole
+            elif found is None:
+                return 0
     elif (end := _LINK_END.search(line)) and " - " in end.group(1):
         # A paragraph about a talk that ends with its recording, named as schedules do:
         # `... [Keeping It Simple - Liz Example, Isovalent](https://youtu.be/...)`.
@@ -308,7 +315,7 @@ def read_table(state: Scan, lines: list[str], i: int) -> int:
     header = [plain(c).casefold() for c in table_cells(lines[i])]
     speaker_col = next((n for n, c in enumerate(header) if c in SPEAKER_COLUMNS), None)
     if speaker_col is None:
-        return 0
+        return _talk_cells(state, lines, i)
     title_col = next((n for n, c in enumerate(header) if c in TITLE_COLUMNS and n != speaker_col),
                      None)
     end = i + 2
@@ -330,6 +337,35 @@ def read_table(state: Scan, lines: list[str], i: int) -> int:
                 add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(end))
                                    for p in people])
         end += 1
+    return end
+
+
+def _talk_cells(state: Scan, lines: list[str], i: int) -> int:
+    """A table without a speaker column whose cells hold talks with their speakers, as a
+    programme writes them (`세션 1 : 제목 : 배진수님 (당근)`): each such cell a talk. The
+    index after the table, or 0 when no cell reads so."""
+    end = i + 2
+    found: list[tuple[str, list[PersonRef], int]] = []
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
+        if len(lines[end]) <= LINE_LIMIT:
+            for cell in table_cells(lines[end]):
+                text = plain(cell)
+                read = heading_people(text, person=False) if 0 < len(text) <= 300 else None
+                if read is not None and read[0] and all(
+                        is_korean_name(p.name) or has_known_first_name(p.name) for p in read[1]):
+                    found.append((talk_title(read[0]), read[1], end))
+                    break
+        end += 1
+    if not found:
+        return 0
+    for title, people, row in found:
+        talk = state.by_title.get(key(title))
+        if talk is None:
+            talk = BodyTalk(title=title, heading=None)
+            state.by_title[key(title)] = talk
+            state.talks.append(talk)
+        add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(row))
+                          for p in people])
     return end
 
 

@@ -60,7 +60,8 @@ PEOPLE_SECTION = re.compile(
 # Headings of the note-taker's own sections: nothing under them is a talk or a speaker.
 OWN_SECTION = re.compile(
     r"(?:총평|후기|느낀\s?점|느낀것|느낌|소감|마무리|마치며|끝으로|정리|회고|감상|요약|목차|참고|"
-    r"참고\s?자료|레퍼런스|references?|q\s?&\s?a|qna|질의\s?응답|굿즈|점심|점심\s?시간|네트워킹|"
+    r"참고\s?자료|레퍼런스|references?|links?|useful links|resources?|링크|관련\s?링크|"
+    r"q\s?&\s?a|qna|질의\s?응답|굿즈|점심|점심\s?시간|네트워킹|"
     r"부스|이벤트|경품|end|끝|outro|conclusions?|wrap[- ]?up|takeaways?|toc|contents|"
     r"table of contents|참가\s?신청|등록|after party|뒷풀이|회고록)", re.IGNORECASE)
 TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*){0,30}\|?\s*$")

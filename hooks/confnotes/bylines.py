@@ -39,6 +39,7 @@ from .people import (
     people_at,
     read_affiliation,
     read_person,
+    share_company,
     split_list,
     split_trailing_brackets,
 )
@@ -170,6 +171,10 @@ _TALK_WORDS = re.compile(r"\s*(?:의)?\s?(?:발표|세션|강연|키노트|keyno
 _QUOTED = re.compile(r"^(.{2,60}?)\s*[:/]?\s+[`'‘\"“「『](.+?)[`'’\"”」』]\s*$")
 
 
+# A person marked as one (`님`, `@company`) before ` - ` and a title.
+_MARKED_FIRST = re.compile(r"^([^-–—]*?(?:님|@[^\s-][^-–—]*?))\s+[-–—]\s+(\S.*)$")
+
+
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
     """People before the title: `양찬석(구글 코리아) / 새 소식`, `신형섭: `State of CSS``,
     `이형주 외 2인 '인프랩의 도전'`. Beside a company in brackets a two-syllable name counts
@@ -178,6 +183,8 @@ def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
     candidates = [(text[:cut], text[cut + 3:])] if cut > 0 else []
     if m := _QUOTED.match(text):
         candidates.append((m.group(1), m.group(2)))
+    if (m := _MARKED_FIRST.match(text)) and len(m.group(1)) <= 60:
+        candidates.append((m.group(1), m.group(2)))    # `송하람@예시랩님 - 제목`
     for left, title in candidates:
         left = NUMBER.sub("", left, count=1)
         found = people_at(left)
@@ -247,7 +254,7 @@ def _leading_people(segment: str) -> list[PersonRef]:
                 found[0] = PersonRef(one.name, item, one.title, one.role, one.aliases)
             break
         found.extend(people)
-    return found
+    return share_company(found, segment)
 
 
 _COMPANY = re.compile(r"[A-Z][\w&.\- ]{1,30}")
@@ -405,3 +412,29 @@ def sibling_person(text: str) -> PersonRef | None:
         affiliation, title, role = read_affiliation(" ".join(words[2:]))
         return PersonRef(" ".join(words[:2]), affiliation, title, role)
     return None
+
+
+_HANDLE = re.compile(r"@([A-Za-z0-9][\w.-]{1,38})")
+
+
+def bold_speaker(text: str) -> list[PersonRef]:
+    """A bold line alone under a talk's heading that names its speaker: `@k16wire 황상철`
+    (a handle, then the name), `텀블벅 박형식` (the company, then the name), `@chiyodad` (a
+    handle alone), or any shape a first list item may take."""
+    if len(text) > 80:
+        return []
+    words = text.split()
+    handles = [m.group(1) for w in words if (m := _HANDLE.fullmatch(w))]
+    rest = [w for w in words if not _HANDLE.fullmatch(w)]
+    if handles and not rest and len(handles) == 1:
+        return [PersonRef(handles[0])]
+    if handles and rest:
+        named = read_person(" ".join(rest))
+        if named is not None and (is_korean_name(named.name) or is_name(named.name)):
+            return [PersonRef(named.name, named.affiliation, named.title, named.role,
+                              (*named.aliases, *handles))]
+        return []
+    if 2 <= len(words) <= 4 and is_korean_name(words[-1]) and not any(
+            is_korean_name(w) for w in words[:-1]):
+        return [PersonRef(words[-1], " ".join(words[:-1]))]
+    return first_item_people(text)

@@ -298,7 +298,7 @@ def read_person(text: str, loose: bool = False) -> PersonRef | None:
         return PersonRef(named[0], affiliation, title, role)
     at = text.find("@")
     if 0 < at < len(text) - 1 and text[at - 1] != " " and is_name(text[:at], loose):
-        affiliation, title, role = read_affiliation(text[at + 1:])
+        affiliation, title, role = read_affiliation(text[at + 1:].strip("`'\"‘’“”"))
         return PersonRef(clean(text[:at]), affiliation, title, role)
     person = parse_person(text)
     if is_name(person.name):
@@ -395,10 +395,23 @@ def people_at(text: str, loose: bool = False) -> list[PersonRef]:
         if person is None:
             return []
         found.append(person)
+    # `고병수님, 이수정님 (AWS)`: a company in brackets after the last of several names, none
+    # of the others with one of their own, is all of theirs.
+    found = share_company(found, text)
     # A Latin name alone, without a common given name, is as likely a product (`Closed Beta`,
     # `Hadoop Cluster`) unless the place says "person"; beside other names it is one.
     if not loose and found and all(_unknown_latin(p) for p in found):
         return []
+    return found
+
+
+def share_company(found: list[PersonRef], text: str) -> list[PersonRef]:
+    """`고병수님, 이수정님 (AWS)`: a company in brackets at the end of `text`, after the last of
+    several names, is all of theirs when none of the others has one of their own."""
+    if len(found) > 1 and text.rstrip().endswith((")", "）")) and found[-1].affiliation and (
+            not any(p.affiliation for p in found[:-1])):
+        shared = found[-1].affiliation
+        return [PersonRef(p.name, shared, p.title, p.role, p.aliases) for p in found]
     return found
 
 

@@ -498,9 +498,10 @@ def test_a_team_then_its_speakers_and_items_carried_on_the_next_line() -> None:
     assert people(raw) == [[("김도경", "speaker", "Example Search"),
                              ("채윤서", "speaker", "Example Search")]]
     raw, _ = note("# 행사 가이드\n\n### 백엔드\n\n"
-                  "- <a href=\"https://example.com/1\" target=\"_blank\">김재훈 '오래 가는 설계'</a>\n"
-                  "- <a href=\"https://example.com/2\" target=\"_blank\">이일현 '깨끗한 스프링: 개발자를"
-                  " 위한\n  전략'</a>\n"
+                  "- <a href=\"https://example.com/1\" target=\"_blank\">"
+                  "김재훈 '오래 가는 설계'</a>\n"
+                  "- <a href=\"https://example.com/2\" target=\"_blank\">"
+                  "이일현 '깨끗한 스프링: 개발자를 위한\n  전략'</a>\n"
                   "- 발표 목록은 바뀔 수 있다 (공지\n  참고)\n")
     assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
         ("오래 가는 설계", ["김재훈"]), ("깨끗한 스프링: 개발자를 위한 전략", ["이일현"])]
@@ -536,3 +537,42 @@ def test_the_first_line_of_a_quoted_abstract_and_names_beside_names_in_a_comma_t
                   "Brad Testman, Rory Exampleson, Datadog\n")
     assert [a.person.name for t in raw.talks for a in t.people] == [
         "Ian Sample", "Duffie Example", "Brad Testman", "Rory Exampleson"]
+
+
+def test_a_bold_line_under_a_talk_heading_that_names_its_speaker() -> None:
+    raw, _ = note("# 예시콘 아카이브\n\n## Day 1\n\n### 개발자를 위한 재테크\n\n"
+                  "**@k16example 황상철**\n\n"
+                  "본문입니다.\n\n### 엔지니어링 이야기\n\n**예시펀딩 박형식**\n\n본문\n\n"
+                  "### 장고로 블로그 만들기\n\n**@chiyoexample**\n\n본문\n\n"
+                  "### 맺으며\n\n**Introduction**\n\n본문\n")
+    assert [t.title for t in raw.talks if t.people] == [
+        "개발자를 위한 재테크", "엔지니어링 이야기", "장고로 블로그 만들기"]
+    named = {a.person.name: a.person for t in raw.talks for a in t.people}
+    assert set(named) == {"황상철", "박형식", "chiyoexample"}
+    assert named["황상철"].aliases == ("k16example",)
+    assert named["박형식"].affiliation == "예시펀딩"
+
+
+def test_a_programme_table_without_a_speaker_column() -> None:
+    raw, _ = note("# 예시 소모임\n\n|밋업링크|세션내용|발표자료|\n|---|---|---|\n"
+                  "|[Link](https://example.com/1)|"
+                  "세션 1 : 예시 메일 쉽게 쓰기 : 배진우님 (예시마켓)|x|\n"
+                  "|[Link](https://example.com/2)|세션 1 : 권한관리 - 고병민님, 이수진님 (AWS)|x|\n"
+                  "|[Link](https://example.com/3)|세션 2 : 알림 봇|x|\n")
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks] == [
+        ("예시 메일 쉽게 쓰기", [("배진우", "예시마켓")]),
+        ("권한관리", [("고병민", "AWS"), ("이수진", "AWS")])]
+
+
+def test_a_person_marked_as_one_before_the_title_and_links_sections_are_the_writers() -> None:
+    raw, _ = note("# 예시 모임\n\n## 발표\n\n"
+                  "- [`송하람@예시엔터프라이즈`](https://example.com/me)님 - "
+                  "[**웹 인프라 다시 보기**](./a.pdf)\n"
+                  "- [`김선우@예시크루`]()님 - [**자격증 플랫폼 소개**](https://example.com/b)\n\n"
+                  "## Links\n\n"
+                  "* [Example 2020 blow by blow](https://example.com/c) - Brooke Example\n")
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks] == [
+        ("웹 인프라 다시 보기", [("송하람", "예시엔터프라이즈")]),
+        ("자격증 플랫폼 소개", [("김선우", "예시크루")])]
