@@ -58,6 +58,7 @@ from .body_shapes import (
 from .bylines import (
     bold_speaker,
     by_line,
+    emphasised_speakers,
     first_item_people,
     heading_label,
     heading_people,
@@ -303,7 +304,7 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         state.first_item_open = False
         heading = state.last_heading
         if heading is not None and state.since_heading <= 1 and (
-                first := first_item_people(line)):
+                first := first_item_people(line) or emphasised_speakers(line)):
             talk = state.talk_at(heading)
             state.current = talk
             if not talk.people:

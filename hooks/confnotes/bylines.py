@@ -105,8 +105,15 @@ def label_people(value: str, loose: bool = True) -> list[PersonRef]:
     shaped = people_at(value, loose)
     if shaped:
         return shaped
-    return [p for p in (read_person(v, loose) or parse_person(v) for v in split_list(value))
-            if p.name]
+    return [p for p in (read_person(v, loose) or parse_person(v) for v in split_list(value)
+                        if _could_be_named(v)) if p.name]
+
+
+def _could_be_named(text: str) -> bool:
+    """Whether a value after a label could be someone's name as written, however unusual:
+    not a sentence (`speaker: match expectations set in submission`)."""
+    words = text.split()
+    return len(words) <= 6 and not (text[:1].islower() and len(words) >= 3)
 
 
 def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef], bool] | None:
@@ -438,3 +445,19 @@ def bold_speaker(text: str) -> list[PersonRef]:
             is_korean_name(w) for w in words[:-1]):
         return [PersonRef(words[-1], " ".join(words[:-1]))]
     return first_item_people(text)
+
+
+_EMPHASISED = re.compile(r"\s*([_*])(?!\1)([^_*\n]{2,120}?)(?<!\s)\1(?![_*])(.*)$")
+
+
+def emphasised_speakers(line: str) -> list[PersonRef]:
+    """A line in italics alone under a talk's heading, perhaps followed by links to the
+    recording: `_Taylor Example and Scott Sample_ [:video_camera:](...)`, `*Mae Example*`.
+    Its names are read by shape; anything that is not a name makes it no speaker line."""
+    m = _EMPHASISED.match(line)
+    if not m or not LINKS_ONLY.fullmatch(re.sub(r":[a-z_]{2,30}:", "", m.group(3)).strip()):
+        return []
+    found = people_at(plain(m.group(2)), loose=True)     # the italics say "person"
+    if not found or not all(is_name(p.name) for p in found):
+        return []
+    return found

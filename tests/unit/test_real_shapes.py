@@ -576,3 +576,14 @@ def test_a_person_marked_as_one_before_the_title_and_links_sections_are_the_writ
             for t in raw.talks] == [
         ("웹 인프라 다시 보기", [("송하람", "예시엔터프라이즈")]),
         ("자격증 플랫폼 소개", [("김선우", "예시크루")])]
+
+
+def test_an_italic_line_under_a_talk_heading_and_a_sentence_after_a_label() -> None:
+    raw, _ = note("# Example Loop 2023\n\n## A Meaningful Career\n"
+                  "_Taylor Example and Scott Sample_ [:video_camera:](https://youtu.be/x)\n\n"
+                  "* it's ok to make money\n\n## Playing with Engineering\n_AnnMarie Example_\n\n"
+                  "* play is about process\n\n## Closing\n_thanks to everyone_\n\n"
+                  "* speaker: match expectations set in submission\n")
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+        ("A Meaningful Career", ["Taylor Example", "Scott Sample"]),
+        ("Playing with Engineering", ["AnnMarie Example"])]
