@@ -27,6 +27,7 @@ from .body_lines import (
     Scan,
     add_people,
     bare,
+    component_speaker,
     heading_at,
     list_after,
     paragraph_talk,
@@ -264,6 +265,8 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
     if state.own_section is not None:
         return 0
     if state.item_siblings is not None and (end := _sibling_item(state, line, i)):
+        return end
+    if lead == "<" and (end := component_speaker(state, lines, i)):
         return end
     if ("|" in line) and i + 1 < len(lines) and TABLE_RULE.match(lines[i + 1]):
         end = read_table(state, lines, i)

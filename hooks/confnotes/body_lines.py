@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .body_shapes import (
     EMOJI_ITEM,
     INLINE,
+    LABELS,
     LINE_LIMIT,
     LINK_BY_END,
     LINK_FROM,
@@ -43,6 +44,7 @@ from .people import (
     PersonRef,
     Role,
     people_at,
+    read_affiliation,
     read_person,
     split_list,
 )
@@ -71,6 +73,8 @@ class Scan:
     # A list item under a heading read as its speaker: its indent and talk, so that the
     # items after it are read as that talk's other speakers while they begin with a name.
     item_siblings: tuple[int, BodyTalk, bool] | None = None    # (indent, talk, linked)
+    # Where the last speaker component ended and its talk: one right after it shares it.
+    component_talk: tuple[int, BodyTalk] | None = None
     # Plain lines right under talk headings that could be their speakers (`katie barnett`).
     name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
     speaker_lines: list[int] = field(default_factory=list)
@@ -366,6 +370,64 @@ def _talk_cells(state: Scan, lines: list[str], i: int) -> int:
             state.talks.append(talk)
         add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(row))
                           for p in people])
+    return end
+
+
+# A speaker as a component of another site generator (MDX in Docusaurus or Gatsby):
+# `<Speaker name='Joel Example' position='Staff Engineer at GitHub' />`.
+COMPONENT = re.compile(r"\s*<(Speaker|Presenter|Panelist|Moderator|Host)\b", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(name|position|title|company|affiliation|org|role)\s*=\s*"""
+                        r"""(?:\{\s*)?(?:"([^"\n]{1,200})"|'([^'\n]{1,200})')""", re.IGNORECASE)
+_TITLE_ATTRIBUTE = re.compile(r"""title=(?:\{?\s*<a\b[^>]{0,300}>([^<]{2,300})</a>|"""
+                              r""""([^"\n]{2,300})"|'([^'\n]{2,300})')""")
+COMPONENT_LINES = 12
+
+
+def component_speaker(state: Scan, lines: list[str], i: int) -> int:
+    """A speaker component and its attributes, over up to 12 lines; its talk is the title
+    the wrapping element gives on the line above, else the heading above. The index after
+    the component, or 0 when it names nobody."""
+    m = COMPONENT.match(lines[i])
+    if m is None:
+        return 0
+    attributes: dict[str, str] = {}
+    end = i
+    while end < len(lines) and end < i + COMPONENT_LINES:
+        for found in _ATTRIBUTE.finditer(lines[end]):
+            attributes.setdefault(found.group(1).casefold(), found.group(2) or found.group(3))
+        end += 1
+        if ">" in lines[end - 1]:
+            break
+    name = clean(attributes.get("name", ""))
+    if not is_name(name, loose=True):
+        return 0
+    about = attributes.get("position") or attributes.get("company") or attributes.get(
+        "affiliation") or attributes.get("org") or ""
+    affiliation, title, _ = read_affiliation(about) if about else (None, None, None)
+    role = LABELS.get(m.group(1).casefold(), "speaker")
+    talk: BodyTalk | None = None
+    if state.component_talk is not None and 0 <= i - state.component_talk[0] <= 2 and all(
+            not lines[k].strip() for k in range(state.component_talk[0], i)):
+        talk = state.component_talk[1]          # the next speaker of the same talk
+    for above in range(i - 1, max(-1, i - 4), -1):
+        if talk is not None:
+            break
+        if (named := _TITLE_ATTRIBUTE.search(lines[above])) is not None:
+            title_text = talk_title(plain(next(g for g in named.groups() if g)))
+            talk = state.by_title.get(key(title_text))
+            if talk is None:
+                talk = BodyTalk(title=title_text, heading=None)
+                state.by_title[key(title_text)] = talk
+                state.talks.append(talk)
+            break
+        if COMPONENT.match(lines[above]) is None and "/>" not in lines[above] and (
+                not _ATTRIBUTE.search(lines[above])):
+            break
+    if talk is None:
+        talk = state.talk_for_line()
+    add_people(talk, [Appearance(PersonRef(name, affiliation, title), role,
+                                 state.file_line(i))])
+    state.component_talk = (end, talk)
     return end
 
 

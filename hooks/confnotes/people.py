@@ -37,6 +37,7 @@ partner scientist engineer researcher manager officer dean advisor adviser archi
 의장 회장 부회장 사장 부사장 전무 상무 이사 소장 원장 센터장 본부장 실장 팀장 그룹장 담당 리더
 연구원 책임연구원 선임연구원 수석 수석연구원 총장 장관 차관 위원 위원장 창업자 공동창업자
 설립자 고문 부문장 사업부장 펠로우 엔지니어 매니저 파트너 선임 책임 주임 사원
+developer programmer designer consultant owner maintainer organizer organiser analyst specialist
 """.split())
 TITLE_MODIFIERS = frozenset("""
 research corporate senior sr sr. vice executive managing general chief division associate staff
@@ -48,6 +49,7 @@ _GLUED_TITLES = sorted((w for w in TITLE_CORE if re.fullmatch(r"[가-힣]{2,}", 
                        key=len, reverse=True)
 
 MAX_AFFILIATION = 60
+_TITLE_AT = re.compile(r"(.{2,60}?)\s+(?:at|@|with)\s+(\S.{0,60})$")
 _DASH_SPLIT = re.compile(r"\s+[—–-]\s+")
 _PART_SPLIT = re.compile(r"\s*[,;·|]\s*")
 
@@ -125,6 +127,10 @@ def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
             continue
         if part.casefold() in ROLE_WORDS:
             role = ROLE_WORDS[part.casefold()]
+            continue
+        if (m := _TITLE_AT.match(part)) and _split_title(m.group(1), keep_one=False)[1]:
+            parts.append((m.group(2), None))        # `Staff Engineer at GitHub`
+            parts.append(("", m.group(1)))
             continue
         parts.append(_split_title(part, keep_one=False))
     affiliations: list[str] = []

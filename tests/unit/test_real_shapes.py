@@ -587,3 +587,19 @@ def test_an_italic_line_under_a_talk_heading_and_a_sentence_after_a_label() -> N
     assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
         ("A Meaningful Career", ["Taylor Example", "Scott Sample"]),
         ("Playing with Engineering", ["AnnMarie Example"])]
+
+
+def test_speaker_components_of_another_site_generator() -> None:
+    raw, _ = note("# Overview\n\n### Day One\n\n"
+                  "<Admonition type=\"danger\" "
+                  "title={<a href=\"/docs/a\">Accessible by Default</a>}>\n"
+                  "  <Speaker\n    name='Joel Example'\n    position='Staff Engineer at GitHub'\n"
+                  "    imageUrl='https://example.com/a.png'\n  />\n\n"
+                  "  <Speaker\n    name='Stephan Sample'\n"
+                  "    position=\"Developer at Gusto\"\n  />\n"
+                  "</Admonition>\n\n<Speaker name='Nobody Here' />\n")
+    assert [(t.title, [(a.person.name, a.person.affiliation, a.person.title)
+                       for a in t.people]) for t in raw.talks] == [
+        ("Accessible by Default", [("Joel Example", "GitHub", "Staff Engineer"),
+                                   ("Stephan Sample", "Gusto", "Developer")]),
+        ("Day One", [("Nobody Here", None, None)])]
