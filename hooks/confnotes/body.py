@@ -66,11 +66,13 @@ from .bylines import (
     label_people,
     label_value,
     name_line,
+    name_then_title,
     sibling_person,
 )
 from .name_shapes import has_known_first_name, is_korean_name
 from .names import clean, key
 from .people import (
+    PersonRef,
     people_at,
     read_person,
 )
@@ -140,6 +142,8 @@ def scan(body: str, first_line: int) -> Body:
         i += 1
     if state.name_lines:
         _name_lines(state)
+    if state.name_headings:
+        _name_headings(state)
     return Body(state.headings, _merge_overview(state.talks), first_text,
                 fence[1] if fence else None, lines, state.speaker_lines,
                 shorten(" ".join(prose), EXCERPT_CHARS), code)
@@ -232,8 +236,12 @@ def _read_heading(state: Scan, heading: Heading) -> None:
     found = heading_people(heading.text)
     if found is None:
         state.first_item_open = True
+        if (shape := name_then_title(heading.text)) is not None:
+            state.name_headings.append((heading, shape[0], shape[1]))
         return
     title, people, person_only = found
+    if not person_only and name_then_title(heading.text) is not None:
+        state.named_headings[heading.depth] = state.named_headings.get(heading.depth, 0) + 1
     line = state.file_line(heading.index)
     if person_only:
         parent = next((h for h in reversed(state.stack[:-1])), None)
@@ -366,8 +374,39 @@ def _name_lines(state: Scan) -> None:
             if not talk.people:
                 add_people(talk, [appearance])
                 added = True
-    if added and all(t.heading is not None for t in state.talks):
-        state.talks.sort(key=lambda t: t.heading.index if t.heading is not None else 0)
+    if added:
+        _in_note_order(state)
+
+
+def _name_headings(state: Scan) -> None:
+    """`#### Addy Example - The browser hacker's guide` among headings of that shape whose
+    names the reader knows: a talk and its speaker too. Three such headings at one depth,
+    at least one of them with a known given name, or three alone."""
+    by_depth: dict[int, list[tuple[Heading, str, PersonRef]]] = {}
+    for one in state.name_headings:
+        by_depth.setdefault(one[0].depth, []).append(one)
+    added = False
+    for depth, shaped in by_depth.items():
+        known = state.named_headings.get(depth, 0)
+        if len(shaped) + known < NAME_LINES or not (known or len(shaped) >= NAME_LINES):
+            continue
+        for heading, title, person in shaped:
+            talk = state.talk_at(heading, talk_title(title))
+            if not talk.people:
+                add_people(talk, [Appearance(person, "speaker",
+                                             state.file_line(heading.index))])
+                added = True
+    if added:
+        _in_note_order(state)
+
+
+def _in_note_order(state: Scan) -> None:
+    """Talks in the order the note gives them, after a pass that added some at the end."""
+    def place(talk: BodyTalk) -> int:
+        if talk.heading is not None:
+            return state.file_line(talk.heading.index)
+        return min((a.line for a in talk.people if a.line is not None), default=-1)
+    state.talks.sort(key=place)
 
 
 _ANCHOR_DROP = re.compile(r"[^\w\- ]")

@@ -77,6 +77,10 @@ class Scan:
     component_talk: tuple[int, BodyTalk] | None = None
     # Plain lines right under talk headings that could be their speakers (`katie barnett`).
     name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
+    # Headings `Name - Title` whose name has no given name the reader knows, and how many
+    # headings of that shape at each depth had one.
+    name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)
+    named_headings: dict[int, int] = field(default_factory=dict)
     speaker_lines: list[int] = field(default_factory=list)
 
     def file_line(self, i: int) -> int:

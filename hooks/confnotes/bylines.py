@@ -136,6 +136,9 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
                                     (*one.aliases, nickname))], False
         return outer, found, False
     trimmed = text.rstrip(" -–—").rstrip()
+    if (named := name_then_title(trimmed)) is not None and (
+            is_korean_name(named[1].name) or has_known_first_name(named[1].name)):
+        return named[0], [named[1]], False      # `Ruth Example: How To Be A Web Artist`
     if person and (alone := _person_heading(trimmed)) is not None:
         return "", [alone], True
     cuts = [(m.start(), m.end()) for m in SEPARATOR.finditer(trimmed)]
@@ -180,6 +183,38 @@ _QUOTED = re.compile(r"^(.{2,60}?)\s*[:/]?\s+[`'‘\"“「『](.+?)[`'’\"”�
 
 # A person marked as one (`님`, `@company`) before ` - ` and a title.
 _MARKED_FIRST = re.compile(r"^([^-–—]*?(?:님|@[^\s-][^-–—]*?))\s+[-–—]\s+(\S.*)$")
+
+
+_TITLE_WORDS = frozenset("the of to for a an in on with how what why and your my into from is "
+                         "are do does can vs".split())
+
+
+def reads_as_title(text: str) -> bool:
+    """Whether the text after a name is a talk's title rather than the person's company:
+    a question, a colon, small words of a sentence, or more words than a company has."""
+    words = text.split()
+    if not words:
+        return False
+    if any(ch in text for ch in "?!:") or len(words) >= 5:
+        return True
+    if re.search(r"[가-힣]", text):
+        return len(words) >= 3
+    return len(words) >= 2 and any(w.casefold() in _TITLE_WORDS for w in words)
+
+
+def name_then_title(text: str) -> tuple[str, PersonRef] | None:
+    """`Addy Example - The browser hacker's guide`, `Anjana Example: Immutable data`: a
+    name, a separator, then a title. The name as read, whatever its given name."""
+    m = SEPARATOR.search(text)
+    if m is None or m.start() == 0 or len(text) > 300:
+        return None
+    left, right = text[:m.start()].strip(), clean(text[m.end():])
+    if len(left) > 60 or not reads_as_title(right):
+        return None
+    who = read_person(left)
+    if who is None or not is_name(who.name) or not key(left).endswith(key(who.name)):
+        return None
+    return right, PersonRef(who.name, None, who.title, who.role, who.aliases)
 
 
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:

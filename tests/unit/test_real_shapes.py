@@ -603,3 +603,21 @@ def test_speaker_components_of_another_site_generator() -> None:
         ("Accessible by Default", [("Joel Example", "GitHub", "Staff Engineer"),
                                    ("Stephan Sample", "Gusto", "Developer")]),
         ("Day One", [("Nobody Here", None, None)])]
+
+
+def test_name_then_title_headings_and_their_siblings() -> None:
+    text = ("# Example Conf 2017\n\n"
+            "#### Addy Sample - The browser hacker's guide to loading\n\n본문\n\n"
+            "#### Anjana Example: Immutable data for functional JS\n\n본문\n\n"
+            "#### Ruth Example: How To Be A Web Artist\n\n본문\n\n"
+            "#### Jane Roe - Example Cloud\n\n본문\n")
+    raw, _ = note(text)
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks] == [
+        ("The browser hacker's guide to loading", [("Addy Sample", None)]),
+        ("Immutable data for functional JS", [("Anjana Example", None)]),
+        ("How To Be A Web Artist", [("Ruth Example", None)]),
+        ("Example Conf 2017", [("Jane Roe", "Example Cloud")])]
+    # One heading of that shape with a name nobody knows is a title, not a person.
+    raw, _ = note("# 후기\n\n## Redux Toolkit - How to use it\n\n본문\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == []
