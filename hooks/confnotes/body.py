@@ -323,7 +323,14 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
                 if item := LIST_ITEM.match(line):
                     state.item_siblings = (len(line) - len(line.lstrip()), talk,
                                            line[item.end():].startswith("["))
-                return i + 1
+                end = i + 1
+                # `Caile Example, YouTube  ` then `Noah Sample, Google` after a line break.
+                while end < len(lines) and lines[end - 1].endswith(("  ", "<br>", "<br/>")) and (
+                        more := first_item_people(lines[end])):
+                    add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(end))
+                                      for p in more])
+                    end += 1
+                return end
         elif heading is not None and state.since_heading <= 1 and (
                 person := name_line(lines, i)) is not None:
             state.name_lines.append((heading, Appearance(person, "speaker", file_line)))

@@ -272,7 +272,8 @@ def _person_heading(text: str) -> PersonRef | None:
         if comma:
             return PersonRef(who.name, who.affiliation or clean(rest), who.title, who.role,
                              who.aliases)
-        if who.title or key(who.name) == key(name) or "님" in text:
+        bracketed = name.lstrip()[len(who.name):].lstrip().startswith(("(", "（"))
+        if who.title or key(who.name) == key(name) or "님" in text or bracketed:
             return who      # not `공모전 이야기`: a company run into a name needs a mark
     return None
 
@@ -350,6 +351,9 @@ def first_item_people(line: str) -> list[PersonRef]:
         who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))
         if who is not None and is_name(who.name):
             return [who]
+    if "," in shown and len(shown) <= 80 and (listed := people_at(shown)) and all(
+            is_korean_name(p.name) or has_known_first_name(p.name) for p in listed):
+        return listed                       # `Beth Example, Apple`, `Jo Hunt, Marlene Zent`
     if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
         return _names_at_end(shown)
     person = read_person(shown)

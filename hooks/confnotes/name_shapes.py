@@ -236,6 +236,23 @@ tara ted teresa thomas tiago tim timothy tina tobias todd tom tomas tomasz tony 
 tyler ty uwe valentina vanessa victor victoria vijay vikram vincent virginia vivek vlad
 vladimir walter wayne wei wendy will william wolfgang xavier yan yang  yuki yuri yves
 zach zachary zack zoe
+abby abigail adele agnes alina alyssa amelia angelica anika annika ariel audrey austin barbara
+becky beatrice betty bianca blake bonnie brenda brianna brittany brooke caitlin calvin carmen
+carter cecilia chad charlene chelsea chloe christa cindy cody colleen courtney crystal cynthia
+daisy dale damian damien darius dawn deepak derrick devin dolores donna dora doris dustin edith
+eileen elaine elias elijah elise eliza ellie emil emilia emilio emmanuel erika esther evelyn ezra
+fatima felicia fiona franziska freya gareth gerald gloria greta gustavo hailey harold harriet
+hazel heidi helena holly irene iris isaiah jackie janice jasper jenna jerry jill joanne jocelyn
+joyce julio kara karina kasia katarina kathleen katrina kayla keira kendra kerri kerry kimberly
+kristen kristina leah leila leslie lindsay lindsey logan lorenzo lorraine louise lucy lydia
+madeline madison mae marcia margo marian marianne marisa marissa marjorie marla marlene marja
+martha maureen maxwell melanie melinda meredith mia milena miranda molly nadine natasha nate
+nora norman oskar owen paige patricia penelope perry phoebe quinn rachael regina renee riley
+roberta robyn rosa roxanne sabrina sadie sasha selena serena sheila shelby sherry shirley
+silvia sonja stacey stacy stella sydney sylvia tamara tammy tanja taylor terri terry tess thea
+theresa tiffany toby trevor valerie vera veronica vicky viktor vivian whitney yasmin yvonne
+anjana arvind deepa divya kavya lakshmi meera neha pooja rohan sanjay shreya sunil vinay
+akira hiroshi kenji takeshi yusuke satoshi haruka yuko
 """.split())
 
 

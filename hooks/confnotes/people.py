@@ -28,7 +28,8 @@ ROLE_WORDS: dict[str, Role] = {
 # the title, not part of the name or the company; the run must end in a core word, so
 # `Google Research` stays a company while `AMD Corporate Fellow` is AMD plus a title.
 TITLE_CORE = frozenset("""
-advocate 부의장 ceo cto cfo coo cio cso cpo cmo cvp svp evp vp avp gm chair chairman chairwoman
+advocate 부의장 ceo cto cfo coo cio cso cpo cmo cvo cdo cvp svp evp vp avp gm chair chairman
+chairwoman
 chairperson
 president founder co-founder cofounder director head lead leader fellow professor prof prof.
 partner scientist engineer researcher manager officer dean advisor adviser architect evangelist
@@ -363,6 +364,10 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
                          " ".join(words[2:end + 1]))
     if 1 < len(words) <= 6:
         if is_korean_name(words[0]):
+            if len(words) > 2 and words[1].casefold() in TITLE_CORE:
+                # `정지훈 CVO 모두의연구소`, `하진우 대표 -어반베이스`: a title, then the company.
+                company = clean(" ".join(words[2:]).strip("-–— "))
+                return PersonRef(words[0], company or None, words[1])
             affiliation, title, role = read_affiliation(" ".join(words[1:]))
             if title or len(words) == 2:
                 return PersonRef(words[0], affiliation, title, role)

@@ -621,3 +621,27 @@ def test_name_then_title_headings_and_their_siblings() -> None:
     # One heading of that shape with a name nobody knows is a title, not a person.
     raw, _ = note("# 후기\n\n## Redux Toolkit - How to use it\n\n본문\n")
     assert [a.person.name for t in raw.talks for a in t.people] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Open Source at Scale\n\nBeth Example, Apple\n\n* [Overview](#overview)\n",
+         [("Beth Example", "Apple")]),
+        ("# Sustainability Wins\n\nJoAnna Example, Marlene Sample\n\n본문\n",
+         [("JoAnna Example", None), ("Marlene Sample", None)]),
+        ("# Captions at Scale\n\nNoah Example, Example Video  \nLiz Sample, Example Access\n\n"
+         "본문\n", [("Noah Example", "Example Video"), ("Liz Sample", "Example Access")]),
+        ("# 예시 컨퍼런스\n\n## 1. 이진호 (예시넷 CPO/DPO)\n\n본문\n",
+         [("이진호", "예시넷 CPO/DPO")]),
+        ("# 예시 컨퍼런스\n\n## 헬스케어 데이터\n정지훈 CVO 예시연구소 <br>\n\n본문\n",
+         [("정지훈", "예시연구소")]),
+        ("# 예시 컨퍼런스\n\n## 공간 데이터\n하진우 대표 -예시베이스 <br>\n\n본문\n",
+         [("하진우", "예시베이스")]),
+    ],
+)
+def test_bylines_under_the_title_and_a_title_before_the_company(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    raw, _ = note(text)
+    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
+        == expected
