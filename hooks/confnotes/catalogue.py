@@ -235,8 +235,10 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
     for j in range(end, min(end + 3, len(tokens))):
         token = tokens[j]
         if token.folded.isdigit():
-            year = _year(token.folded, series.short_years or text[token.start - 1:token.start]
-                         in ("'", "’"))
+            # `SLASH 22` for series that write years so; `'19`; `kubecon22`, glued to the name.
+            before = text[token.start - 1:token.start]
+            year = _year(token.folded, series.short_years or before in ("'", "’") or (
+                j == end and before.isalpha()))
             if year is not None:
                 qualifier_end = j
             break

@@ -308,7 +308,8 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
                 if not fits(start):
                     continue
                 if (tier == 0 and _VENUE_WORDS.search(value[max(0, at - 60):at + 80])) or (
-                        tier == 1) or (value.startswith(("#", ":::")) or len(value) <= 60):
+                        tier == 1) or (value.startswith(("#", ":::")) or len(value) <= 60) or (
+                        _named_weekday(value[max(0, at - 14):at], start)):
                     return when(start, end, line)
     for line, value in text.lines[:OPENING_LINES]:
         if context and (found := month_day_in(value, context)) and fits(found[0]):
@@ -346,6 +347,15 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
 
 _JEKYLL_POST = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-")
 _MONTH_DAY_PREFIX = re.compile(r"(\d{2})(\d{2})[_\-](?!\d)")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _named_weekday(before: str, day: dt.date) -> bool:
+    """`Wednesday October 26, 2022`: the weekday written before a date, and the right one."""
+    folded = before.casefold()
+    return _WEEKDAYS[day.weekday()] in folded or _WEEKDAYS[day.weekday()][:3] + " " in folded
 
 
 def _real_day(year: int, month: int, day: int) -> dt.date | None:

@@ -192,6 +192,8 @@ def _words_of(line: str) -> str:
         line = line[:5000]
     if "<" in line or "](" in line or "http" in line or "www." in line:
         line = _ADDRESSES.sub(lambda m: "]" if m.group().startswith("]") else " ", line)
+    if "\\ " in line:
+        line = line.replace("\\ ", " ")      # math text: `October\ 26,\ 2022`
     return line.strip()
 
 
@@ -323,7 +325,11 @@ def _title_from_body(scanned: body_shapes.Body, path: str, report: Report) -> st
     if scanned.first_line and _reads_as_title(scanned.first_line[0]) and (
             first := body_shapes.plain(scanned.first_line[0])):
         return first
-    name = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
+    where = PurePosixPath(path)
+    # `kubecon22/README.md`: the folder names what a README or an index page is about.
+    stem = where.parent.name if where.stem.casefold() in ("readme", "index") and (
+        where.parent.name) else where.stem
+    name = stem.replace("-", " ").replace("_", " ").strip() or path
     report.warn(path, 1, f"the note has no title; the file name '{name}' is used. Add "
                          "'title:' to the front matter or start the note with '# 제목'.")
     return name

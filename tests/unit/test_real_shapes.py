@@ -645,3 +645,10 @@ def test_bylines_under_the_title_and_a_title_before_the_company(
     raw, _ = note(text)
     assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
         == expected
+
+
+def test_a_year_glued_to_a_series_a_readme_titled_by_its_folder_and_math_spaced_dates() -> None:
+    raw, _ = note("- [ ] $\\textcolor{orange}{Keynotes (Wednesday\\ October\\ 26,\\ 2022\\ "
+                  "9:00am)}$\n  - [ ] notes\n", "notes/kubecon22/README.md")
+    assert (raw.title, raw.event, raw.date) == ("kubecon22", "KubeCon 2022",
+                                                dt.date(2022, 10, 26))
