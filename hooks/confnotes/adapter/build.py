@@ -226,9 +226,8 @@ class Confnotes(RebuildSteps, MediaSteps):
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
         written += _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
-        if self.rebuilds is not None:
-            self._write_search_index(config)
-        search.enrich(site_dir, self.site, self.heading_levels)
+        if self.rebuilds is None or not self._write_search_index(config):
+            search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
             wanted = self._card_wanted(site_dir) if self.rebuilds is not None else None
             for page, error in self.cards.finish(wanted):

@@ -18,6 +18,7 @@ from .. import (
     collect,
     index,
     normalize,
+    search,
 )
 from ..messages import Report
 from . import pages, rebuilds
@@ -185,25 +186,35 @@ class RebuildSteps(BuildState):
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
             entries, calls)
 
-    def _write_search_index(self, config: MkDocsConfig) -> None:
+    def _write_search_index(self, config: MkDocsConfig) -> bool:
         """Material's index with every page's entries in page order: in a dirty build its
-        plugin keeps only the pages it rendered."""
+        plugin keeps only the pages it rendered. Analysed (search.enrich) when its settings
+        ask for it: True then."""
         assert self.rebuilds is not None
         plugin = _search_plugin(config)
         if plugin is None:
-            return
+            return False
+        settings = {k: plugin.search_index.config[k]
+                    for k in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is not None and set(settings["fields"] or ()).intersection(search.FIELDS):
+            pages = []
+            for file in self.doc_pages:
+                record = self.rebuilds.pages.get(file.src_uri)
+                if record is not None:
+                    pages.append((file.src_uri, record.entries))
+            self.rebuilds.search.write(path, settings, pages, self.site, self.heading_levels)
+            return True
         docs: list[dict[str, Any]] = []
         for file in self.doc_pages:
             record = self.rebuilds.pages.get(file.src_uri)
             docs += record.entries if record is not None else []
-        settings = {k: plugin.search_index.config[k]
-                    for k in ("lang", "separator", "pipeline", "fields")}
         # As Material writes it, so that the analysis after it reads the same.
         data = json.dumps({"config": settings, "docs": docs}, separators=(",", ":"),
                           default=str)
-        path = Path(config.site_dir) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode("utf-8"))
+        return False
 
     def _card_wanted(self, site_dir: Path) -> Callable[[str, File], bool]:
         assert self.rebuilds is not None

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import search
+
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
 # not recorded, as whatever they are given was recorded where it came from.
 PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initials", "colour",
@@ -203,6 +205,7 @@ class Rebuilds:
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
         self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
+        self.search = search.KeptIndex()
 
     def kept_any(self) -> bool:
         return any(src not in self.dirty for src in self.pages)
@@ -247,6 +250,7 @@ class Rebuilds:
         self.inputs = {}
         self.model = None
         self.view = None
+        self.search = search.KeptIndex()
 
     def remove_stale(self, site_dir: Path, outputs: set[str]) -> None:
         """Delete what the last build wrote and this one did not (a deleted note's page, the
