@@ -200,6 +200,7 @@ class Confnotes(RebuildSteps, MediaSteps):
             pages.install(env, view)
             self._finish_media(env, config, files)
             if self.rebuilds is not None:
+                env.bytecode_cache = self.rebuilds.compiled
                 served = set(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
                 served |= set(files.static_pages())
                 self.files_now = [f for f in files if f in served or not

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 from .. import search
 
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
@@ -188,6 +191,23 @@ def _names(paths: Iterable[str]) -> set[str]:
     return found
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates as Jinja compiled them, kept in memory from one build to the next (MkDocs
+    makes a new environment for each): a template whose source is the same is not compiled
+    again. Emptied when the settings or the theme's files change."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class Rebuilds:
     """The state one `mkdocs serve --dirty` process keeps across its builds."""
 
@@ -206,6 +226,7 @@ class Rebuilds:
         self.model: Model | None = None
         self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
         self.search = search.KeptIndex()
+        self.compiled = CompiledTemplates()
 
     def kept_any(self) -> bool:
         return any(src not in self.dirty for src in self.pages)
@@ -218,6 +239,7 @@ class Rebuilds:
         target whose inputs are those of the last build answers every question as it did."""
         if signature != self.signature:
             self.pages.clear()
+            self.compiled.store.clear()
             self.signature = signature
         asked = {name: target for name, target in targets.items()
                  if not same_inputs(self.inputs.get(name), inputs.get(name))}
@@ -251,6 +273,7 @@ class Rebuilds:
         self.model = None
         self.view = None
         self.search = search.KeptIndex()
+        self.compiled.store.clear()
 
     def remove_stale(self, site_dir: Path, outputs: set[str]) -> None:
         """Delete what the last build wrote and this one did not (a deleted note's page, the
