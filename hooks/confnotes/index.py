@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .affiliations import organisation_name
 from .fields import TopicRef
@@ -326,6 +326,43 @@ def _mentioned(topics: tuple[str, ...], text: str, resolver: _Resolver) -> tuple
         return ()
     spelled = key(text)
     return tuple(t for t in topics if any(key(n) in spelled for n in resolver.names("topic", t)))
+
+
+def same_note(old: RawNote, new: RawNote, site: Site) -> bool:
+    """Whether `new` gives the note `old` gave in `site`, when every other note and registry
+    is the same: the same fields but for the Markdown to render, and talks' sections that
+    differ only where no field is read from (a programme number, a name of the note's topics
+    they mention)."""
+    if old is new:
+        return True
+    if len(old.talks) != len(new.talks) or any(
+            getattr(old, name) != getattr(new, name) for name in _NOTE_FIELDS):
+        return False
+    note: Note | None = None
+    for was, now in zip(old.talks, new.talks, strict=True):
+        if was == now:
+            continue
+        if replace(was, text=now.text) != now or bool(was.text) != bool(now.text) or (
+                programme_number(was.text) != programme_number(now.text)):
+            return False
+        if note is None:
+            note = next((n for n in site.notes if n.path == old.path), None)
+            if note is None:
+                return False
+        # Every name the talk's topics could have been looked for by (names only grow while
+        # the notes are read): each is in both texts or in neither.
+        before, after = key(was.text), key(now.text)
+        for ident in note.topics:
+            term = site.terms["topic"].get(ident)
+            if term is None:
+                return False
+            if any((key(n) in before) != (key(n) in after)
+                   for n in (term.name, *term.other_names)):
+                return False
+    return True
+
+
+_NOTE_FIELDS = tuple(f.name for f in fields(RawNote) if f.name not in ("markdown", "talks"))
 
 
 def _topics(refs: list[TopicRef], path: str, resolver: _Resolver,

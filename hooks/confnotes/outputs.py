@@ -71,6 +71,8 @@ class Outputs:
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
         self.side_seconds = 0.0  # the last build's writing in the second process
         self.kept: dict[Any, Any] | None = None  # under `mkdocs serve --dirty`: see feeds.write
+        # Under `mkdocs serve --dirty`: what the last in-process writing was given and wrote.
+        self.last: Written | None = None
 
     def start(self, site_dir: Path, site: Site, avatars: dict[str, str],
               settings: feeds.Settings, in_process: bool = False) -> None:
@@ -94,10 +96,23 @@ class Outputs:
         self._args = None
         self.side_seconds = 0.0
         if self._job is None or self._staging is None or self._side is None:
-            return _timed_write(site_dir, site, avatars, settings, self.kept)[1]
+            if self.kept is None:
+                return _timed_write(site_dir, site, avatars, settings)[1]
+            last = self.last
+            if (last is not None and last.site is site and last.given == (avatars, settings)
+                    and last.intact(site_dir)):
+                return list(last.files)
+            self.last = None
+            written = _timed_write(site_dir, site, avatars, settings, self.kept)[1]
+            self.last = Written(site, (avatars, settings), list(written),
+                                [_stat(site_dir / p) for p in written])
+            return written
         try:
             self.side_seconds, written = self._job.result()
             _move_into(self._staging, site_dir)
+            if self.kept is not None:
+                self.last = Written(site, (avatars, settings), list(written),
+                                    [_stat(site_dir / p) for p in written])
             return written
         except BrokenProcessPool:
             # The process died (killed, out of memory): the files are written here instead.
@@ -115,6 +130,31 @@ class Outputs:
             shutil.rmtree(self._staging, ignore_errors=True)
         self._job = self._side = self._staging = None
         self._args = None
+
+
+class Written:
+    """The files one writing left under the site folder, and what it was given: the same model
+    object and settings write the same bytes, so while the files are as they were left the
+    next build leaves them there."""
+
+    def __init__(self, site: Site, given: tuple[Any, ...], files: list[str],
+                 stats: list[tuple[int, int] | None]) -> None:
+        self.site = site
+        self.given = given
+        self.files = files
+        self.stats = stats
+
+    def intact(self, site_dir: Path) -> bool:
+        return all(_stat(site_dir / path) == stat and stat is not None
+                   for path, stat in zip(self.files, self.stats, strict=True))
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
 
 
 def _move_into(staging: Path, site_dir: Path) -> None:

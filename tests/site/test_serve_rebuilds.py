@@ -139,11 +139,22 @@ def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path,
                             "  aliases: [프로브 발표자]\n", encoding="utf-8")
         assert _wait_for(base + "speakers/probe-person/", "새로 쓴 노트")
 
+        # 6. A talk's own section, in a note of several talks, names one more of the note's
+        # topics (the talk is listed under it); then a line that changes no talk's facts.
+        energy = docs / "notes/2024/sk-ai-summit/day1-afternoon-energy-and-semiconductors.md"
+        energy_url = base + energy.relative_to(docs).with_suffix("").as_posix() + "/"
+        _replace(energy, "- Arm은 처음부터", "- HBM 이야기도 잠깐 나왔다. serveprobe-talk\n"
+                 "- Arm은 처음부터")
+        assert _wait_for(energy_url, "serveprobe-talk")
+        _replace(energy, "- **발표자:** Chris Levesque", "- 메모 serveprobe-same\n"
+                 "- **발표자:** Chris Levesque")
+        assert _wait_for(energy_url, "serveprobe-same")
+
         served = server.copy(tmp_path / "served")
     finally:
         log = server.stop()
     rendered = [tuple(map(int, m)) for m in re.findall(r"rendering (\d+) of (\d+) pages", log)]
-    assert len(rendered) >= 5, log[-3000:]
+    assert len(rendered) >= 7, log[-3000:]
     assert all(done < total for done, total in rendered), rendered  # pages were kept
 
     clean = Server(project, port, dirty=False)

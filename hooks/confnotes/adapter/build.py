@@ -112,14 +112,13 @@ class Confnotes(RebuildSteps, MediaSteps):
             self.log.info("%d draft note(s) left out of the site (draft: true): %s",
                           len(drafts), ", ".join(drafts[:5]) + (" …" if len(drafts) > 5 else ""))
         self.report.report_unknown_keys()
-        self.site = index.build(list(self.raw.values()), urls, self.registries, self.report)
+        self.site = self._model(urls)
         claimed = [note.path for note, _term in index.notes_at_term_pages(self.site)]
         if claimed:
             urls.update(addresses.give_way(files, claimed))
             # Rare, so built once more rather than patched; the warnings are the same words
             # about the same lines, said once.
-            self.site = index.build(list(self.raw.values()), urls, self.registries,
-                                    self.report)
+            self.site = self._model(urls)
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
@@ -127,8 +126,9 @@ class Confnotes(RebuildSteps, MediaSteps):
         self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config),
                            in_process=self.rebuilds is not None and bool(self.rebuilds.urls))
         videos = listings.VIDEO_PICTURES
-        self.view = pages.View(self.site, (f.src_uri for f in files
-                                           if f.src_uri.startswith(videos)), config.site_name)
+        self.view = self._view(tuple(sorted(f.src_uri for f in files
+                                            if f.src_uri.startswith(videos))),
+                               config.site_name)
         self.social = self._social_view(config)
         if self.rebuilds is not None:
             self._plan_rebuild(files, config)
@@ -200,6 +200,7 @@ class Confnotes(RebuildSteps, MediaSteps):
             pages.install(env, view)
             self._finish_media(env, config, files)
             if self.rebuilds is not None:
+                env.bytecode_cache = self.rebuilds.compiled
                 served = set(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
                 served |= set(files.static_pages())
                 self.files_now = [f for f in files if f in served or not
@@ -226,9 +227,8 @@ class Confnotes(RebuildSteps, MediaSteps):
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
         written += _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
-        if self.rebuilds is not None:
-            self._write_search_index(config)
-        search.enrich(site_dir, self.site, self.heading_levels)
+        if self.rebuilds is None or not self._write_search_index(config):
+            search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
             wanted = self._card_wanted(site_dir) if self.rebuilds is not None else None
             for page, error in self.cards.finish(wanted):
@@ -243,6 +243,7 @@ class Confnotes(RebuildSteps, MediaSteps):
         if self.rebuilds is not None:
             self.rebuilds.forget()
             self.outputs.kept = {}
+            self.outputs.last = None
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -274,9 +275,11 @@ class Confnotes(RebuildSteps, MediaSteps):
         def read(path: str) -> bytes | None:
             file = files.get_file_from_path(path)
             if file is None:
+                self.registry_sources[path] = None
                 return None
             files.remove(file)  # described once here, never published as a file
-            return bytes(file.content_bytes)
+            data = self.registry_sources[path] = bytes(file.content_bytes)
+            return data
 
         try:
             self.registries = collect.read_registries(read, self.registry_paths, self.report)

@@ -16,10 +16,12 @@ from mkdocs.structure.pages import Page
 
 from .. import (
     collect,
+    index,
     normalize,
+    search,
 )
 from ..messages import Report
-from . import rebuilds
+from . import pages, rebuilds
 from .state import BuildState, heading_levels
 
 
@@ -43,6 +45,58 @@ class RebuildSteps(BuildState):
             self.report.unknown_keys.setdefault(name, []).extend(places)
         read: normalize.RawNote = kept.raw
         return read
+
+    def _model(self, urls: dict[str, str]) -> index.Site:
+        """The model of the notes read: under `serve --dirty`, last build's when it was made
+        from the same notes (their bodies' text aside, which no model field holds) and the
+        same registries, with what building it reported said again."""
+        notes = list(self.raw.values())
+        if self.rebuilds is None:
+            return index.build(notes, urls, self.registries, self.report)
+        sources = (dict(urls), dict(self.registry_sources), dict(self.registry_paths))
+        last = self.rebuilds.model
+        if (last is not None and last.sources == sources and len(last.notes) == len(notes)
+                and all(index.same_note(old, new, last.site)
+                        for old, new in zip(last.notes, notes, strict=True))):
+            last.notes = notes
+        else:
+            report = Report()
+            site = index.build(notes, urls, self.registries, report)
+            last = self.rebuilds.model = rebuilds.Model(notes, sources, site,
+                                                        list(report.problems))
+        for problem in last.problems:
+            self.report.add(problem)
+        site = last.site
+        assert isinstance(site, index.Site)
+        return site
+
+    def _view(self, video_pictures: tuple[str, ...], site_name: str) -> pages.View:
+        """The templates' `confnotes` object: last build's, caches and all, when it would be
+        made from the same model and files."""
+        assert self.site is not None
+        inputs = (self.site, video_pictures, site_name)
+        if self.rebuilds is not None:
+            last = self.rebuilds.view
+            if last is not None and rebuilds.same_inputs(last[0], inputs):
+                kept: pages.View = last[1]
+                return kept
+        view = pages.View(self.site, video_pictures, site_name)
+        if self.rebuilds is not None:
+            self.rebuilds.view = (inputs, view)
+        return view
+
+    def _target_inputs(self) -> dict[str, tuple[Any, ...]]:
+        """What each template global answers from (rebuilds.Rebuilds.plan): the model first."""
+        assert self.rebuilds is not None and self.rebuilds.view is not None
+        inputs: dict[str, tuple[Any, ...]] = {"confnotes": self.rebuilds.view[0]}
+        if self.social is not None:
+            tags = self.social
+            inputs["confnotes_social"] = (
+                tags.site, tags.base, tags.site_name, tags.description,
+                {src: card.url for src, card in tags.cards.items()}, tags.titles)
+        # Avatars answer from the speakers' pictures alone, not the model.
+        inputs["confnotes_avatars"] = (None, dict(self.avatars.by_speaker))
+        return inputs
 
     def _signature(self, files: Files, config: MkDocsConfig) -> tuple[Any, ...]:
         """What every page depends on: settings, templates, pictures and other files."""
@@ -83,7 +137,8 @@ class RebuildSteps(BuildState):
                    "confnotes_avatars": self.avatars}
         dirty = memory.plan(self._signature(files, config),
                             [(f.src_uri, f.url) for f in documents], keys,
-                            {f.src_uri: f.url for f in files}, targets)
+                            {f.src_uri: f.url for f in files}, targets,
+                            self._target_inputs())
         if memory.pages:
             self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
         for file in documents:
@@ -131,25 +186,35 @@ class RebuildSteps(BuildState):
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
             entries, calls)
 
-    def _write_search_index(self, config: MkDocsConfig) -> None:
+    def _write_search_index(self, config: MkDocsConfig) -> bool:
         """Material's index with every page's entries in page order: in a dirty build its
-        plugin keeps only the pages it rendered."""
+        plugin keeps only the pages it rendered. Analysed (search.enrich) when its settings
+        ask for it: True then."""
         assert self.rebuilds is not None
         plugin = _search_plugin(config)
         if plugin is None:
-            return
+            return False
+        settings = {k: plugin.search_index.config[k]
+                    for k in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is not None and set(settings["fields"] or ()).intersection(search.FIELDS):
+            pages = []
+            for file in self.doc_pages:
+                record = self.rebuilds.pages.get(file.src_uri)
+                if record is not None:
+                    pages.append((file.src_uri, record.entries))
+            self.rebuilds.search.write(path, settings, pages, self.site, self.heading_levels)
+            return True
         docs: list[dict[str, Any]] = []
         for file in self.doc_pages:
             record = self.rebuilds.pages.get(file.src_uri)
             docs += record.entries if record is not None else []
-        settings = {k: plugin.search_index.config[k]
-                    for k in ("lang", "separator", "pipeline", "fields")}
         # As Material writes it, so that the analysis after it reads the same.
         data = json.dumps({"config": settings, "docs": docs}, separators=(",", ":"),
                           default=str)
-        path = Path(config.site_dir) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode("utf-8"))
+        return False
 
     def _card_wanted(self, site_dir: Path) -> Callable[[str, File], bool]:
         assert self.rebuilds is not None

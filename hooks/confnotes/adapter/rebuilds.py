@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+from .. import search
+
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
 # not recorded, as whatever they are given was recorded where it came from.
 PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initials", "colour",
@@ -147,6 +152,17 @@ class ReadNote:
 
 
 @dataclass
+class Model:
+    """The model one build made, and what it was made from: the next build reuses it whole
+    when the notes (but for their bodies' text to render) and the registries are the same."""
+
+    notes: list[Any]                 # the notes as read (normalize.RawNote), in path order
+    sources: tuple[Any, ...]         # note URLs, registry files' bytes and paths
+    site: Any
+    problems: list[Any]              # what building it reported
+
+
+@dataclass
 class PageRecord:
     """What a page was made from and what MkDocs kept of it, to stand in for rendering it."""
 
@@ -175,6 +191,23 @@ def _names(paths: Iterable[str]) -> set[str]:
     return found
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates as Jinja compiled them, kept in memory from one build to the next (MkDocs
+    makes a new environment for each): a template whose source is the same is not compiled
+    again. Emptied when the settings or the theme's files change."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class Rebuilds:
     """The state one `mkdocs serve --dirty` process keeps across its builds."""
 
@@ -188,17 +221,29 @@ class Rebuilds:
         self.keys: dict[str, tuple[Any, str]] = {}   # this build: page -> (key, source)
         self.notes: dict[str, ReadNote] = {}
         self.cards: dict[str, str] = {}          # page -> its card's source, last copied
+        # What each template global answered from in the last build (see `same_inputs`).
+        self.inputs: dict[str, tuple[Any, ...]] = {}
+        self.model: Model | None = None
+        self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
+        self.search = search.KeptIndex()
+        self.compiled = CompiledTemplates()
 
     def kept_any(self) -> bool:
         return any(src not in self.dirty for src in self.pages)
 
     def plan(self, signature: Any, pages: Iterable[tuple[str, str]],
              keys: dict[str, tuple[Any, str]], urls: dict[str, str],
-             targets: dict[str, Any]) -> set[str]:
-        """The pages (src_uri, url) that must be rendered again; the others keep their output."""
+             targets: dict[str, Any], inputs: dict[str, tuple[Any, ...]]) -> set[str]:
+        """The pages (src_uri, url) that must be rendered again; the others keep their output.
+        `inputs` gives, for each of the `targets`, everything its answers are made from: a
+        target whose inputs are those of the last build answers every question as it did."""
         if signature != self.signature:
             self.pages.clear()
+            self.compiled.store.clear()
             self.signature = signature
+        asked = {name: target for name, target in targets.items()
+                 if not same_inputs(self.inputs.get(name), inputs.get(name))}
+        self.inputs = dict(inputs)
         moved = {s for s in urls.keys() ^ self.urls.keys()}
         moved |= {s for s in urls.keys() & self.urls.keys() if urls[s] != self.urls[s]}
         names = _names(moved)
@@ -211,7 +256,7 @@ class Rebuilds:
             key = keys.get(src)
             if (record is None or key is None or record.key != key[0]
                     or any(n in record.source for n in names)
-                    or not _same_answers(record.calls, targets, answers)):
+                    or not _same_answers(record.calls, asked, answers)):
                 dirty.add(src)
                 self.pages.pop(src, None)
         for src in set(self.pages) - {s for s, _ in keys.items()}:
@@ -224,6 +269,11 @@ class Rebuilds:
         self.pages.clear()
         self.signature = None
         self.outputs = set()
+        self.inputs = {}
+        self.model = None
+        self.view = None
+        self.search = search.KeptIndex()
+        self.compiled.store.clear()
 
     def remove_stale(self, site_dir: Path, outputs: set[str]) -> None:
         """Delete what the last build wrote and this one did not (a deleted note's page, the
@@ -238,9 +288,20 @@ class Rebuilds:
         self.outputs = outputs
 
 
+def same_inputs(last: tuple[Any, ...] | None, now: tuple[Any, ...] | None) -> bool:
+    """Whether a target answers from what it answered from last time: the same model object
+    (first item, compared by identity: a model reused whole) and equal other inputs."""
+    return (last is not None and now is not None and len(last) == len(now)
+            and last[0] is now[0] and last[1:] == now[1:])
+
+
 def _same_answers(calls: list[Call], targets: dict[str, Any],
                   answers: dict[tuple[Any, ...], Any]) -> bool:
+    """Whether every call to one of `targets` gets its recorded answer again (calls to other
+    targets are answered as last time)."""
     for call in calls:
+        if call.target not in targets:
+            continue
         memo: tuple[Any, ...] = (call.target, call.name, call.where, call.args,
                                  tuple(sorted(call.kwargs.items())))
         try:

@@ -57,12 +57,13 @@ class BuildState:
     def reset(self, cache: Path = Path(".cache/confnotes")) -> None:
         """A new build's state; pictures, avatars and cards are cached under `cache`."""
         self.outputs.cancel()  # a side process a failed build left running
-        kept = self.outputs.kept
+        kept, last = self.outputs.kept, self.outputs.last
         self.outputs = outputs.Outputs()
-        self.outputs.kept = kept
+        self.outputs.kept, self.outputs.last = kept, last
         self.report = Report()
         self.registry_paths: dict[Kind, str] = dict(kinds.DEFAULT_REGISTRIES)
         self.registries: dict[Kind, registry.Registry] = {}
+        self.registry_sources: dict[str, bytes | None] = {}   # each registry file as read
         self.raw: dict[str, normalize.RawNote] = {}
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
