@@ -68,6 +68,7 @@ from .bylines import (
     name_line,
     name_then_title,
     sibling_person,
+    title_then_people,
 )
 from .name_shapes import has_known_first_name, is_korean_name
 from .names import clean, key
@@ -144,6 +145,8 @@ def scan(body: str, first_line: int) -> Body:
         _name_lines(state)
     if state.name_headings:
         _name_headings(state)
+    if state.title_headings:
+        _title_headings(state)
     return Body(state.headings, _merge_overview(state.talks), first_text,
                 fence[1] if fence else None, lines, state.speaker_lines,
                 shorten(" ".join(prose), EXCERPT_CHARS), code)
@@ -238,10 +241,14 @@ def _read_heading(state: Scan, heading: Heading) -> None:
         state.first_item_open = True
         if (shape := name_then_title(heading.text)) is not None:
             state.name_headings.append((heading, shape[0], shape[1]))
+        elif (titled := title_then_people(heading.text)) is not None:
+            state.title_headings.append((heading, titled[0], titled[1]))
         return
     title, people, person_only = found
     if not person_only and name_then_title(heading.text) is not None:
         state.named_headings[heading.depth] = state.named_headings.get(heading.depth, 0) + 1
+    elif not person_only and title_then_people(heading.text) is not None:
+        state.titled_headings[heading.depth] = state.titled_headings.get(heading.depth, 0) + 1
     line = state.file_line(heading.index)
     if person_only:
         parent = next((h for h in reversed(state.stack[:-1])), None)
@@ -402,6 +409,28 @@ def _name_headings(state: Scan) -> None:
             if not talk.people:
                 add_people(talk, [Appearance(person, "speaker",
                                              state.file_line(heading.index))])
+                added = True
+    if added:
+        _in_note_order(state)
+
+
+def _title_headings(state: Scan) -> None:
+    """`### Ceph for Big Science - Wido den Hollander (42on.com)` among headings of that shape
+    whose speakers the reader knows: a talk by the people after the separator too. Three such
+    headings at one depth, at least one of them naming someone known."""
+    by_depth: dict[int, list[tuple[Heading, str, list[PersonRef]]]] = {}
+    for one in state.title_headings:
+        by_depth.setdefault(one[0].depth, []).append(one)
+    added = False
+    for depth, shaped in by_depth.items():
+        known = state.titled_headings.get(depth, 0)
+        if not known or len(shaped) + known < NAME_LINES:
+            continue
+        for heading, title, people in shaped:
+            talk = state.talk_at(heading, talk_title(title))
+            if not talk.people:
+                line = state.file_line(heading.index)
+                add_people(talk, [Appearance(p, p.role or "speaker", line) for p in people])
                 added = True
     if added:
         _in_note_order(state)

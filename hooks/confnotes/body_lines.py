@@ -81,6 +81,10 @@ class Scan:
     # headings of that shape at each depth had one.
     name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)
     named_headings: dict[int, int] = field(default_factory=dict)
+    # Headings `Title - Name (Company)` whose name the reader does not know, and how many of
+    # that shape at each depth named someone it does.
+    title_headings: list[tuple[Heading, str, list[PersonRef]]] = field(default_factory=list)
+    titled_headings: dict[int, int] = field(default_factory=dict)
     speaker_lines: list[int] = field(default_factory=list)
 
     def file_line(self, i: int) -> int:

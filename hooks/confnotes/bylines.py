@@ -217,6 +217,25 @@ def name_then_title(text: str) -> tuple[str, PersonRef] | None:
     return right, PersonRef(who.name, None, who.title, who.role, who.aliases)
 
 
+def title_then_people(text: str) -> tuple[str, list[PersonRef]] | None:
+    """`Ceph for Big Science - Wido den Hollander (42on.com)`: a title, a separator, then
+    people written as names, whether or not the reader knows their given names. Taken for
+    speakers only where sibling headings share the shape (see body.py)."""
+    trimmed = text.rstrip(" -–—").rstrip()
+    if len(trimmed) > 300:
+        return None
+    cut = max(SEPARATOR.finditer(trimmed), key=lambda m: m.start(), default=None)
+    if cut is None or cut.start() == 0:
+        return None
+    left, right = clean(trimmed[:cut.start()]), trimmed[cut.end():]
+    if not left or len(right) > 120 or reads_as_title(split_trailing_brackets(right)[0]):
+        return None
+    found = [read_person(item) for item in split_list(right)]
+    if not found or any(p is None or not is_name(p.name) for p in found):
+        return None
+    return left, [p for p in found if p is not None]
+
+
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
     """People before the title: `양찬석(구글 코리아) / 새 소식`, `신형섭: `State of CSS``,
     `이형주 외 2인 '인프랩의 도전'`. Beside a company in brackets a two-syllable name counts

@@ -93,6 +93,8 @@ def split_list(text: str) -> list[str]:
 def _separator_at(text: str, i: int) -> int:
     if text[i] in ",;、，":
         return 1
+    if text[i] == "/" and text[:i].rstrip().endswith((")", "）")):
+        return 1            # `Marc Example (SAP)/ Jan Example (SUSE)`
     for word in (" 및 ", " and ", " & ", " 와 ", " 과 "):
         if text.startswith(word, i):
             return len(word)

@@ -652,3 +652,23 @@ def test_a_year_glued_to_a_series_a_readme_titled_by_its_folder_and_math_spaced_
                   "9:00am)}$\n  - [ ] notes\n", "notes/kubecon22/README.md")
     assert (raw.title, raw.event, raw.date) == ("kubecon22", "KubeCon 2022",
                                                 dt.date(2022, 10, 26))
+
+
+def test_title_then_a_name_nobody_knows_among_headings_of_that_shape() -> None:
+    text = ("# Example Storage Day\n\n## Talks\n\n"
+            "### What is new in the release - Peter Example (Example Hat)\n본문\n\n"
+            "### Mail on object storage - Danny Sample (Example Telekom)\n본문\n\n"
+            "### Storage at scale – a cattle cloud - Marc Sample (SAP)/ Jan Ozbek (SUSE)\n본문\n\n"
+            "### Ten ways to break a cluster - Wido den Sample (Example.com)\n본문\n\n"
+            "### Five years of storage - Lars Ozbek-Bree (SUSE)\n본문\n")
+    raw, _ = note(text)
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("What is new in the release", ["Peter Example"]),
+        ("Mail on object storage", ["Danny Sample"]),
+        ("Storage at scale – a cattle cloud", ["Marc Sample", "Jan Ozbek"]),
+        ("Ten ways to break a cluster", ["Wido den Sample"]),
+        ("Five years of storage", ["Lars Ozbek-Bree"])]
+    # Without a sibling naming someone the reader knows, such headings are titles.
+    raw, _ = note("# 후기\n\n### Getting started - Wido Sample (X)\n본문\n\n"
+                  "### Next steps - Lars Ozbek (Y)\n본문\n\n### Wrap up - Rolf Ozbek (Z)\n본문\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == []
