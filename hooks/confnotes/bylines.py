@@ -94,7 +94,12 @@ def heading_label(text: str) -> tuple[Role, str] | None:
     word = m.group(1).casefold()
     if word not in HEADING_LABELS and text[m.start(1) + len(word):].lstrip()[:1] not in ":：":
         return None
-    return LABELS[word], text[m.end():].strip()
+    value = text[m.end():].strip()
+    if word in TITLE_LIKE_LABELS and ((
+            (titled := heading_people(value, person=False)) and titled[0]) or (
+            title_then_people(value))):
+        return None         # `Keynote: How Good Is Our Code? - Dan Example, CNCF`: a talk
+    return LABELS[word], value
 
 
 def label_people(value: str, loose: bool = True) -> list[PersonRef]:
@@ -228,12 +233,13 @@ def title_then_people(text: str) -> tuple[str, list[PersonRef]] | None:
     if cut is None or cut.start() == 0:
         return None
     left, right = clean(trimmed[:cut.start()]), trimmed[cut.end():]
-    if not left or len(right) > 120 or reads_as_title(split_trailing_brackets(right)[0]):
+    if not left or len(right) > 160 or reads_as_title(
+            split_trailing_brackets(right.partition(",")[0])[0]):
         return None
-    found = [read_person(item) for item in split_list(right)]
-    if not found or any(p is None or not is_name(p.name) for p in found):
+    found = people_at(right, any_name=True)
+    if not found or any(not is_name(p.name) for p in found):
         return None
-    return left, [p for p in found if p is not None]
+    return left, found
 
 
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:
@@ -300,8 +306,12 @@ def _person_heading(text: str) -> PersonRef | None:
 def _leading_people(segment: str) -> list[PersonRef]:
     """People at the start of a segment: `박영준 ,HTML5와 ...` gives 박영준; `Liz Example,
     Isovalent` her and her company; `A, X; B, Y` each with theirs."""
+    segment = _PRESENTED_BY.sub("", segment, count=1)
     if ";" in segment and (grouped := people_at(segment)):
         return grouped
+    if _JOINED.search(segment) and len(listed := people_at(segment)) > 1 and all(
+            is_name(p.name) for p in listed):
+        return listed       # `Ricardo Example, Staff Member, CERN & Clen Sample, Engineer, X`
     found: list[PersonRef] = []
     items = segment.split(",")
     for n, item in enumerate(items):
@@ -320,6 +330,8 @@ def _leading_people(segment: str) -> list[PersonRef]:
 
 
 _COMPANY = re.compile(r"[A-Z][\w&.\- ]{1,30}")
+_PRESENTED_BY = re.compile(r"\s*(?:(?:presented|hosted|moderated|given)\s+)?by\s+", re.IGNORECASE)
+_JOINED = re.compile(r"\s(?:&|and|및)\s")
 
 
 def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:

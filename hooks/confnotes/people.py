@@ -388,10 +388,11 @@ def _name_elsewhere(person: PersonRef, text: str, honorific: bool = False) -> Pe
     return None
 
 
-def people_at(text: str, loose: bool = False) -> list[PersonRef]:
+def people_at(text: str, loose: bool = False, any_name: bool = False) -> list[PersonRef]:
     """Every person in `A, B 및 C` at a place that may hold people; [] when the first item is
     not a person (then the text is a title or a sentence, not a list of names). An item after
-    a full name that is no name itself is that person's company: `정명기, 삼성전자 R&D`."""
+    a full name that is no name itself is that person's company: `정명기, 삼성전자 R&D`.
+    `any_name`: Latin names count whatever their given name (the caller checks the place)."""
     if ";" in text and (grouped := _grouped_people(text)):
         return grouped
     found: list[PersonRef] = []
@@ -413,7 +414,7 @@ def people_at(text: str, loose: bool = False) -> list[PersonRef]:
     found = share_company(found, text)
     # A Latin name alone, without a common given name, is as likely a product (`Closed Beta`,
     # `Hadoop Cluster`) unless the place says "person"; beside other names it is one.
-    if not loose and found and all(_unknown_latin(p) for p in found):
+    if not loose and not any_name and found and all(_unknown_latin(p) for p in found):
         return []
     return found
 
@@ -434,6 +435,9 @@ def _grouped_people(text: str) -> list[PersonRef]:
     groups = [g for g in (clean(g) for g in text.split(";")) if g]
     if len(groups) < 2 or len(groups) > 50:
         return []
+    # `Colin Example, Manager, Example Communications, Inc. & Andrew Sample, Co-founder X`:
+    # a group may hold two people, the second after `&` and before its own comma.
+    groups = [part for g in groups for part in _AND_NAME.split(g)]
     found: list[PersonRef] = []
     for group in groups:
         name, _, company = group.partition(",")
@@ -444,6 +448,9 @@ def _grouped_people(text: str) -> list[PersonRef]:
             person.affiliation, person.title, person.role)
         found.append(PersonRef(person.name, affiliation, title, role, person.aliases))
     return found
+
+
+_AND_NAME = re.compile(r"\s+(?:&|and)\s+(?=[A-Z][\w'’-]+(?: [\w'’-]+){0,3},)")
 
 
 def _unknown_latin(person: PersonRef) -> bool:

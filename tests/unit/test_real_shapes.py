@@ -672,3 +672,29 @@ def test_title_then_a_name_nobody_knows_among_headings_of_that_shape() -> None:
     raw, _ = note("# 후기\n\n### Getting started - Wido Sample (X)\n본문\n\n"
                   "### Next steps - Lars Ozbek (Y)\n본문\n\n### Wrap up - Rolf Ozbek (Z)\n본문\n")
     assert [a.person.name for t in raw.talks for a in t.people] == []
+
+
+def test_keynote_headings_with_a_title_and_schedule_style_speakers() -> None:
+    text = ("# Example Con 2018 - Day 1\n\n## Morning Keynotes\n\n"
+            "### Keynote: How Good Is Our Code? - Dan Example, Executive Director, Example "
+            "Foundation\n본문\n\n"
+            "### Keynote: Project Update - Liz Example, Evangelist, Aqua Example; Sugu Sample, "
+            "CTO, Example Data; Colin Example, Product Manager, Example Communications, Inc. & "
+            "Andrew Sample, Co-founder Example Inc.\n본문\n\n"
+            "### Keynote: Networking for Services - Lew Ozbek, VP/CTO Cloud Computing, Example "
+            "Systems, Inc.\n본문\n\n"
+            "### Keynote: Federated Clusters - Ricardo Example, Staff Member, CERN & Clen "
+            "Ozbek, Software Engineer, Example University\n본문\n\n"
+            "### Keynote: End User Awards - Presented by Chris Example, COO, Example "
+            "Foundation\n본문\n")
+    raw, _ = note(text)
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("Keynote: How Good Is Our Code?", ["Dan Example"]),
+        ("Keynote: Project Update", ["Liz Example", "Sugu Sample", "Colin Example",
+                                     "Andrew Sample"]),
+        ("Keynote: Networking for Services", ["Lew Ozbek"]),
+        ("Keynote: Federated Clusters", ["Ricardo Example", "Clen Ozbek"]),
+        ("Keynote: End User Awards", ["Chris Example"])]
+    # `Keynote: Name` is still the keynote's speaker.
+    raw, _ = note("# 예시 컨퍼런스\n\n## 오프닝\n\n### Keynote: Jane Example\n본문\n")
+    assert [a.person.name for t in raw.talks for a in t.people] == ["Jane Example"]
