@@ -230,6 +230,8 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             return 0            # a point made in a sentence is no talk or person
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
         text = plain(line[m.end():].replace("`", "'"))
+        if _ATTRIBUTION.match(text):
+            return 0            # `"Culture eats strategy for breakfast" -- Peter Example`
         found = heading_people(text, person=False) if text else None
     if found is not None:
         title, people, _ = found
@@ -350,6 +352,10 @@ def read_table(state: Scan, lines: list[str], i: int) -> int:
                                    for p in people])
         end += 1
     return end
+
+
+# A quotation and who said it: `"..." -- Name`, `“...” ― Name`.
+_ATTRIBUTION = re.compile(r"[\"“「『][^\"”」』]{3,300}[\"”」』][.,!?]?\s*(?:--|—|―|~)\s*\S")
 
 
 def _talk_cells(state: Scan, lines: list[str], i: int) -> int:

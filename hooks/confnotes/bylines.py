@@ -159,7 +159,11 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
                 found.extend(leading)
                 first_person = first_person or n
         if found and first_person is not None and segments[0].strip():
-            return clean(trimmed[: cuts[first_person - 1][0]]), found, False
+            title = clean(trimmed[: cuts[first_person - 1][0]])
+            if _NUMBERED_SLOT.fullmatch(title) and first_person < len(cuts):
+                # `Talk 5: Lucas Example & Nikhita Sample: Getting Started`: the title after.
+                title = clean(trimmed[cuts[first_person][1]:]) or title
+            return title, found, False
         if person and len(segments) == 2 and len(segments[1]) <= 60 and (
                 who := read_person(f"{segments[0]} - {segments[1]}")) is not None and (
                 key(who.name) == key(segments[0])) and (
@@ -329,6 +333,9 @@ def _leading_people(segment: str) -> list[PersonRef]:
     return share_company(found, segment)
 
 
+# A slot in a programme standing where a title would: `Talk 5`, `Session 2`, `세션 3`.
+_NUMBERED_SLOT = re.compile(r"(?:talk|session|keynote|track|slot|세션|발표|트랙)\s*#?\d{1,3}",
+                            re.IGNORECASE)
 _COMPANY = re.compile(r"[A-Z][\w&.\- ]{1,30}")
 _PRESENTED_BY = re.compile(r"\s*(?:(?:presented|hosted|moderated|given)\s+)?by\s+", re.IGNORECASE)
 _JOINED = re.compile(r"\s(?:&|and|및)\s")

@@ -399,7 +399,8 @@ def people_at(text: str, loose: bool = False, any_name: bool = False) -> list[Pe
     items = split_list(text)
     for n, item in enumerate(items):
         person = read_person(item) or (read_person(item, loose) if loose and not found else None)
-        if person is not None and found and n == len(items) - 1 and _unknown_latin(person):
+        if person is not None and found and n == len(items) - 1 and _unknown_latin(person) and (
+                not _JOINED_LAST.search(text)):
             person = None      # `Lili Cosic, Red Hat`: the last of a list is her company
         if person is None and found and is_name(found[-1].name) and len(item) <= 60:
             last = found[-1]
@@ -450,6 +451,8 @@ def _grouped_people(text: str) -> list[PersonRef]:
     return found
 
 
+# `A & B` at the end: B is a second person, not A's company.
+_JOINED_LAST = re.compile(r"\s(?:&|and|및|와|과)\s+[^,;&]{2,40}$")
 _AND_NAME = re.compile(r"\s+(?:&|and)\s+(?=[A-Z][\w'’-]+(?: [\w'’-]+){0,3},)")
 
 

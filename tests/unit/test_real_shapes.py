@@ -698,3 +698,20 @@ def test_keynote_headings_with_a_title_and_schedule_style_speakers() -> None:
     # `Keynote: Name` is still the keynote's speaker.
     raw, _ = note("# 예시 컨퍼런스\n\n## 오프닝\n\n### Keynote: Jane Example\n본문\n")
     assert [a.person.name for t in raw.talks for a in t.people] == ["Jane Example"]
+
+
+def test_two_people_joined_by_and_a_numbered_slot_and_a_quotation_under_a_talk() -> None:
+    text = ("# Example Con Day 2\n\n"
+            "### Talk 5: Lucas Example & Nikhita Ozbek: Getting Started in the Community\n"
+            "* 31,000+ contributors\n"
+            "* \"Culture eats strategy for breakfast\" -- Peter Sample\n\n"
+            "### Talk 6: Rediscovering a Prize Result - Ricardo Example & Lukas Ozbek\n본문\n")
+    raw, _ = note(text)
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks] == [
+        ("Getting Started in the Community", [("Lucas Example", None),
+                                              ("Nikhita Ozbek", None)]),
+        ("Rediscovering a Prize Result", [("Ricardo Example", None), ("Lukas Ozbek", None)])]
+    # A company after a comma is still the company.
+    raw, _ = note("### 관측 이야기 - Liz Example, Red Hat\n본문\n")
+    assert people(raw) == [[("Liz Example", "speaker", "Red Hat")]]
