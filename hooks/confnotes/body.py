@@ -326,6 +326,7 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
             talk = state.talk_at(heading)
             state.current = talk
             if not talk.people:
+                state.first_lines[heading.depth] = state.first_lines.get(heading.depth, 0) + 1
                 add_people(talk, [Appearance(p, p.role or "speaker", file_line) for p in first])
                 if item := LIST_ITEM.match(line):
                     state.item_siblings = (len(line) - len(line.lstrip()), talk,
@@ -380,8 +381,11 @@ def _name_lines(state: Scan) -> None:
     for heading, appearance in state.name_lines:
         by_depth.setdefault(heading.depth, []).append((heading, appearance))
     added = False
-    for found in by_depth.values():
-        if len(found) < NAME_LINES:
+    for depth, found in by_depth.items():
+        # Enough alone, or beside talks at that depth whose first line named their speaker
+        # in a surer way (`Rae Example (@rae)`).
+        siblings = state.first_lines.get(depth, 0)
+        if len(found) < NAME_LINES and (siblings < 2 or len(found) > siblings):
             continue
         for heading, appearance in found:
             talk = state.talk_at(heading)

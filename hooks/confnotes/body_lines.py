@@ -77,6 +77,8 @@ class Scan:
     component_talk: tuple[int, BodyTalk] | None = None
     # Plain lines right under talk headings that could be their speakers (`katie barnett`).
     name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
+    # How many talks at each heading depth had their speaker on the first line below.
+    first_lines: dict[int, int] = field(default_factory=dict)
     # Headings `Name - Title` whose name has no given name the reader knows, and how many
     # headings of that shape at each depth had one.
     name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)

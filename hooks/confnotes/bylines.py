@@ -370,10 +370,20 @@ def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:
     return ", ".join(parts[:start]), found, False
 
 
+# What may follow the handle: nothing, a colon and the talk's summary, a link, a company.
+_AFTER_HANDLE = re.compile(r"\s*(?:$|[:\[|,(–—-]|https?://|[A-Z][\w&.\- ]{1,40}$)")
+_NAME_THEN_HANDLE = re.compile(r"([^()\[\]@:,.!?]{3,60}?)\s*\(\s*@[\w.-]{1,40}\s*\)")
+
+
 def first_item_people(line: str) -> list[PersonRef]:
     """The first list item under a talk's heading, when it names the speakers:
     `- [한상곤](https://github.com/x)`, `- Jeong YunWon - [github](...)`, `* 송창현 네이버 CTO`."""
     text = PROSE_MARKS.sub("", line, count=1).strip()
+    if "@" in text[:200] and (named := _NAME_THEN_HANDLE.match(shown := plain(text[:300]))) and (
+            is_name(named.group(1)) and _AFTER_HANDLE.match(shown[named.end():])):
+        # `Tom Example (@tom_example): Did you know...`, `Horea Example (@h)[Company](...)`:
+        # the name the handle stands beside, whatever follows.
+        return [PersonRef(clean(named.group(1)))]
     if not text or len(text) > 300:
         return []
     link = PROFILE_LINK.fullmatch(text)
@@ -458,7 +468,7 @@ def name_line(lines: list[str], i: int) -> PersonRef | None:
     of titles. Not enough alone; the scan takes these only when several talks have one."""
     line = lines[i]
     if len(line) > LOOSE_NAME_CHARS or PROSE_MARKS.match(line).end() or (  # type: ignore[union-attr]
-            i > 0 and lines[i - 1].strip()):
+            i > 0 and lines[i - 1].strip() and not lines[i - 1].startswith("#")):
         return None
     below = lines[i + 1].strip() if i + 1 < len(lines) else ""
     after = lines[i + 2].strip() if i + 2 < len(lines) else ""
@@ -468,7 +478,8 @@ def name_line(lines: list[str], i: int) -> PersonRef | None:
     head, _, rest = plain(line).partition(" - ")
     written = clean(head)
     words = _ASIDE.sub(" ", written).split()
-    if not 2 <= len(words) <= 3 or not all(_LOOSE_WORD.fullmatch(w) for w in words) or any(
+    if not 2 <= len(words) <= (4 if all(w[0].isupper() for w in words) else 3) or not all(
+            _LOOSE_WORD.fullmatch(w) for w in words) or any(
             w.casefold() in NOT_NAME_WORDS or w.casefold() in TITLE_WORDS for w in words):
         return None
     aliases = tuple(m.strip(" ()（）") for m in _ASIDE.findall(written))

@@ -715,3 +715,20 @@ def test_two_people_joined_by_and_a_numbered_slot_and_a_quotation_under_a_talk()
     # A company after a comma is still the company.
     raw, _ = note("### 관측 이야기 - Liz Example, Red Hat\n본문\n")
     assert people(raw) == [[("Liz Example", "speaker", "Red Hat")]]
+
+
+def test_a_name_beside_its_handle_with_a_summary_after_and_a_long_plain_name_line() -> None:
+    text = ("# Example Fest 2018\n\n## Day one\n\n### Reinvent the web\n\n"
+            "Andre Example ([@andre](https://twitter.com/andre)) https://example.org/).\n\n"
+            "### Open Gateway\n\nKalyan Sample ([@decode](https://twitter.com/decode))\n\n"
+            "### Chain apps\n\nHorea Ozbek ([@horea](https://twitter.com/horea))"
+            "[Example Roasting](https://example.com/)\n\n"
+            "### Chatbots in travel\nPrabh Simran Singh Ozbek\n\nLook at the slides.\n\n"
+            "### Philosophy\n\nTom Sample ([@tom](https://twitter.com/tom)): Did you know that "
+            + "Plato invented OOP? " * 20 + "\n\n"
+            "### Sketchnotes\nChristin Example ([@c](https://twitter.com/c)) for drawing these!\n")
+    raw, _ = note(text)
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+        ("Reinvent the web", ["Andre Example"]), ("Open Gateway", ["Kalyan Sample"]),
+        ("Chain apps", ["Horea Ozbek"]), ("Chatbots in travel", ["Prabh Simran Singh Ozbek"]),
+        ("Philosophy", ["Tom Sample"])]
