@@ -57,6 +57,7 @@ from .body_shapes import (
     talk_title,
 )
 from .bylines import (
+    LIGHTNING,
     bold_speaker,
     by_line,
     emphasised_speakers,
@@ -65,6 +66,7 @@ from .bylines import (
     heading_people,
     label_people,
     label_value,
+    lightning_item,
     name_line,
     name_then_title,
     sibling_person,
@@ -236,6 +238,9 @@ def _read_heading(state: Scan, heading: Heading) -> None:
     if PEOPLE_SECTION.fullmatch(bare(heading.text)):
         state.people_section, state.people_section_count = heading, 0
         return
+    if LIGHTNING.fullmatch(bare(heading.text)):
+        state.lightning = True
+        return
     found = heading_people(heading.text)
     if found is None:
         state.first_item_open = True
@@ -281,6 +286,15 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         return 0
     if state.item_siblings is not None and (end := _sibling_item(state, line, i)):
         return end
+    if state.lightning and (item := LIST_ITEM.match(line)) and (
+            found := lightning_item(line[item.end():])) is not None and found[0]:
+        talk = state.by_title.get(key(found[0]))
+        if talk is None:
+            talk = BodyTalk(title=found[0], heading=None)
+            state.by_title[key(found[0])] = talk
+            state.talks.append(talk)
+        add_people(talk, [Appearance(p, "speaker", file_line) for p in found[1]])
+        return i + 1
     if lead == "<" and (end := component_speaker(state, lines, i)):
         return end
     if ("|" in line) and i + 1 < len(lines) and TABLE_RULE.match(lines[i + 1]):

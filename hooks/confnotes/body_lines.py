@@ -79,6 +79,7 @@ class Scan:
     name_lines: list[tuple[Heading, Appearance]] = field(default_factory=list)
     # How many talks at each heading depth had their speaker on the first line below.
     first_lines: dict[int, int] = field(default_factory=dict)
+    lightning: bool = False            # under a `Lightning talks` heading: each item a talk
     # Headings `Name - Title` whose name has no given name the reader knows, and how many
     # headings of that shape at each depth had one.
     name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)
@@ -102,6 +103,7 @@ class Scan:
         self.people_section = None
         self.speaker_items = None
         self.item_siblings = None
+        self.lightning = False
 
     def talk_at(self, heading: Heading, title: str | None = None, extra_key: str = "") -> BodyTalk:
         title = talk_title(heading.text) if title is None else title

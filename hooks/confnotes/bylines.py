@@ -549,3 +549,39 @@ def emphasised_speakers(line: str) -> list[PersonRef]:
     if not found or not all(is_name(p.name) for p in found):
         return []
     return found
+
+
+# A heading over a list of short talks, each item one talk and its speaker.
+LIGHTNING = re.compile(r"(?:lightning\s*talks?|lightning\s*session|lt|라이트닝\s*토크|번개\s*발표)"
+                       r"(?:\s*[(:].{0,40})?", re.IGNORECASE)
+_LIGHTNING_NAME_FIRST = re.compile(r"([^-–—:.!?()\[\]]{2,40}?)\s+[-–—]+\s+(\S.*)")
+_LIGHTNING_NAME_LAST = re.compile(
+    r"(.{2,120}?)[:.;,]\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:\(?@[\w.-]{1,40}\)?)")
+
+
+def lightning_item(text: str) -> tuple[str, list[PersonRef]] | None:
+    """An item under `### Lightning talks`: `Marek - ProRouter.js - ...`, `Kirill Example -
+    Rust!`, `DevTools in Firefox: Alex Example @alex;`. The heading says each item is a talk,
+    so a single given name counts as a speaker when it stands first before a dash."""
+    shown = plain(text[:300])
+    if (m := _LIGHTNING_NAME_FIRST.match(shown)) and is_name(m.group(1), loose=True) and not (
+            reads_as_title(m.group(1))):
+        title = re.split(r"\s+[-–—]+\s+|[.!?](?:\s|$)", m.group(2), maxsplit=1)[0]
+        return clean(title), [PersonRef(clean(m.group(1)))]
+    if (m := _LIGHTNING_NAME_LAST.match(shown)) and is_name(m.group(2)):
+        return clean(m.group(1)), [PersonRef(clean(m.group(2)))]
+    if (m := _LIGHTNING_NAMES_AFTER.match(shown)) and (names := [
+            clean(n) for n in _JOINERS.split(m.group(2))]) and all(
+            is_latin_name(n) or is_korean_name(n) for n in names):
+        # `Internet for Everyone. Tom Example en Liran Sample. Accessible.`
+        return clean(m.group(1)), [PersonRef(n) for n in names]
+    return None
+
+
+_LATIN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+# `and` in the languages notes are written in: English, Dutch, German, French, Spanish.
+_JOINERS = re.compile(r"\s+(?:and|&|en|und|et|y|e|및|와|과)\s+")
+_LIGHTNING_NAMES_AFTER = re.compile(
+    r"(.{2,120}?)[:.]\s+(" + _LATIN_NAME + r"(?:\s+(?:and|&|en|und|et|y|e)\s+" + _LATIN_NAME
+    + r")?)\s*(?:[.;]|$)")
+

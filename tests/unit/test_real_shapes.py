@@ -732,3 +732,21 @@ def test_a_name_beside_its_handle_with_a_summary_after_and_a_long_plain_name_lin
         ("Reinvent the web", ["Andre Example"]), ("Open Gateway", ["Kalyan Sample"]),
         ("Chain apps", ["Horea Ozbek"]), ("Chatbots in travel", ["Prabh Simran Singh Ozbek"]),
         ("Philosophy", ["Tom Sample"])]
+
+
+def test_each_item_under_a_lightning_talks_heading_is_a_talk() -> None:
+    text = ("# Example Fest 2017\n\n### Lightning talks\n\n"
+            "1. PAKO: zlib for uploads in js. NICE. @someone\n"
+            "2. DevTools in Firefox: Alex Example @alex88;  BASIC\n"
+            "3. Internet for Everyone. Tom Example en Liran Sample. Accessible. GOOD\n"
+            "4. Marek - ProRouter.js - No idea what this is all about.\n"
+            "5. Kirill Sample - Rust! Go write Rust. Awesome!\n"
+            "6. Paulo -  Functional Programming: Elixir and Phoenix.\n"
+            "7. FSF designer. Uses emoji as classes.\n\n"
+            "### Closing\n\n- Marek - thanks for coming\n")
+    raw, _ = note(text)
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+        ("DevTools in Firefox", ["Alex Example"]),
+        ("Internet for Everyone", ["Tom Example", "Liran Sample"]),
+        ("ProRouter.js", ["Marek"]), ("Rust", ["Kirill Sample"]),
+        ("Functional Programming: Elixir and Phoenix", ["Paulo"])]
