@@ -204,6 +204,8 @@ def infer_event(text: Text) -> EventClue | None:
     for tag in text.tags:
         if _YEAR.search(tag) and (found := _from_words(tag, "tags", None)):
             return found
+        if (m := _NAME_YEAR.fullmatch(tag.strip())) and key(m.group(1)) not in NOT_TOPICS:
+            return _named(m.group(1), int(m.group(2)), "tags", None)      # tags: [ICSE2024]
     if (m := _NAME_YEAR.fullmatch(stem)) and key(m.group(1)) not in NOT_TOPICS:
         return _named(m.group(1), int(m.group(2)), "file name", None)    # PhillyETE2017.md
     if len(parts) > 1:

@@ -750,3 +750,12 @@ def test_each_item_under_a_lightning_talks_heading_is_a_talk() -> None:
         ("Internet for Everyone", ["Tom Example", "Liran Sample"]),
         ("ProRouter.js", ["Marek"]), ("Rust", ["Kirill Sample"]),
         ("Functional Programming: Elixir and Phoenix", ["Paulo"])]
+
+
+def test_an_event_named_only_by_a_tag_glued_to_its_year() -> None:
+    raw, _ = note("---\ntitle: 나의 첫 해외 학회 탐방기\ndate: 2024-04-29\ntags:\n  - Trip\n"
+                  "  - ICSE2024\n---\n\n본문\n", "notes/2024-04-29-trip.md")
+    assert raw.event == "ICSE 2024"
+    raw, _ = note("---\ntitle: 나의 첫 해외 학회 탐방기\ntags: [Trip, Python3]\n---\n\n본문\n",
+                  "notes/trip.md")
+    assert raw.event is None
