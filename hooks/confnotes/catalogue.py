@@ -232,6 +232,7 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
     just before it (`2023 INFCON`)."""
     year: int | None = None
     qualifier_end = end
+    slug = text.islower()           # `kubecon-europe-2019-notes`: every word is lower case
     for j in range(end, min(end + 3, len(tokens))):
         token = tokens[j]
         if token.folded.isdigit():
@@ -243,7 +244,7 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
                 qualifier_end = j
             break
         if token.folded in _QUALIFIER_STOP or len(token.folded) > 12 or (
-                token.text.islower() and token.text.isascii()):
+                token.text.islower() and token.text.isascii() and not slug):
             break
     if year is None:
         qualifier_end = end
@@ -252,6 +253,8 @@ def _edition(text: str, tokens: list[_Token], start: int, end: int, series: Seri
     qualifier = ""
     if qualifier_end > end:
         qualifier = text[tokens[end].start:tokens[qualifier_end - 1].end].strip()
+        if slug:
+            qualifier = " ".join(w.capitalize() for w in re.split(r"[-_\s]+", qualifier))
     number = None
     before = text[max(0, tokens[start].start - 8):tokens[start].start]
     if m := re.search(r"제\s?(\d{1,3})\s?회\s?$", before):

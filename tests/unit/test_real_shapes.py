@@ -759,3 +759,8 @@ def test_an_event_named_only_by_a_tag_glued_to_its_year() -> None:
     raw, _ = note("---\ntitle: 나의 첫 해외 학회 탐방기\ntags: [Trip, Python3]\n---\n\n본문\n",
                   "notes/trip.md")
     assert raw.event is None
+
+
+def test_a_lower_case_folder_name_gives_the_event_its_year_past_a_qualifier() -> None:
+    raw, _ = note("## Introduction\n\n본문\n", "notes/kubecon-europe-2019-notes/day3.md")
+    assert (raw.event, raw.date) == ("KubeCon Europe 2019", dt.date(2019, 1, 1))
