@@ -81,7 +81,8 @@ _ATTENDED = re.compile(r"(다녀왔|다녀 왔|다녀온|참석했|참석하|참
 _RELATIVE_DAY = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "yesterday": -1, "today": 0}
 _VENUE_WORDS = re.compile(r"(개최|열린|열렸|열리|열립|다녀|참석|참가|장소|코엑스|coex|센터|호텔|홀|"
                           r"행사|양일|진행되|진행하는|held|took place|venue|attend|happening|"
-                          r"was at|were at)", re.IGNORECASE)
+                          r"was at|were at|spoke at|speaking at|(?:give|gave|giving) an? (?:\w+ )?"
+                          r"talk|발표했|발표하고)", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:：\d]{1,16}(?:\*\*)?\s?[:：]\s")
 _DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
                            re.IGNORECASE)

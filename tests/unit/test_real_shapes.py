@@ -764,3 +764,11 @@ def test_an_event_named_only_by_a_tag_glued_to_its_year() -> None:
 def test_a_lower_case_folder_name_gives_the_event_its_year_past_a_qualifier() -> None:
     raw, _ = note("## Introduction\n\n본문\n", "notes/kubecon-europe-2019-notes/day3.md")
     assert (raw.event, raw.date) == ("KubeCon Europe 2019", dt.date(2019, 1, 1))
+
+
+def test_a_month_and_day_beside_words_that_say_the_writer_gave_a_talk() -> None:
+    raw, _ = note("---\ntitle: Remote talk at a Django conference\n---\n\n"
+                  "I had the honor to give a remote talk at the [Django conference]"
+                  "(https://example.org/2019/) on September 14.\n",
+                  "notes/2019-09-20-django.md")
+    assert raw.date == dt.date(2019, 9, 14)
