@@ -46,7 +46,9 @@ from .body_shapes import (
     PEOPLE_SECTION,
     PEOPLE_SECTION_ITEMS,
     PROSE_MARKS,
+    SPEAKER_LINE,
     TABLE_RULE,
+    TITLE_LIKE_LABELS,
     Appearance,
     Body,
     BodyTalk,
@@ -72,7 +74,7 @@ from .bylines import (
     sibling_person,
     title_then_people,
 )
-from .name_shapes import has_known_first_name, is_korean_name
+from .name_shapes import has_known_first_name, is_korean_name, is_name
 from .names import clean, key
 from .people import (
     PersonRef,
@@ -277,6 +279,10 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         end = i + 1
         if not value:
             items, end = list_after(lines, i + 1, state.first_line, role)
+            if (m := SPEAKER_LINE.match(line)) and m.group(1).casefold() in TITLE_LIKE_LABELS:
+                # `- 패널:` then its people; not `Keynote:` over a list of talks' titles.
+                items = [a for a in items if is_name(a.person.name) or is_korean_name(
+                    a.person.name, short=True)]
             people.extend(items)
         add_people(state.talk_for_line(), people)
         state.since_heading += 1

@@ -62,7 +62,7 @@ def label_value(text: str) -> tuple[Role, str] | None:
     if len(value) <= 300:
         value = plain(value)
     word = m.group(1).casefold()
-    if word in TITLE_LIKE_LABELS and not people_at(value):
+    if word in TITLE_LIKE_LABELS and value and not people_at(value):
         return None         # `Keynote: Building a Sustainable Cloud` is a title, not a name
     return LABELS[word], value
 

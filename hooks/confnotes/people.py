@@ -28,7 +28,7 @@ ROLE_WORDS: dict[str, Role] = {
 # the title, not part of the name or the company; the run must end in a core word, so
 # `Google Research` stays a company while `AMD Corporate Fellow` is AMD plus a title.
 TITLE_CORE = frozenset("""
-advocate 부의장 ceo cto cfo coo cio cso cpo cmo cvo cdo cvp svp evp vp avp gm chair chairman
+advocate 부의장 pd pm ceo cto cfo coo cio cso cpo cmo cvo cdo cvp svp evp vp avp gm chair chairman
 chairwoman
 chairperson
 president founder co-founder cofounder director head lead leader fellow professor prof prof.
@@ -123,6 +123,9 @@ def parse_person(text: str) -> PersonRef:
 def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
     """Split `KAIST, Moderator` or `AMD Corporate Fellow` into affiliation, title and role."""
     role: Role | None = None
+    if (m := _TITLE_THEN_COMPANY.fullmatch(text.strip())) and not (
+            split := _split_title(m.group(1), keep_one=False))[0] and split[1]:
+        return _few_words(clean(m.group(2))), split[1], None     # `대표이사(노브레이크)`
     parts: list[tuple[str, str | None]] = []
     for part in _PART_SPLIT.split(text):
         part = clean(part)
@@ -151,6 +154,9 @@ def read_affiliation(text: str) -> tuple[str | None, str | None, Role | None]:
             titles.append(title)
     # An affiliation is a few words; a longer text after a name is a description, not one.
     return _few_words(", ".join(affiliations)), _few_words(", ".join(titles)), role
+
+
+_TITLE_THEN_COMPANY = re.compile(r"([^()（）]{1,30}?)\s*[(（]([^()（）]{1,40})[)）]")
 
 
 def _few_words(text: str) -> str | None:

@@ -772,3 +772,15 @@ def test_a_month_and_day_beside_words_that_say_the_writer_gave_a_talk() -> None:
                   "(https://example.org/2019/) on September 14.\n",
                   "notes/2019-09-20-django.md")
     assert raw.date == dt.date(2019, 9, 14)
+
+
+def test_a_panel_label_with_its_people_listed_below() -> None:
+    raw, _ = note("# 예시 웨비나\n\n- 주제: 가상화 환경을 클라우드로\n- 진행: 고우진 PD\n- 패널:\n"
+                  "  - 강우석 전무(예시오라클)\n  - 김석 대표이사(예시브레이크)\n"
+                  "  - 이명진 부장(㈜예시원)\n- 일시: 2017-02-24 오후 2시\n")
+    assert people(raw) == [[("고우진", "moderator", None), ("강우석", "panelist", "예시오라클"),
+                            ("김석", "panelist", "예시브레이크"),
+                            ("이명진", "panelist", "㈜예시원")]]
+    # `Keynote:` over a list of titles names nobody.
+    raw, _ = note("# 예시 행사\n\n**Keynote:**\n- Building Example Systems\n- Cloud Stories\n")
+    assert [a for t in raw.talks for a in t.people] == []
