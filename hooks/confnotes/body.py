@@ -120,6 +120,9 @@ def scan(body: str, first_line: int) -> Body:
         if not line.strip():
             i += 1
             continue
+        if lead == "@" and _DIRECTIVE.match(line):
+            i = _after_directive(lines, i)      # DocC's `@Metadata { ... }`: markup, not text
+            continue
         heading = heading_at(lines, i, lead) if len(line) <= LINE_LIMIT else None
         if heading is not None:
             if first_text is None:
@@ -157,6 +160,25 @@ def scan(body: str, first_line: int) -> Body:
 
 
 _CODE_MARKS = re.compile(r"[=;{}<>$\\]|^(?:def|class|import|from|return|const|let|var|if|for)\b")
+
+
+# A block directive of Apple's DocC (`@Metadata {`, `@Row {`), whose lines up to its closing
+# brace say how to show the page.
+_DIRECTIVE = re.compile(r"\s*@[A-Z]\w{0,40}(?:\([^)]{0,200}\))?\s*\{\s*$")
+
+
+def _after_directive(lines: list[str], i: int) -> int:
+    """The index after the block directive opening at line i; one that does not close
+    within a few dozen lines is read as text after its first line."""
+    depth = 0
+    for j in range(i, min(len(lines), i + DIRECTIVE_LINES)):
+        depth += lines[j].count("{") - lines[j].count("}")
+        if depth <= 0:
+            return j + 1
+    return i + 1
+
+
+DIRECTIVE_LINES = 40
 
 
 def _fenced_talk(state: Scan, line: str, i: int) -> None:

@@ -87,6 +87,8 @@ _OTHER_LABEL = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[^:：\d]{1,16}(?:\*\*)?\s?
 _DATE_HEADING = re.compile(r"(?:일시|날짜|일정|행사\s?일시|date|dates|when|schedule)",
                            re.IGNORECASE)
 OPENING_LINES = 12
+_MONTH_FIRST = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                          r"\s+\d{1,2}(?!\d)", re.IGNORECASE)
 # Right after a conference's name, the day the writer was there: `DEVIEW 2일차 첫 세션`,
 # `if(kakao) 둘째 날`, `JSConf Day 2`. (`DEVIEW 세션에서 들었던 ...` is a mention in passing.)
 _PART_OF = re.compile(r"\s{0,2}(?:\d{1,2}\s?일차|[첫둘셋넷]째\s?날|day\s?\d)", re.IGNORECASE)
@@ -317,6 +319,15 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
     for line, value in text.lines[:OPENING_LINES]:
         if context and (found := month_day_in(value, context)) and fits(found[0]):
             return when(found[0], found[1], line)
+    if years:
+        # A short line at the top that begins with a month and day, the year in the title:
+        # `# 2026 Example Conference` then `February 10–12, Oulu (Finland)`.
+        shown = [(n, v) for n, v in text.lines[:8] if v.strip() and not v.lstrip().startswith(
+            ("@", "}", "{", "<!--"))]       # DocC's `@Metadata { ... }` and like markup
+        for line, value in shown[:4]:
+            if len(value) <= 60 and _MONTH_FIRST.match(value) and (
+                    found := month_day_in(value, years, weekday_needed=False)) and fits(found[0]):
+                return when(found[0], found[1], line)
     if context:
         for line, value in text.lines[:40]:
             if (named(value) or _VENUE_WORDS.search(value)) and (

@@ -784,3 +784,12 @@ def test_a_panel_label_with_its_people_listed_below() -> None:
     # `Keynote:` over a list of titles names nobody.
     raw, _ = note("# 예시 행사\n\n**Keynote:**\n- Building Example Systems\n- Cloud Stories\n")
     assert [a for t in raw.talks for a in t.people] == []
+
+
+def test_docc_directives_are_markup_and_a_short_date_line_under_a_dated_title() -> None:
+    raw, _ = note("# Hidden Gems of Swift\n\n@Metadata {\n    @TitleHeading(\"Talk\")\n}\n\n"
+                  "Natalia Example\n\n## Abstract\n\nSwift evolves.\n")
+    assert people(raw) == [[("Natalia Example", "speaker", None)]]
+    raw, _ = note("# 2026 Example Conference\n\n@Metadata {\n    @PageImage(purpose: icon)\n}\n\n"
+                  "February 10–12, Oulu (Finland)\n\n## Topics\n")
+    assert (raw.date, raw.date_end) == (dt.date(2026, 2, 10), dt.date(2026, 2, 12))
