@@ -94,6 +94,7 @@ _MONTH_FIRST = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 _PART_OF = re.compile(r"\s{0,2}(?:\d{1,2}\s?일차|[첫둘셋넷]째\s?날|day\s?\d)", re.IGNORECASE)
 _CONNECTORS = frozenset("with x × feat feat. featuring by in at @ - – : with: presented "
                         "hosted powered 주최 주관 후원 in: at:".split())
+_BRACKETED_DATE = re.compile(r"[(\[（][\d.\-/~ ]{4,30}[)\]）]")
 _NAME_YEAR = re.compile(r"([A-Z][A-Za-z.+]{2,30})[-_ ]?((?:19|20)\d{2})")
 
 
@@ -152,6 +153,8 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
     at = next((n for n, w in enumerate(words) if _YEAR.fullmatch(w)), None)
     if at is not None and len(words) >= 2:
         after = words[at + 1:]
+        if after and _BRACKETED_DATE.fullmatch(" ".join(after)):
+            after = []          # `OpenInfra Days Korea 2023 (2023.07.03)`: the day, no name
         # `데브그라운드 2025 with Upstage`: what follows the year is a co-host, not the name.
         if 1 <= at <= 5 and (not after or after[0].casefold() in _CONNECTORS):
             return _named(" ".join(words[:at]), int(words[at]), source, line)

@@ -793,3 +793,10 @@ def test_docc_directives_are_markup_and_a_short_date_line_under_a_dated_title() 
     raw, _ = note("# 2026 Example Conference\n\n@Metadata {\n    @PageImage(purpose: icon)\n}\n\n"
                   "February 10–12, Oulu (Finland)\n\n## Topics\n")
     assert (raw.date, raw.date_end) == (dt.date(2026, 2, 10), dt.date(2026, 2, 12))
+
+
+def test_an_event_heading_with_its_day_in_brackets_after_the_year() -> None:
+    raw, _ = note("### Example Infra Community Days Korea 2023 (2023.07.03)\n    소개 글\n\n"
+                  "#### ■ Track : track2\n", "notes/2023/README.md")
+    assert (raw.event, raw.date) == ("Example Infra Community Days Korea 2023",
+                                     dt.date(2023, 7, 3))
