@@ -94,6 +94,7 @@ _MONTH_FIRST = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 _PART_OF = re.compile(r"\s{0,2}(?:\d{1,2}\s?일차|[첫둘셋넷]째\s?날|day\s?\d)", re.IGNORECASE)
 _CONNECTORS = frozenset("with x × feat feat. featuring by in at @ - – : with: presented "
                         "hosted powered 주최 주관 후원 in: at:".split())
+_DETERMINERS = frozenset("the a an this that these those our my your their 이번 올해 그".split())
 _BRACKETED_DATE = re.compile(r"[(\[（][\d.\-/~ ]{4,30}[)\]）]")
 _NAME_YEAR = re.compile(r"([A-Z][A-Za-z.+]{2,30})[-_ ]?((?:19|20)\d{2})")
 
@@ -171,8 +172,9 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
             continue
         year = next((int(w) for w in name_words if _YEAR.fullmatch(w)), None)
         name_words = [w for w in name_words if not _YEAR.fullmatch(w)]
-        if not name_words or key(" ".join(name_words)) in GENERIC_EVENT_NAMES:
-            continue
+        if not name_words or key(" ".join(name_words)) in GENERIC_EVENT_NAMES or (
+                name_words[-1].casefold() in _DETERMINERS):
+            continue            # `Story of the Conference`: some conference, not a name
         return _named(" ".join(name_words) + " " + cleaned[at:at + len(word)], year, source,
                       line)
     return None

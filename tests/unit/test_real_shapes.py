@@ -800,3 +800,11 @@ def test_an_event_heading_with_its_day_in_brackets_after_the_year() -> None:
                   "#### ■ Track : track2\n", "notes/2023/README.md")
     assert (raw.event, raw.date) == ("Example Infra Community Days Korea 2023",
                                      dt.date(2023, 7, 3))
+
+
+def test_the_conference_after_a_determiner_is_no_name() -> None:
+    raw, _ = note("---\ntitle: Story of the Conference\ndate: '2018-10-16'\n---\n\n"
+                  "### Why write this\n\n본문\n", "notes/2018-10-15-story.md")
+    assert raw.event is None
+    raw, _ = note("---\ntitle: Example Dev Conference 후기\n---\n\n본문\n", "notes/x.md")
+    assert raw.event == "Example Dev Conference"
