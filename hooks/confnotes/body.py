@@ -154,6 +154,8 @@ def scan(body: str, first_line: int) -> Body:
         _name_headings(state)
     if state.title_headings:
         _title_headings(state)
+    if state.name_items and state.named_items >= 2 and len(state.name_items) <= state.named_items:
+        _name_items(state)
     return Body(state.headings, _merge_overview(state.talks), first_text,
                 fence[1] if fence else None, lines, state.speaker_lines,
                 shorten(" ".join(prose), EXCERPT_CHARS), code)
@@ -458,6 +460,22 @@ def _name_headings(state: Scan) -> None:
                 added = True
     if added:
         _in_note_order(state)
+
+
+def _name_items(state: Scan) -> None:
+    """`- Lin Example - A Cartoon Intro to WebAssembly.` among list items of that shape whose
+    speakers the reader knows: a talk and its speaker too."""
+    for i, title, person in state.name_items:
+        title = talk_title(title).removesuffix(".")
+        if not title or len(title) < 2:
+            continue
+        talk = state.by_title.get(key(title))
+        if talk is None:
+            talk = BodyTalk(title=title, heading=None)
+            state.by_title[key(title)] = talk
+            state.talks.append(talk)
+        add_people(talk, [Appearance(person, "speaker", state.file_line(i))])
+    _in_note_order(state)
 
 
 def _title_headings(state: Scan) -> None:

@@ -35,6 +35,7 @@ from .bylines import (
     heading_people,
     label_people,
     label_value,
+    name_then_title,
     split_attrs,
     table_cells,
 )
@@ -80,6 +81,10 @@ class Scan:
     # How many talks at each heading depth had their speaker on the first line below.
     first_lines: dict[int, int] = field(default_factory=dict)
     lightning: bool = False            # under a `Lightning talks` heading: each item a talk
+    # List items `Lin Example - A Cartoon Intro` whose name the reader does not know, and how
+    # many items of that shape named someone it does.
+    name_items: list[tuple[int, str, PersonRef]] = field(default_factory=list)
+    named_items = 0
     # Headings `Name - Title` whose name has no given name the reader knows, and how many
     # headings of that shape at each depth had one.
     name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)
@@ -237,6 +242,11 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
         if _ATTRIBUTION.match(text):
             return 0            # `"Culture eats strategy for breakfast" -- Peter Example`
         found = heading_people(text, person=False) if text else None
+        if found is None:
+            if text and (shape := name_then_title(text)) is not None:
+                state.name_items.append((i, shape[0], shape[1]))
+        elif found[0] and found[1] and text.startswith(found[1][0].name):
+            state.named_items += 1          # `Rachel Example (@r) - Keep the Internet Weird`
     if found is not None:
         title, people, _ = found
         title = talk_title(title)

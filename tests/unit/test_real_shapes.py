@@ -808,3 +808,19 @@ def test_the_conference_after_a_determiner_is_no_name() -> None:
     assert raw.event is None
     raw, _ = note("---\ntitle: Example Dev Conference 후기\n---\n\n본문\n", "notes/x.md")
     assert raw.event == "Example Dev Conference"
+
+
+def test_a_list_item_name_then_title_among_items_naming_known_speakers() -> None:
+    text = ("# Review\n\n## Day 2\n\n"
+            "- Rachel Example ([@r](https://twitter.com/r)) - Keep the Internet Weird\n"
+            "  - Cursor effects.\n"
+            "- Chris Sample ([@c](c)) - Building JavaScript Tools\n  - Check out Jest.\n"
+            "- Lin Ozbek - A Cartoon Intro to WebAssembly.\n  - [VIDEO](https://y.be/x)\n")
+    raw, _ = note(text)
+    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+        ("Keep the Internet Weird", ["Rachel Example"]),
+        ("Building JavaScript Tools", ["Chris Sample"]),
+        ("A Cartoon Intro to WebAssembly", ["Lin Ozbek"])]
+    # Alone, such an item is a point of the talk.
+    raw, _ = note("# Review\n\n## Notes\n\n- Redux Toolkit - How to use it well.\n")
+    assert [a for t in raw.talks for a in t.people] == []
