@@ -341,7 +341,8 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
             talk = state.enclosing_talk(state.people_section)
             add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
             return i + 1
-    if lead in ("b", "B", "-", "*", "+", "p", "P") and (person := by_line(line)) is not None:
+    if lead in ("b", "B", "-", "*", "+", "p", "P", "f", "F") and (
+            person := by_line(line)) is not None:
         talk = talk_above(state, previous, i)
         add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
         state.first_item_open = False

@@ -433,10 +433,17 @@ def _names_at_end(text: str) -> list[PersonRef]:
 
 def by_line(line: str) -> PersonRef | None:
     """`By Suby Raman (@subyraman)`, `by 황민호 @robin.hwang (페이스북, 블로그)`."""
+    if (linked := _FROM_LINK.fullmatch(line.strip())) and is_name(plain(linked.group(1))):
+        return PersonRef(clean(plain(linked.group(1))))     # `from [최종찬](.../speakers/...)`
     m = BY_LINE.match(line)
     if not m or len(line) > 300:
         return None
     return read_person(plain(line[m.end():]))
+
+
+# A line that is only `from` and a link to a person: a programme's speaker page.
+_FROM_LINK = re.compile(r"(?:[-*+]\s+)?from\s+\[([^\]]{2,40})\]\([^)\s]{1,300}\)\.?",
+                        re.IGNORECASE)
 
 
 def split_attrs(text: str) -> tuple[str, str | None]:

@@ -824,3 +824,10 @@ def test_a_list_item_name_then_title_among_items_naming_known_speakers() -> None
     # Alone, such an item is a point of the talk.
     raw, _ = note("# Review\n\n## Notes\n\n- Redux Toolkit - How to use it well.\n")
     assert [a for t in raw.talks for a in t.people] == []
+
+
+def test_a_line_from_a_link_to_the_speakers_page() -> None:
+    raw, _ = note("# JSConf 후기\n\n## 웹뷰와 네이티브 이어붙이기\n\n> 슬라이드를 찾지 못함.\n\n"
+                  "from [최종현](https://example.org/speakers/jong-hyun-choi)\n\n"
+                  "## 다른 세션\n\nfrom [the docs](https://example.org/docs)\n")
+    assert people(raw) == [[("최종현", "speaker", None)]]
