@@ -36,6 +36,7 @@ from .bylines import (
     label_people,
     label_value,
     name_then_title,
+    schedule_talk,
     split_attrs,
     table_cells,
 )
@@ -196,6 +197,11 @@ def paragraph_talk(line: str) -> tuple[str, list[PersonRef]] | None:
 _LINK_END = re.compile(r"\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)[\s.]*$")
 
 
+# A link anywhere in a line whose text is a schedule's: `[Title - Name, Company; ...](...)`.
+_SCHEDULE_LINK = re.compile(r"\[([^\[\]\n]{3,300}?\s-\s[^\[\]\n]{3,200}?,[^\[\]\n]{2,200})\]"
+                            r"\([^()\s]{1,800}\)")
+
+
 def talk_line(state: Scan, lines: list[str], i: int) -> int:
     """A line that is a talk with its speaker: a list item or programme line
     (`- Title (Name)`, `[13:00] Title (Name - Company)`, `- Name(Company) / Title`), a link
@@ -215,7 +221,8 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             title = line[opening + 1:m.start()]
         found = (plain(title), [who], False)
     elif link := LINK_LINE.match(line) or LINK_START.match(line):
-        found = heading_people(plain(link.group(1)), person=False)
+        found = heading_people(plain(link.group(1)), person=False) or schedule_talk(
+            plain(link.group(1)))
         if link.re is LINK_START and (found is None or not found[0]):
             # `[송현지@예시랩](https://...)님 - [제목](...)`: the item as a whole says more.
             item = LIST_ITEM.match(line)
@@ -225,10 +232,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
                 found = whole
             elif found is None:
                 return 0
-    elif (end := _LINK_END.search(line)) and " - " in end.group(1):
-        # A paragraph about a talk that ends with its recording, named as schedules do:
+    elif (end := _LINK_END.search(line) or _SCHEDULE_LINK.search(line)) and (
+            " - " in end.group(1)):
+        # A paragraph about a talk with its recording, named as schedules do:
         # `... [Keeping It Simple - Liz Example, Isovalent](https://youtu.be/...)`.
-        found = heading_people(plain(end.group(1)), person=False)
+        found = heading_people(plain(end.group(1)), person=False) or schedule_talk(
+            plain(end.group(1)))
         if found is None or not found[0] or not all(is_name(p.name) for p in found[1]):
             return 0
     else:

@@ -226,6 +226,9 @@ def name_then_title(text: str) -> tuple[str, PersonRef] | None:
     return right, PersonRef(who.name, None, who.title, who.role, who.aliases)
 
 
+_DASH = re.compile(r"\s[-–—]{1,2}\s")
+
+
 def title_then_people(text: str) -> tuple[str, list[PersonRef]] | None:
     """`Ceph for Big Science - Wido den Hollander (42on.com)`: a title, a separator, then
     people written as names, whether or not the reader knows their given names. Taken for
@@ -233,7 +236,7 @@ def title_then_people(text: str) -> tuple[str, list[PersonRef]] | None:
     trimmed = text.rstrip(" -–—").rstrip()
     if len(trimmed) > 300:
         return None
-    cut = max(SEPARATOR.finditer(trimmed), key=lambda m: m.start(), default=None)
+    cut = max(_DASH.finditer(trimmed), key=lambda m: m.start(), default=None)
     if cut is None or cut.start() == 0:
         return None
     left, right = clean(trimmed[:cut.start()]), trimmed[cut.end():]
@@ -244,6 +247,16 @@ def title_then_people(text: str) -> tuple[str, list[PersonRef]] | None:
     if not found or any(not is_name(p.name) for p in found):
         return None
     return left, found
+
+
+def schedule_talk(text: str) -> tuple[str, list[PersonRef], bool] | None:
+    """A talk named as conference schedules name it, whatever the speakers' given names:
+    `Power Tuning - Atanas Example, Intel & Rimma Sample, Red Hat`, `Title - A, X; B, Y`.
+    Several people, or each with a company after a comma."""
+    found = title_then_people(text)
+    if found is None or not (len(found[1]) >= 2 or all(p.affiliation for p in found[1])):
+        return None
+    return found[0], found[1], False
 
 
 def _people_first(text: str) -> tuple[str, list[PersonRef], bool] | None:

@@ -831,3 +831,18 @@ def test_a_line_from_a_link_to_the_speakers_page() -> None:
                   "from [최종현](https://example.org/speakers/jong-hyun-choi)\n\n"
                   "## 다른 세션\n\nfrom [the docs](https://example.org/docs)\n")
     assert people(raw) == [[("최종현", "speaker", None)]]
+
+
+def test_schedule_named_links_in_prose_and_in_list_lines() -> None:
+    text = ("# KubeCon EU 2023 후기\n\n"
+            "🌳 [Adaptive Power Tuning - Atanas Ozbek, Intel & Rimma Ozbek, Red Hat]"
+            "(https://youtu.be/x)\n\n"
+            "🚀 Check out this session: [Grow Your Own Community! - Matt Ozbek, Snyk; Annalisa "
+            "Ozbek, SparkFabrik](https://youtu.be/y). A panel of organisers.\n\n"
+            "- [ ] [Title - ContribFest - Knative: Level Up Knative Eventing, And Yourself!)]"
+            "(https://example.org/event)\n")
+    raw, _ = note(text)
+    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks if t.people] == [
+        ("Adaptive Power Tuning", [("Atanas Ozbek", "Intel"), ("Rimma Ozbek", "Red Hat")]),
+        ("Grow Your Own Community!", [("Matt Ozbek", "Snyk"), ("Annalisa Ozbek", "SparkFabrik")])]
