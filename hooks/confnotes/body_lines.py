@@ -198,8 +198,16 @@ _LINK_END = re.compile(r"\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)[\s.]*$")
 
 
 # A link anywhere in a line whose text is a schedule's: `[Title - Name, Company; ...](...)`.
-_SCHEDULE_LINK = re.compile(r"\[([^\[\]\n]{3,300}?\s-\s[^\[\]\n]{3,200}?,[^\[\]\n]{2,200})\]"
-                            r"\([^()\s]{1,800}\)")
+_ANY_LINK = re.compile(r"\[([^\[\]\n]{3,300})\]\([^()\s]{1,800}\)")
+
+
+def _schedule_link(line: str) -> re.Match[str] | None:
+    """A link anywhere in the line whose text reads like a schedule's: a dash, then a comma."""
+    for m in _ANY_LINK.finditer(line):
+        text = m.group(1)
+        if " - " in text and "," in text[text.index(" - "):]:
+            return m
+    return None
 
 
 def talk_line(state: Scan, lines: list[str], i: int) -> int:
@@ -232,7 +240,7 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
                 found = whole
             elif found is None:
                 return 0
-    elif (end := _LINK_END.search(line) or _SCHEDULE_LINK.search(line)) and (
+    elif (end := _LINK_END.search(line) or _schedule_link(line)) and (
             " - " in end.group(1)):
         # A paragraph about a talk with its recording, named as schedules do:
         # `... [Keeping It Simple - Liz Example, Isovalent](https://youtu.be/...)`.
