@@ -18,7 +18,6 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import normalize_url
 
 from .. import calendars, feeds
 from .. import series as series_mod
@@ -38,6 +37,7 @@ from ..kinds import (
 )
 from ..listings import NOTES_ON_ONE_PAGE, TalkLink, TalkRow, notes_by_year, year_slug
 from ..model import POST_SOURCES, Note, Term
+from .urls import RelativeUrls
 
 
 @dataclass
@@ -119,6 +119,7 @@ class View(EventListings):
                  site_name: str = "") -> None:
         super().__init__(site, video_pictures)
         self.site_name = site_name
+        self._relative = RelativeUrls()
 
     # Term links are the most repeated markup of the site (every row of every listing): one
     # call each, not a template macro, which costs several times as much.
@@ -135,7 +136,7 @@ class View(EventListings):
 
     def _link(self, kind: Kind, ident: str, page: Any, base: str) -> Markup:
         term = self.site.terms[kind][ident]
-        href = normalize_url(term.url_path, page=page, base=base)
+        href = self._relative(term.url_path, page, base)
         return Markup(f'<a class="cn-term cn-term--{kind}" href="{escape(href)}">'
                       f'{escape(term.name)}</a>')
 
@@ -261,10 +262,9 @@ class View(EventListings):
                     f"{escape(self.note_date(note))}</time>")
         return '<span class="cn-note__undated">날짜 미상</span>'
 
-    @staticmethod
-    def _url(path: str, page: Any, base: str) -> Markup:
+    def _url(self, path: str, page: Any, base: str) -> Markup:
         """What the templates' `url` filter prints for a site-relative address."""
-        return escape(normalize_url(str(path), page=page, base=base))
+        return escape(self._relative(str(path), page, base))
 
     # feeds and calendars: the rules feeds.py writes them by
     def feed_title(self, kind: str, ident: str) -> str:
