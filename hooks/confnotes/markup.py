@@ -166,10 +166,9 @@ def _plain_removals(html: str) -> list[Removed] | None:
     # A tag without attributes is allowed as it is, and a tag written as before says nothing
     # new: each removal is named once.
     seen: set[tuple[str, str]] = set()
-    for match in _PLAIN_TAG.finditer(html):
-        tag, written, end = match.groups()
-        if tag is None:
-            if end is None or end not in TAGS:
+    for tag, written, end in _PLAIN_TAG.findall(html):
+        if not tag:
+            if end not in TAGS:  # a `<` that starts no plain tag leaves both empty
                 return None
         elif tag not in TAGS:
             return None
