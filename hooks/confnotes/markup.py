@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape as html_escape
+from html import unescape as html_unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -64,6 +66,8 @@ QUIET_ATTRIBUTES = frozenset({"style", "target", "rel", "align", "valign", "widt
                               "border", "bgcolor", "color", "face", "size", "frameborder",
                               "allowfullscreen", "scrolling", "marginwidth", "marginheight",
                               "cellpadding", "cellspacing", "loading", "name", "alt", "dir"})
+_ALLOWED = {tag: ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()) | FIXED.get(tag, {}).keys()
+            for tag in TAGS}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _STYLE_PROPERTY = re.compile(r"([a-zA-Z\-]+)\s*:")
@@ -115,17 +119,75 @@ def embeds_as_links(html: str) -> str:
 def sanitise(html: str) -> tuple[str, list[Removed]]:
     """`html` with only the allowed tags, attributes and addresses; what was removed."""
     html = embeds_as_links(html)
-    found = _Inspector()
-    found.feed(html)
-    found.close()
-    cleaned = nh3.clean(
-        html, tags=set(TAGS), clean_content_tags=set(CONTENT_REMOVED),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        attribute_filter=_keep, link_rel=None, url_schemes=set(URL_SCHEMES),
-        filter_style_properties=set(STYLE_PROPERTIES), strip_comments=True)
+    removed = _plain_removals(html)
+    cleaner = _CLEANER
+    if removed is None:
+        removed = _parsed_removals(html)
+    elif not _MAYBE_OWN_ID.search(html):
+        # Every attribute of a page of plain tags is written out, so no id can start with
+        # '__' here: nh3 need not ask about each attribute.
+        cleaner = _CLEANER_IDS_CHECKED
+    cleaned = cleaner.clean(html)
     # Written here, not by nh3's set_tag_attribute_values, whose order of attributes changes
     # from one process to the next: the same notes must give the same bytes.
-    return _INPUT.sub(_fixed_input, cleaned), found.removed
+    return _INPUT.sub(_fixed_input, cleaned), removed
+
+
+def removals(html: str) -> list[Removed]:
+    """What nh3 removes from `html`, each kind of thing once per distinct value, in the order
+    the page shows them."""
+    found = _plain_removals(html)
+    return _parsed_removals(html) if found is None else found
+
+
+def _parsed_removals(html: str) -> list[Removed]:
+    inspector = _Inspector()
+    inspector.feed(html)
+    inspector.close()
+    return inspector.removed
+
+
+# Rendered Markdown is made of plain tags: an allowed lower-case name, then attributes each
+# written `name="value"` or as a bare name. When every `<` of a page starts such a tag (or
+# such a tag's end), one regular expression reads the tags and their attributes exactly as
+# the standard library's HTML parser would; any other page (a comment, a <script>, odd quoting,
+# a tag that is not allowed) is read by that parser.
+_SPACE = "[ \t\n\r\f]"
+_NAME = "[a-z_:][-a-z0-9_:.]*"
+_VALUE = '"[^"<>]*"'
+_PLAIN_TAG = re.compile(f'<(?:([a-z][a-z0-9]*)((?:{_SPACE}+{_NAME}(?:={_VALUE})?)*){_SPACE}*/?>'
+                        f'|/([a-z][a-z0-9]*)>)?')
+_PLAIN_ATTRIBUTE = re.compile(f'{_SPACE}+({_NAME})(?:=({_VALUE}))?')
+
+
+def _plain_removals(html: str) -> list[Removed] | None:
+    """`removals` of a page of plain tags; None for any other page."""
+    inspector = _Inspector()
+    # A tag without attributes is allowed as it is, and a tag written as before says nothing
+    # new: each removal is named once.
+    seen: set[tuple[str, str]] = set()
+    for tag, written, end in _PLAIN_TAG.findall(html):
+        if not tag:
+            if end not in TAGS:  # a `<` that starts no plain tag leaves both empty
+                return None
+        elif tag not in TAGS:
+            return None
+        elif written and (tag, written) not in seen:
+            seen.add((tag, written))
+            inspector.handle_starttag(tag, _plain_attributes(written))
+    return inspector.removed
+
+
+def _plain_attributes(written: str) -> list[tuple[str, str | None]]:
+    """Attributes as the standard library's parser gives them: values unescaped, None for a
+    bare name."""
+    attrs: list[tuple[str, str | None]] = []
+    for attribute in _PLAIN_ATTRIBUTE.finditer(written):
+        value = attribute.group(2)
+        if value is not None:
+            value = html_unescape(value[1:-1]) if len(value) > 2 else ""
+        attrs.append((attribute.group(1), value))
+    return attrs
 
 
 _INPUT = re.compile(r"<input\b[^<>]*>")
@@ -144,6 +206,18 @@ def _own_id(attribute: str, value: str) -> bool:
     # Material's own elements have ids starting '__' (`__drawer`, `__search`): a note must not
     # give another element one of them.
     return attribute == "id" and value.startswith("__")
+
+
+# One cleaner for every page: the rules above, read once.
+_RULES: dict[str, Any] = {
+    "tags": set(TAGS), "clean_content_tags": set(CONTENT_REMOVED),
+    "attributes": {tag: set(names) for tag, names in ATTRIBUTES.items()}, "link_rel": None,
+    "url_schemes": set(URL_SCHEMES), "filter_style_properties": set(STYLE_PROPERTIES),
+    "strip_comments": True}
+_CLEANER = nh3.Cleaner(attribute_filter=_keep, **_RULES)
+_CLEANER_IDS_CHECKED = nh3.Cleaner(**_RULES)
+# An id whose value starts with '_' or a character reference (`&#95;`).
+_MAYBE_OWN_ID = re.compile(r'\sid="[_&]')
 
 
 def unsafe_address(value: str) -> bool:
@@ -179,7 +253,7 @@ class _Inspector(HTMLParser):
             if tag not in QUIET_TAGS:
                 self._remove(f"<{tag}>", f"<{tag}")
             return
-        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()) | FIXED.get(tag, {}).keys()
+        allowed = _ALLOWED[tag]
         for name, value in attrs:
             text = value or ""
             if name not in allowed and (name in QUIET_ATTRIBUTES or name.startswith(

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from .messages import printable, shown
 from .name_shapes import COMMON_GIVEN_NAMES, SURNAMES_2
 
-_SPACE = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\s\-_·・.]+")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 _SLUG_SEP = re.compile(r"[\s_]+")
@@ -30,7 +29,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def clean(text: str) -> str:
     """NFC, trimmed, control characters dropped, inner whitespace collapsed to one space."""
-    return _SPACE.sub(" ", _CONTROL.sub(" ", unicodedata.normalize("NFC", text))).strip()
+    # str.split() splits at exactly the characters `\s` matches: every run of them is one space.
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", text)).split())
 
 
 def key(text: str) -> str:

@@ -7,6 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from confnotes.markup import located, sanitise, scan_markdown
 from confnotes.pictures import process, svg_refusal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.pictures import gif_of_frames
 
@@ -130,3 +132,65 @@ def test_check_reads_an_attribute_list_shorthand_as_the_build_does() -> None:
     from confnotes.markup import scan_markdown
     found = scan_markdown("## 제목 {#talk-1}\n## b {: .x #y }\n## c {: onclick=\"x\" }\n", 1)
     assert [(item.what, line) for item, line in found] == [("the attribute 'onclick'", 3)]
+
+
+# -- pages of plain tags are read without the standard library's parser ------------------------
+
+PLAIN_AND_NOT = [
+    KEPT,
+    '<p class="x" onclick="alert(1)">a</p><p class="x" onclick="alert(1)">b</p>',
+    '<a href="javascript:alert(1)" id="__drawer">x</a><a href="java&#115;cript:x">y</a>',
+    '<td style="text-align: left; position: fixed">1</td><details open>s</details>',
+    '<span data-x="1" aria-label="y" target="_blank" rel="x">a</span><br /><hr/>',
+    '<input type="checkbox" disabled checked/><input type="text" name="q" value="">',
+    '<img src="a.png" onerror="x()"><img alt="" src="">',
+    '<p>a<!-- <script>x</script> --></p>', '<script>alert(1)</script><p>b</p>',
+    '<style>p { color: red }</style>', '<p onclick=x>a</p>', "<p title='a'>b</p>",
+    '<P CLASS="x">a</P>', '<p\u3000onclick="x">a</p>', '<p\x0bonclick="x">a</p>',
+    '<p title="a>b" onclick="c">d</p>', '<p id = "x">a</p>', '<p a="1"b="2">a</p>',
+    '<iframe src="https://example.com"></iframe>', '<font color="red">a</font>',
+    '<math><mi>x</mi></math>', '<p>1 < 2</p>', '<p>a</p><', '<p>a</p></ p>', '<?php x ?>',
+    '<!DOCTYPE html><p>a</p>', '<![CDATA[<script>]]>', '<textarea><p onclick="x"></textarea>',
+    '<title><p onclick="x"></title>', '<a href="&#95;_x" id="&#95;_y">a</a>',
+    '<h2 id="_x">a</h2><h2 id="__x">b</h2>', '<p title="&lt;script&gt;" lang="">a</p>',
+]
+
+
+@pytest.mark.parametrize("html", PLAIN_AND_NOT)
+def test_plain_tags_are_read_as_the_parser_reads_them(html: str) -> None:
+    from confnotes import markup
+
+    assert markup.removals(html) == markup._parsed_removals(html)
+    cleaned, removed = sanitise(html)
+    assert removed == markup._parsed_removals(markup.embeds_as_links(html))
+    slow = markup._CLEANER.clean(markup.embeds_as_links(html))
+    assert cleaned == markup._INPUT.sub(markup._fixed_input, slow)
+
+
+def test_plain_pages_skip_the_parser_others_do_not() -> None:
+    from confnotes import markup
+
+    assert markup._plain_removals(KEPT) == []
+    assert markup._plain_removals('<p class="x" onclick="y">a</p>') is not None
+    for html in ('<p>a<!-- c --></p>', '<script>x</script>', "<p title='a'>b</p>",
+                 '<font>a</font>', '<p>1 < 2</p>', '<P>a</P>', '<p title="a>b">c</p>'):
+        assert markup._plain_removals(html) is None, html
+    assert sanitise('<h2 id="__drawer">a</h2>')[0] == "<h2>a</h2>"
+
+
+_PIECES = ["<p>", "</p>", "<span", "<a", "<td", "<h2", "<img", "<details", "<input", "<font",
+           "<script>", "</script>", "<!--", "-->", " class=\"x\"", " id=\"__d\"", " id=\"&#95;_\"",
+           " href=\"javascript:x\"", " href=\"https://a\"", " onclick=\"y\"", " open",
+           " style=\"text-align:left;top:0\"", " title='a'", " checked", "/>", ">", " ", "\n",
+           "<", "&amp;", "글", "\"", "=", "\u3000", "</", "a", "<br />", "</a>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_any_mix_of_tags_is_read_as_the_parser_reads_it(pieces: list[str]) -> None:
+    from confnotes import markup
+
+    html = "".join(pieces)
+    assert markup.removals(html) == markup._parsed_removals(html)
+    slow = markup._INPUT.sub(markup._fixed_input, markup._CLEANER.clean(html))
+    assert sanitise(html)[0] == slow

@@ -18,7 +18,6 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import normalize_url
 
 from .. import calendars, feeds
 from .. import series as series_mod
@@ -36,8 +35,9 @@ from ..kinds import (
     SERIES_LABEL,
     Kind,
 )
-from ..listings import NOTES_ON_ONE_PAGE, notes_by_year, year_slug
+from ..listings import NOTES_ON_ONE_PAGE, TalkLink, TalkRow, notes_by_year, year_slug
 from ..model import POST_SOURCES, Note, Term
+from .urls import RelativeUrls
 
 
 @dataclass
@@ -119,6 +119,7 @@ class View(EventListings):
                  site_name: str = "") -> None:
         super().__init__(site, video_pictures)
         self.site_name = site_name
+        self._relative = RelativeUrls()
 
     # Term links are the most repeated markup of the site (every row of every listing): one
     # call each, not a template macro, which costs several times as much.
@@ -135,9 +136,135 @@ class View(EventListings):
 
     def _link(self, kind: Kind, ident: str, page: Any, base: str) -> Markup:
         term = self.site.terms[kind][ident]
-        href = normalize_url(term.url_path, page=page, base=base)
+        href = self._relative(term.url_path, page, base)
         return Markup(f'<a class="cn-term cn-term--{kind}" href="{escape(href)}">'
                       f'{escape(term.name)}</a>')
+
+    # The rows of listings, written here rather than as template macros: a speaker's, topic's
+    # or organisation's page lists every talk, a note page its related notes, and a macro call
+    # per row costs several times the row's own work. Every value is escaped as the templates'
+    # `{% autoescape true %}` would. The macros of partials/confnotes/macros.html give the same
+    # markup to templates that call them.
+    @pass_context
+    def note_lines(self, context: Context, notes: Iterable[Note],
+                   show_event: bool = True) -> Markup:
+        """`<li class="cn-note">` for each note: date, title, event and people, excerpt."""
+        page, base = context.get("page"), context.get("base_url", "")
+        return Markup("".join(self._note_line(n, show_event, page, base) for n in notes))
+
+    def _note_line(self, note: Note, show_event: bool, page: Any, base: str) -> str:
+        lang = escape(note.lang)
+        parts = ['<li class="cn-note">', self._when(note), '\n    <div class="cn-note__body">'
+                 f'\n      <a class="cn-note__title" href="{self._url(note.url, page, base)}" '
+                 f'lang="{lang}">{escape(note.title)}</a>']
+        people = self.byline(note)
+        event = show_event and note.event
+        if event or people:
+            parts.append('\n      <span class="cn-note__meta cn-meta">')
+            if event:
+                parts.append(self._link("event", note.event, page, base))  # type: ignore[arg-type]
+                if people:
+                    parts.append(" · ")
+            parts.append(f"{escape(people)}</span>")
+        if excerpt := self.excerpt(note):
+            parts.append(f'<span class="cn-excerpt" lang="{lang}">{escape(excerpt)}</span>')
+        parts.append("\n    </div>\n  </li>")
+        return "".join(parts)
+
+    @pass_context
+    def talk_items(self, context: Context, rows: Iterable[TalkRow], show_event: bool = True,
+                   show_role: bool = False) -> Markup:
+        """`<li class="cn-talk">` for each talk: date, title, slides and video, event, role and
+        affiliation then, topics, the note it is in, excerpt."""
+        page, base = context.get("page"), context.get("base_url", "")
+        return Markup("".join(self._talk_item(r, show_event, show_role, page, base)
+                              for r in rows))
+
+    def _talk_item(self, row: TalkRow, show_event: bool, show_role: bool, page: Any,
+                   base: str) -> str:
+        note, talk, a = row.note, row.talk, row.appearance
+        one_talk = len(note.talks) == 1
+        parts = ['\n  <li class="cn-talk">', self._when(note),
+                 '\n    <div class="cn-talk__body">'
+                 f'\n      <a class="cn-talk__title" href="{self._url(row.url, page, base)}" '
+                 f'lang="{escape(note.lang)}">{escape(talk.title)}</a>',
+                 self._talk_links(self.talk_links(talk, note if one_talk else None), talk.title,
+                                  page, base),
+                 '\n      <span class="cn-talk__meta cn-meta">']
+        if show_event and note.event:
+            parts.append(self._link("event", note.event, page, base))
+            if series := self.series_of(note.event):
+                parts.append(f' <span class="cn-series-name">({escape(series.name)} 시리즈)</span>')
+            if show_role or talk.topics:
+                parts.append(" · ")
+        if show_role and a:
+            parts.append(escape(self.role(a.role)))
+            if a.affiliation or a.title:
+                parts.append(f" · 당시 {escape(a.affiliation or '')}")
+                if a.title:
+                    parts.append(f" {escape(a.title)}")
+            if talk.topics:
+                parts.append(" · ")
+        if talk.topics:
+            parts.append(escape(" ").join(self._link("topic", t, page, base) for t in talk.topics))
+        parts.append("\n      </span>")
+        if talk.title != note.title:
+            parts.append(f'<span class="cn-talk__note cn-meta">노트: {escape(note.title)}</span>')
+        if one_talk and (excerpt := self.excerpt(note)):
+            parts.append(f'<span class="cn-excerpt" lang="{escape(note.lang)}">'
+                         f"{escape(excerpt)}</span>")
+        parts.append("\n    </div>\n  </li>")
+        return "".join(parts)
+
+    @pass_context
+    def talk_link_list(self, context: Context, links: Iterable[TalkLink],
+                       title: str = "") -> Markup:
+        """A talk's slides and video as links; a video whose picture the site has shows it
+        (nothing is loaded from the video's host)."""
+        return self._talk_links(links, title, context.get("page"), context.get("base_url", ""))
+
+    def _talk_links(self, links: Iterable[TalkLink], title: str, page: Any, base: str) -> Markup:
+        links = list(links)
+        if not links:
+            return Markup("")
+        parts = ['\n  <span class="cn-talk-links">']
+        for link in links:
+            label = escape(link.label)
+            parts.append(f'\n    <a class="cn-talk-link cn-talk-link--{escape(link.kind)}" '
+                         f'href="{escape(link.url)}" rel="nofollow noopener"')
+            if title:
+                parts.append(f' aria-label="{label}: {escape(title)}"')
+            parts.append(">")
+            if link.picture:
+                parts.append(f'<img class="cn-video-picture" '
+                             f'src="{self._url(link.picture, page, base)}" alt="" loading="lazy" '
+                             'decoding="async" width="160" height="90">')
+            parts.append(f"{label}</a>")
+        parts.append("\n  </span>")
+        return Markup("".join(parts))
+
+    @pass_context
+    def chips(self, context: Context, kind: str, ranked: Iterable[tuple[Term, int]]) -> Markup:
+        """Terms as chips with their counts."""
+        page, base = context.get("page"), context.get("base_url", "")
+        kind = escape(kind)
+        parts = ['<ul class="cn-chips">']
+        for term, n in ranked:
+            parts.append(f'\n    <li><a class="cn-chip cn-term--{kind}" '
+                         f'href="{self._url(term.url_path, page, base)}">{escape(term.name)}'
+                         f'<span class="cn-count">{escape(n)}</span></a></li>')
+        parts.append("\n  </ul>")
+        return Markup("".join(parts))
+
+    def _when(self, note: Note) -> str:
+        if note.date:
+            return (f'<time datetime="{escape(self.note_datetime(note))}">'
+                    f"{escape(self.note_date(note))}</time>")
+        return '<span class="cn-note__undated">날짜 미상</span>'
+
+    def _url(self, path: str, page: Any, base: str) -> Markup:
+        """What the templates' `url` filter prints for a site-relative address."""
+        return escape(self._relative(str(path), page, base))
 
     # feeds and calendars: the rules feeds.py writes them by
     def feed_title(self, kind: str, ident: str) -> str:
