@@ -6,8 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from confnotes.normalize import RawNote
 
 from .helpers import note, people
+
+
+def talk_speakers(raw: RawNote, named: bool = False) -> list[tuple[str, list[str]]]:
+    """Each talk's title and its speakers' names; `named`: only talks that name someone."""
+    return [(t.title, [a.person.name for a in t.people]) for t in raw.talks
+            if t.people or not named]
+
 
 # -- speakers ------------------------------------------------------------------------------
 
@@ -67,7 +75,7 @@ def test_labels_and_sections_name_the_speaker(text: str, name: str,
 def test_a_person_heading_under_a_section_is_a_talk_of_that_section() -> None:
     raw, _ = note("# 1일차\n## keynote\n#### 김민찬 - 예시전자\n* 내용\n"
                   "#### David Holm - 예시재단 부의장\n* 내용\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("keynote", ["김민찬"]), ("keynote", ["David Holm"])]
     assert raw.talks[0].people[0].person.affiliation == "예시전자"
 
@@ -91,7 +99,7 @@ def test_the_first_item_under_a_talk_heading_can_be_its_speaker(text: str, name:
 def test_a_table_with_a_speaker_column_gives_a_talk_per_row() -> None:
     raw, _ = note("# 라이트닝 토크\n\n발표자 | 제목 | 한 줄 소개\n-- | -- | --\n"
                   "오재윤 | Numerical Tricks | 수치 해법\n아샬 | 객체지향 이야기 | 위임\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("Numerical Tricks", ["오재윤"]), ("객체지향 이야기", ["아샬"])]
 
 
@@ -109,13 +117,13 @@ def test_a_table_with_a_speaker_column_gives_a_talk_per_row() -> None:
 def test_a_programme_line_or_list_item_is_a_talk_with_its_speaker(line: str, title: str,
                                                                   name: str) -> None:
     raw, _ = note(f"# 프로그램\n\n{line}\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [(title, [name])]
+    assert talk_speakers(raw) == [(title, [name])]
 
 
 def test_a_by_line_under_a_numbered_title_line_makes_that_line_a_talk() -> None:
     raw, _ = note("# 세미나\n\n(1) 일상이 바뀐 이야기\nby 황보라 @bora.h ([블로그](https://x.example))"
                   "\n(2) 챗봇 만들기\nby 문지섭 @js.moon\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("일상이 바뀐 이야기", ["황보라"]), ("챗봇 만들기", ["문지섭"])]
 
 
@@ -503,7 +511,7 @@ def test_a_team_then_its_speakers_and_items_carried_on_the_next_line() -> None:
                   "- <a href=\"https://example.com/2\" target=\"_blank\">"
                   "이일현 '깨끗한 스프링: 개발자를 위한\n  전략'</a>\n"
                   "- 발표 목록은 바뀔 수 있다 (공지\n  참고)\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("오래 가는 설계", ["김재훈"]), ("깨끗한 스프링: 개발자를 위한 전략", ["이일현"])]
 
 
@@ -584,7 +592,7 @@ def test_an_italic_line_under_a_talk_heading_and_a_sentence_after_a_label() -> N
                   "* it's ok to make money\n\n## Playing with Engineering\n_AnnMarie Example_\n\n"
                   "* play is about process\n\n## Closing\n_thanks to everyone_\n\n"
                   "* speaker: match expectations set in submission\n")
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+    assert talk_speakers(raw, named=True) == [
         ("A Meaningful Career", ["Taylor Example", "Scott Sample"]),
         ("Playing with Engineering", ["AnnMarie Example"])]
 
@@ -662,7 +670,7 @@ def test_title_then_a_name_nobody_knows_among_headings_of_that_shape() -> None:
             "### Ten ways to break a cluster - Wido den Sample (Example.com)\n본문\n\n"
             "### Five years of storage - Lars Ozbek-Bree (SUSE)\n본문\n")
     raw, _ = note(text)
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("What is new in the release", ["Peter Example"]),
         ("Mail on object storage", ["Danny Sample"]),
         ("Storage at scale – a cattle cloud", ["Marc Sample", "Jan Ozbek"]),
@@ -688,7 +696,7 @@ def test_keynote_headings_with_a_title_and_schedule_style_speakers() -> None:
             "### Keynote: End User Awards - Presented by Chris Example, COO, Example "
             "Foundation\n본문\n")
     raw, _ = note(text)
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("Keynote: How Good Is Our Code?", ["Dan Example"]),
         ("Keynote: Project Update", ["Liz Example", "Sugu Sample", "Colin Example",
                                      "Andrew Sample"]),
@@ -728,7 +736,7 @@ def test_a_name_beside_its_handle_with_a_summary_after_and_a_long_plain_name_lin
             + "Plato invented OOP? " * 20 + "\n\n"
             "### Sketchnotes\nChristin Example ([@c](https://twitter.com/c)) for drawing these!\n")
     raw, _ = note(text)
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+    assert talk_speakers(raw, named=True) == [
         ("Reinvent the web", ["Andre Example"]), ("Open Gateway", ["Kalyan Sample"]),
         ("Chain apps", ["Horea Ozbek"]), ("Chatbots in travel", ["Prabh Simran Singh Ozbek"]),
         ("Philosophy", ["Tom Sample"])]
@@ -745,7 +753,7 @@ def test_each_item_under_a_lightning_talks_heading_is_a_talk() -> None:
             "7. FSF designer. Uses emoji as classes.\n\n"
             "### Closing\n\n- Marek - thanks for coming\n")
     raw, _ = note(text)
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks if t.people] == [
+    assert talk_speakers(raw, named=True) == [
         ("DevTools in Firefox", ["Alex Example"]),
         ("Internet for Everyone", ["Tom Example", "Liran Sample"]),
         ("ProRouter.js", ["Marek"]), ("Rust", ["Kirill Sample"]),
@@ -817,7 +825,7 @@ def test_a_list_item_name_then_title_among_items_naming_known_speakers() -> None
             "- Chris Sample ([@c](c)) - Building JavaScript Tools\n  - Check out Jest.\n"
             "- Lin Ozbek - A Cartoon Intro to WebAssembly.\n  - [VIDEO](https://y.be/x)\n")
     raw, _ = note(text)
-    assert [(t.title, [a.person.name for a in t.people]) for t in raw.talks] == [
+    assert talk_speakers(raw) == [
         ("Keep the Internet Weird", ["Rachel Example"]),
         ("Building JavaScript Tools", ["Chris Sample"]),
         ("A Cartoon Intro to WebAssembly", ["Lin Ozbek"])]
