@@ -229,6 +229,26 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
     return found
 
 
-def dumps(items: list[dict[str, Any]], kind: str) -> str:
-    return json.dumps({"version": FORMAT_VERSION, kind: items}, ensure_ascii=False, indent=1,
-                      sort_keys=False) + "\n"
+def dumps(items: list[dict[str, Any]], kind: str,
+          kept: dict[str, str] | None = None) -> str:
+    """The data file of `kind`. With `kept` (the same dict at each call, under `mkdocs serve`),
+    each record is formatted once and its text reused while the record stays the same: the
+    file is the same bytes either way."""
+    if kept is None:
+        return json.dumps({"version": FORMAT_VERSION, kind: items}, ensure_ascii=False,
+                          indent=1, sort_keys=False) + "\n"
+    last = dict(kept)
+    kept.clear()
+    texts: list[str] = []
+    for item in items:
+        # The compact form (C-encoded, fast) names the record exactly, types and all.
+        key = json.dumps(item, ensure_ascii=False)
+        text = last.get(key)
+        if text is None:
+            # As json.dumps(..., indent=1) writes it two levels down: every line indented.
+            text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        kept[key] = text
+        texts.append(text)
+    listed = "[\n  " + ",\n  ".join(texts) + "\n ]" if texts else "[]"
+    return (f'{{\n "version": {json.dumps(FORMAT_VERSION)},\n '
+            f'{json.dumps(kind, ensure_ascii=False)}: {listed}\n}}\n')

@@ -63,7 +63,7 @@ class Settings:
 
 
 def write(site_dir: Path, site: Site, settings: Settings,
-          kept: dict[Any, tuple[bytes, bytes]] | None = None) -> list[Path]:
+          kept: dict[Any, bool] | None = None) -> list[Path]:
     """Write the site's feeds under `site_dir`; the files written.
 
     With `kept` (the same dict at each call, under `mkdocs serve`), a feed whose title and
@@ -85,17 +85,14 @@ def write(site_dir: Path, site: Site, settings: Settings,
             if (note.path, here) not in made:
                 made[note.path, here] = item(site, note, here, links, series)
             items.append(made[note.path, here])
-        key = (str(folder), feed.page, feed.title, feed.description, tuple(items), links,
+        key = (feed.folder, feed.page, feed.title, feed.description, tuple(items), links,
                settings.language)
-        made_before = last.get(key)
-        if made_before is None or not (folder / "feed.xml").is_file() or not (
+        if key not in last or not (folder / "feed.xml").is_file() or not (
                 folder / "feed.json").is_file():
-            made_before = (rss(feed, items, links, settings.language),
-                           json_feed(feed, items, links, settings.language))
-            (folder / "feed.xml").write_bytes(made_before[0])
-            (folder / "feed.json").write_bytes(made_before[1])
+            (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
+            (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
         if kept is not None:
-            kept[key] = made_before
+            kept[key] = True
         written += [folder / "feed.xml", folder / "feed.json"]
     return written
 
