@@ -62,6 +62,8 @@ class RebuildSteps(BuildState):
         else:
             report = Report()
             site = index.build(notes, urls, self.registries, report)
+            if last is not None:
+                index.reuse(site, last.site)
             last = self.rebuilds.model = rebuilds.Model(notes, sources, site,
                                                         list(report.problems))
         for problem in last.problems:
@@ -180,11 +182,11 @@ class RebuildSteps(BuildState):
             self.search_entries = len(made)
         key = self.rebuilds.keys.get(src)
         links = page.links_to_anchors
-        self.rebuilds.pages[src] = rebuilds.PageRecord(
+        self.rebuilds.record(src, rebuilds.PageRecord(
             key[0] if key else None, key[1] if key else "", dict(page.meta), page.content,
             page.toc, page.present_anchor_ids,
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
-            entries, calls)
+            entries), calls)
 
     def _write_search_index(self, config: MkDocsConfig) -> bool:
         """Material's index with every page's entries in page order: in a dirty build its
