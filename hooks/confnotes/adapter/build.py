@@ -255,6 +255,7 @@ class Confnotes(RebuildSteps, MediaSteps):
                                  "page names a picture that is not there.")
         if self.rebuilds is not None:
             self._remove_stale(config, written)
+            self._settle_memory()
         self._log_media_time()
 
     def on_build_error(self, error: Exception) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -238,6 +239,17 @@ class RebuildSteps(BuildState):
             kept |= {f.dest_uri for f in self.cards.by_page.values()}
         kept |= {"search/search_index.json", "sitemap.xml.gz", *config.theme.static_templates}
         self.rebuilds.remove_stale(Path(config.site_dir), kept)
+
+
+    def _settle_memory(self) -> None:
+        """After the first build, everything alive is set aside from garbage collection
+        (gc.freeze): a rebuild's collections then look only at what later builds made,
+        instead of pausing 0.2-0.5 s to walk the whole first build's memory again. What it
+        frees is still freed when no longer used, unless caught in a reference cycle."""
+        assert self.rebuilds is not None
+        if not self.rebuilds.frozen:
+            gc.freeze()
+            self.rebuilds.frozen = True
 
 
 def _modified() -> bool:

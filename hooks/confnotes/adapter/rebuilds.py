@@ -253,6 +253,7 @@ class Rebuilds:
         self.search = search.KeptIndex()
         self.compiled = CompiledTemplates()
         self.questions: dict[tuple[Any, ...], Question] = {}
+        self.frozen = False      # whether the first build's memory is set aside (gc.freeze)
 
     def record(self, src: str, record: PageRecord, calls: list[Call]) -> None:
         """Keep what a page rendered from, and the questions its template asked."""
