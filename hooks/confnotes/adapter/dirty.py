@@ -178,9 +178,14 @@ class RebuildSteps(BuildState):
         entries: list[dict[str, Any]] = []
         plugin = _search_plugin(config)
         if plugin is not None:
+            # Taken from Material's plugin: at the end of the build it would turn every page's
+            # entries into JSON again (and keep them for the next build), only for
+            # _write_search_index to write the file anew from these records.
             made = plugin.search_index.entries
-            entries = made[self.search_entries:]
-            self.search_entries = len(made)
+            entries = list(made)
+            made.clear()
+            if hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
         key = self.rebuilds.keys.get(src)
         links = page.links_to_anchors
         self.rebuilds.record(src, rebuilds.PageRecord(
