@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar, Event
 from icalendar.prop import vText
@@ -34,7 +35,7 @@ def write(site_dir: Path, site: Site, links: Links) -> list[Path]:
 
 
 def calendars(site: Site, links: Links,
-              kept: dict[tuple[object, ...], bytes] | None = None) -> list[tuple[str, bytes]]:
+              kept: dict[Any, Any] | None = None) -> list[tuple[str, bytes]]:
     """(site-relative path, content) of every event's calendar. With `kept` (the same dict at
     each call, under `mkdocs serve`), a talk's entry is formatted once and reused while what
     it says stays the same: the files are the same bytes either way."""
@@ -47,6 +48,9 @@ def calendars(site: Site, links: Links,
         if ics is not None:
             found.append((event.url_path + "talks.ics", ics))
     return found
+
+
+SAID = "said"   # in `kept`: what each talk's entry said, by note and talk, with its sources
 
 
 def talk_day(note: Note, event: Term) -> dt.date | None:
@@ -66,8 +70,8 @@ def has_calendar(site: Site, event: Term) -> bool:
 
 
 def calendar(site: Site, event: Term, links: Links,
-             last: dict[tuple[object, ...], bytes] | None = None,
-             kept: dict[tuple[object, ...], bytes] | None = None) -> bytes | None:
+             last: dict[Any, Any] | None = None,
+             kept: dict[Any, Any] | None = None) -> bytes | None:
     """The event's talks as all-day events, or None when no talk has a day. `last` gives
     entries formatted before by what they say; each entry is added to `kept`."""
     talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
@@ -90,8 +94,20 @@ def calendar(site: Site, event: Term, links: Links,
     whole = bytes(document.to_ical())
     assert whole.endswith(_END)
     parts = [whole[:-len(_END)]]
+    said: dict[Any, Any] = last.get(SAID, {}) if last is not None else {}
+    said_now: dict[Any, Any] = kept.setdefault(SAID, {}) if kept is not None else {}
     for day, _session, _path, n, note, talk in sorted(talks, key=lambda t: t[:4]):
-        what = _entry(site, event, note, talk, n, day, links)
+        # An entry says what the note, the event and its speakers' terms say: while they are
+        # the same (the same objects, under `mkdocs serve`), so is the entry.
+        sources = (note, event, tuple(site.terms["speaker"].get(a.speaker)
+                                      for a in talk.speakers), day, links)
+        before = said.get((note.path, n))
+        if before is not None and before[0] == sources:
+            what = before[1]
+        else:
+            what = _entry(site, event, note, talk, n, day, links)
+        if kept is not None:
+            said_now[note.path, n] = (sources, what)
         ics = last.get(what) if last is not None else None
         if ics is None:
             ics = bytes(_vevent(*what).to_ical())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from confnotes import calendars, collect, export, feeds, outputs
@@ -100,16 +101,20 @@ def test_writing_again_with_what_was_kept_gives_the_same_files(
         outputs.write(fresh, site, {}, SETTINGS)
         # (the files of terms gone are removed with the other stale files of a rebuild)
         assert {p: (served / p).read_bytes() for p in sorted(written)} == files(fresh)
-    assert set(writer.kept) == {"files", "export", "feeds", "calendars"}
-    assert writer.kept["calendars"] and writer.kept["export"]["notes"]
+    assert set(writer.kept) == {"files", "export", "records", "feeds", "calendars"}
+    assert writer.kept["calendars"] and writer.kept["export"]["notes"]["objects"]
+    assert writer.kept["records"]["notes"]
+    assert writer.kept["feeds"]["items"] and writer.kept["calendars"][calendars.SAID]
 
 
 def test_export_and_calendars_from_kept_pieces_are_the_same_bytes() -> None:
     site, _report = collect.read_folder(ROOT / "docs")
-    pieces: dict[str, str] = {}
-    for name, items in export.records(site).items():
-        for _twice in range(2):
-            assert export.dumps(items, name, pieces) == export.dumps(items, name)
+    pieces: dict[str, Any] = {}
+    made: dict[str, Any] = {}
+    for _twice in range(2):
+        for name, items in export.records(site, None, made).items():
+            for _again in range(2):
+                assert export.dumps(items, name, pieces) == export.dumps(items, name)
     assert export.dumps([], "x", {}) == export.dumps([], "x")
     links = feeds.Links.of(SETTINGS.site_url)
     entries: dict[tuple[object, ...], bytes] = {}
