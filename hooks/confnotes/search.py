@@ -376,7 +376,7 @@ class _Page:
     haystack: str = ""               # its text, as analysed
     levels: dict[str, dict[str, int]] | None = None
     facts: tuple[Any, ...] | None = None
-    json: str | None = None
+    json: bytes | None = None
 
 
 class KeptIndex:
@@ -428,26 +428,29 @@ class KeptIndex:
         for page in self.pages.values():
             for where, found in page.brands.items():
                 brands.setdefault(where, {}).update(found)
-        parts: list[str] = []
+        parts: list[bytes] = []
         for page in self.pages.values():
-            own_levels = {url: dict(levels[url]) for url in page.urls if url in levels}
+            own_levels: dict[str, Mapping[str, int]] = {
+                url: levels[url] for url in page.urls if url in levels}
             facts = (_facts(context, page.urls) if site is not self.site or page.facts is None
                      else page.facts)
             if page.json is None or page.levels != own_levels or page.facts != facts:
+                copied = {url: dict(found) for url, found in own_levels.items()}
                 docs = [dict(d) for d in page.docs]
                 notes = {url: context.notes[url] for url in page.urls if url in context.notes}
-                owners = _talk_owners(own_levels, notes, docs)
+                owners = _talk_owners(copied, notes, docs)
                 for doc in docs:
                     _enrich_doc(doc, context, owners, brands)
-                page.json = ",".join(_dumps(d) for d in docs)
-                page.levels = own_levels
+                # Kept encoded: the file is written again at every rebuild.
+                page.json = ",".join(_dumps(d) for d in docs).encode("utf-8")
+                page.levels = copied
                 page.facts = facts
             if page.json:
                 parts.append(page.json)
         self.site = site
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('{"config":' + _dumps(config) + ',"docs":[' + ",".join(parts) + "]}",
-                        encoding="utf-8")
+        path.write_bytes(b'{"config":' + _dumps(config).encode("utf-8") + b',"docs":['
+                         + b",".join(parts) + b"]}")
 
     def _relearn(self, analyser: Analyser, vocabulary: set[str]) -> Analyser:
         """An analyser of the new `vocabulary`; the pages whose analysis it changes are
