@@ -246,6 +246,7 @@ class Rebuilds:
         self.notes: dict[str, ReadNote] = {}
         self.cards: dict[str, str] = {}          # page -> its card's source, last copied
         self.sitemaps: dict[str, Any] = {}       # the empty sitemaps beside feeds, as written
+        self.card_files: dict[Any, Any] = {}     # each page's card as last planned
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
@@ -343,6 +344,7 @@ class Rebuilds:
         self.signature = None
         self.outputs = set()
         self.sitemaps = {}
+        self.card_files = {}
         self.inputs = {}
         self.model = None
         self.view = None
