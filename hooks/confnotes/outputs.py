@@ -112,20 +112,6 @@ def _in_side_process(notes: int) -> bool:
     return notes >= SIDE_PROCESS_NOTES
 
 
-def _side_write(site_dir: Path, site: Site, avatars: dict[str, str],
-                settings: feeds.Settings, kept: dict[str, Any] | None
-                ) -> tuple[float, list[str], dict[str, Any] | None]:
-    """`_timed_write` in the second process. The feeds' items, the calendars' entries and the
-    export's note records are kept by the notes they were made from: copies of those notes
-    would only be compared by value, so they are made again instead of sent back."""
-    seconds, written, made = _timed_write(site_dir, site, avatars, settings, kept)
-    if made is not None:
-        made.get("feeds", {}).pop("items", None)
-        made.get("calendars", {}).pop(calendars.SAID, None)
-        made.pop("records", None)
-    return seconds, written, made
-
-
 class Outputs:
     """Starts the writing when the model is complete; `finish` puts every file in place."""
 
@@ -151,8 +137,8 @@ class Outputs:
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
         self._side = SideProcess()
         # Under `mkdocs serve` the second process hands back what it made, for the next
-        # rebuild to reuse.
-        self._job = self._side.submit(_side_write, self._staging, site, avatars, settings,
+        # rebuild to reuse (the notes it was made from come back as copies, equal in value).
+        self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings,
                                       {} if self.kept is not None else None)
 
     def finish(self, site_dir: Path) -> list[str]:
