@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from confnotes.adapter import watch
 from confnotes.adapter.build import Confnotes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -58,6 +59,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     _confnotes.on_post_build(config)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    if _confnotes.rebuilds is not None:
+        watch.report_changes_at_once(server)
+    return server
 
 
 def on_build_error(error: Exception) -> None:

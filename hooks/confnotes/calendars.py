@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar, Event
 from icalendar.prop import vText
@@ -26,13 +27,30 @@ PRODUCT = "-//Confnotes//Confnotes//KO"
 def write(site_dir: Path, site: Site, links: Links) -> list[Path]:
     """Write the calendar of every event that has one under `site_dir`; the files written."""
     written: list[Path] = []
-    for event in site.terms["event"].values():
-        ics = calendar(site, event, links)
-        if ics is not None:
-            (site_dir / event.url_path).mkdir(parents=True, exist_ok=True)
-            (site_dir / event.url_path / "talks.ics").write_bytes(ics)
-            written.append(site_dir / event.url_path / "talks.ics")
+    for path, ics in calendars(site, links):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(ics)
+        written.append(site_dir / path)
     return written
+
+
+def calendars(site: Site, links: Links,
+              kept: dict[Any, Any] | None = None) -> list[tuple[str, bytes]]:
+    """(site-relative path, content) of every event's calendar. With `kept` (the same dict at
+    each call, under `mkdocs serve`), a talk's entry is formatted once and reused while what
+    it says stays the same: the files are the same bytes either way."""
+    last = dict(kept) if kept is not None else None
+    if kept is not None:
+        kept.clear()
+    found: list[tuple[str, bytes]] = []
+    for event in site.terms["event"].values():
+        ics = calendar(site, event, links, last, kept)
+        if ics is not None:
+            found.append((event.url_path + "talks.ics", ics))
+    return found
+
+
+SAID = "said"   # in `kept`: what each talk's entry said, by note and talk, with its sources
 
 
 def talk_day(note: Note, event: Term) -> dt.date | None:
@@ -51,8 +69,11 @@ def has_calendar(site: Site, event: Term) -> bool:
                for note in site.notes_by_term.get(("event", event.id), []))
 
 
-def calendar(site: Site, event: Term, links: Links) -> bytes | None:
-    """The event's talks as all-day events, or None when no talk has a day."""
+def calendar(site: Site, event: Term, links: Links,
+             last: dict[Any, Any] | None = None,
+             kept: dict[Any, Any] | None = None) -> bytes | None:
+    """The event's talks as all-day events, or None when no talk has a day. `last` gives
+    entries formatted before by what they say; each entry is added to `kept`."""
     talks: list[tuple[dt.date, str, str, int, Note, Talk]] = []
     for note in site.notes_by_term.get(("event", event.id), []):
         day = talk_day(note, event)
@@ -68,32 +89,68 @@ def calendar(site: Site, event: Term, links: Links) -> bytes | None:
     # Neither is a property icalendar knows the type of: TEXT, escaped as such.
     document.add("name", vText(one_line(event.name)))
     document.add("x-wr-calname", vText(one_line(event.name)))
+    # iCalendar folds each line on its own, so the calendar is its head, each entry's lines
+    # as the entry alone gives them, and its last line.
+    whole = bytes(document.to_ical())
+    assert whole.endswith(_END)
+    parts = [whole[:-len(_END)]]
+    said: dict[Any, Any] = last.get(SAID, {}) if last is not None else {}
+    said_now: dict[Any, Any] = kept.setdefault(SAID, {}) if kept is not None else {}
     for day, _session, _path, n, note, talk in sorted(talks, key=lambda t: t[:4]):
-        document.add_component(_vevent(site, event, note, talk, n, day, links))
-    return bytes(document.to_ical())
+        # An entry says what the note, the event and its speakers' terms say: while they are
+        # the same (the same objects, under `mkdocs serve`), so is the entry.
+        sources = (note, event, tuple(site.terms["speaker"].get(a.speaker)
+                                      for a in talk.speakers), day, links)
+        before = said.get((note.path, n))
+        if before is not None and before[0] == sources:
+            what = before[1]
+        else:
+            what = _entry(site, event, note, talk, n, day, links)
+        if kept is not None:
+            said_now[note.path, n] = (sources, what)
+        ics = last.get(what) if last is not None else None
+        if ics is None:
+            ics = bytes(_vevent(*what).to_ical())
+        if kept is not None:
+            kept[what] = ics
+        parts.append(ics)
+    parts.append(_END)
+    return b"".join(parts)
 
 
-def _vevent(site: Site, event: Term, note: Note, talk: Talk, n: int, day: dt.date,
-            links: Links) -> Event:
+_END = b"END:VCALENDAR\r\n"
+
+
+def _entry(site: Site, event: Term, note: Note, talk: Talk, n: int, day: dt.date,
+           links: Links) -> tuple[str, dt.date, str, str, str | None, str | None]:
+    """What a talk's entry says: uid, day, summary, description, location, URL."""
     url = links.to(talk_url(note, talk), event.url_path)
     uid = hashlib.sha256(f"{note.path}#{talk.anchor or n}".encode()).hexdigest()[:32]
     about = [_person(site, a.speaker, a.role, a.affiliation, a.title) for a in talk.speakers]
     if note.session:
         about.append(f"세션: {note.session}")
     about.append(url)
+    return (f"{uid}@{links.host}" if links.host else uid, day, one_line(talk.title),
+            safe("\n".join(about)).replace("\r\n", "\n").replace("\r", "\n"),
+            one_line(event.place) if event.place else None,
+            # A URL property must be an absolute URI; a relative one stays in the description.
+            url if links.base else None)
+
+
+def _vevent(uid: str, day: dt.date, summary: str, description: str, location: str | None,
+            url: str | None) -> Event:
     entry = Event()
-    entry.add("uid", f"{uid}@{links.host}" if links.host else uid)
+    entry.add("uid", uid)
     # RFC 5545 requires DTSTAMP, the time the entry was last revised. The build clock would
     # change the file on every build; the talk's day is the last thing the notes say about it.
     entry.add("dtstamp", dt.datetime.combine(day, dt.time(0, tzinfo=dt.UTC)))
     entry.add("dtstart", day)
     entry.add("dtend", day + dt.timedelta(days=1))
-    entry.add("summary", one_line(talk.title))
-    entry.add("description", safe("\n".join(about)).replace("\r\n", "\n").replace("\r", "\n"))
-    if event.place:
-        entry.add("location", one_line(event.place))
-    if links.base:
-        # A URL property must be an absolute URI; a relative one stays in the description.
+    entry.add("summary", summary)
+    entry.add("description", description)
+    if location is not None:
+        entry.add("location", location)
+    if url is not None:
         entry.add("url", url)
     return entry
 

@@ -10,6 +10,7 @@ and drawn in a second process while MkDocs renders the pages (adapter/social.py)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -303,6 +304,12 @@ def draw_card(path: Path, card: Card, fonts: Fonts) -> float:
 
 
 def card_key(card: Card, fonts: Fonts) -> str:
+    return _key(card, fonts.identity)
+
+
+# Every page's card is planned at every build: under `mkdocs serve` the same cards again.
+@functools.lru_cache(maxsize=1 << 15)
+def _key(card: Card, fonts: str) -> str:
     # The avatar's file is named by its content hash, so its path stands for its content.
-    text = json.dumps([PIPELINE, fonts.identity, asdict(card)], ensure_ascii=False)
+    text = json.dumps([PIPELINE, fonts, asdict(card)], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]

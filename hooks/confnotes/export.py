@@ -204,11 +204,13 @@ def term_record(site: Site, term: Term) -> dict[str, Any]:
     }
 
 
-def records(site: Site, avatars: Mapping[str, str] | None = None
-            ) -> dict[str, list[dict[str, Any]]]:
+def records(site: Site, avatars: Mapping[str, str] | None = None,
+            kept: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Each data file's content: notes newest first, terms in Korean name order.
 
     `avatars` gives the published picture of each speaker that has one (site-relative URL).
+    With `kept` (the same dict at each call, under `mkdocs serve`), a note's record is made
+    again only when the note, its event, series or topics changed.
     """
     avatars = avatars or {}
     series = series_mod.collect(site)
@@ -221,7 +223,19 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
         "topic": lambda t: topic_record(site, t),
         "event": lambda t: event_record(site, t, series),
     }
-    found = {"notes": [note_record(site, n, series) for n in site.notes]}
+    if kept is None:
+        found = {"notes": [note_record(site, n, series) for n in site.notes]}
+    else:
+        last, now = kept.get("notes", {}), {}
+        for note in site.notes:
+            sources = (note, site.terms["event"].get(note.event or ""),
+                       series_of(site, series, note.event),
+                       tuple(site.terms["topic"].get(t) for t in note.topics))
+            before = last.get(note.path)
+            now[note.path] = (sources, before[1] if before is not None and before[0] == sources
+                              else note_record(site, note, series))
+        kept["notes"] = now
+        found = {"notes": [record for _sources, record in now.values()]}
     for kind in KINDS:
         record = own.get(kind) or functools.partial(term_record, site)
         found[SECTION[kind]] = [record(t) for t in ordered(kind)]
@@ -229,6 +243,35 @@ def records(site: Site, avatars: Mapping[str, str] | None = None
     return found
 
 
-def dumps(items: list[dict[str, Any]], kind: str) -> str:
-    return json.dumps({"version": FORMAT_VERSION, kind: items}, ensure_ascii=False, indent=1,
-                      sort_keys=False) + "\n"
+def dumps(items: list[dict[str, Any]], kind: str,
+          kept: dict[str, Any] | None = None) -> str:
+    """The data file of `kind`. With `kept` (the same dict at each call, under `mkdocs serve`),
+    each record is formatted once and its text reused while the record stays the same (the
+    same object, or equal in every value and type): the file is the same bytes either way."""
+    if kept is None:
+        return json.dumps({"version": FORMAT_VERSION, kind: items}, ensure_ascii=False,
+                          indent=1, sort_keys=False) + "\n"
+    # The texts by record object (kept alive here, so no other object has its id) and by the
+    # record's compact JSON, which names it exactly, types and all.
+    by_object: dict[int, tuple[dict[str, Any], str]] = kept.get("objects", {})
+    by_value: dict[str, str] = kept.get("values", {})
+    objects: dict[int, tuple[dict[str, Any], str]] = {}
+    values: dict[str, str] = {}
+    texts: list[str] = []
+    for item in items:
+        known = by_object.get(id(item))
+        if known is not None and known[0] is item:
+            text = known[1]
+        else:
+            key = json.dumps(item, ensure_ascii=False)   # C-encoded: fast
+            text = by_value.get(key) or values.get(key) or ""
+            if not text:
+                # As json.dumps(..., indent=1) writes it two levels down: every line indented.
+                text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            values[key] = text
+        objects[id(item)] = (item, text)
+        texts.append(text)
+    kept["objects"], kept["values"] = objects, values
+    listed = "[\n  " + ",\n  ".join(texts) + "\n ]" if texts else "[]"
+    return (f'{{\n "version": {json.dumps(FORMAT_VERSION)},\n '
+            f'{json.dumps(kind, ensure_ascii=False)}: {listed}\n}}\n')

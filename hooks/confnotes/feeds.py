@@ -63,14 +63,16 @@ class Settings:
 
 
 def write(site_dir: Path, site: Site, settings: Settings,
-          kept: dict[Any, tuple[bytes, bytes]] | None = None) -> list[Path]:
+          kept: dict[Any, Any] | None = None) -> list[Path]:
     """Write the site's feeds under `site_dir`; the files written.
 
-    With `kept` (the same dict at each call, under `mkdocs serve`), a feed whose title and
-    items are those the last call wrote there is left as it is."""
-    last = dict(kept) if kept is not None else {}
-    if kept is not None:
-        kept.clear()
+    With `kept` (the same dict at each call, under `mkdocs serve`), a note's item is made
+    again only when the note or a name it shows changed, and a feed whose title and items are
+    those the last call wrote there is left as it is."""
+    last_feeds: dict[str, tuple[Any, tuple[Item, ...]]] = kept.get("feeds", {}) if kept else {}
+    last_items: dict[tuple[str, str], tuple[Any, Item]] = kept.get("items", {}) if kept else {}
+    feeds_now: dict[str, tuple[Any, tuple[Item, ...]]] = {}
+    items_now: dict[tuple[str, str], tuple[Any, Item]] = {}
     links = Links.of(settings.site_url)
     series = series_mod.collect(site)
     # With absolute links an item reads the same in every feed: build each note's once.
@@ -82,22 +84,40 @@ def write(site_dir: Path, site: Site, settings: Settings,
         here = "" if links.base else feed.folder
         items: list[Item] = []
         for note in feed.notes:
-            if (note.path, here) not in made:
-                made[note.path, here] = item(site, note, here, links, series)
-            items.append(made[note.path, here])
-        key = (str(folder), feed.page, feed.title, feed.description, tuple(items), links,
-               settings.language)
-        made_before = last.get(key)
-        if made_before is None or not (folder / "feed.xml").is_file() or not (
-                folder / "feed.json").is_file():
-            made_before = (rss(feed, items, links, settings.language),
-                           json_feed(feed, items, links, settings.language))
-            (folder / "feed.xml").write_bytes(made_before[0])
-            (folder / "feed.json").write_bytes(made_before[1])
-        if kept is not None:
-            kept[key] = made_before
+            entry = made.get((note.path, here))
+            if entry is None:
+                shown = _shown(site, note, series, links)
+                before = last_items.get((note.path, here))
+                if before is not None and before[0] == shown:
+                    entry = before[1]
+                else:
+                    entry = item(site, note, here, links, series)
+                made[note.path, here] = entry
+                items_now[note.path, here] = (shown, entry)
+            items.append(entry)
+        about = (feed.page, feed.title, feed.description, links, settings.language)
+        # Items made again compare by value; those kept are the same objects.
+        before_feed = last_feeds.get(feed.folder)
+        if before_feed is None or before_feed[0] != about or len(before_feed[1]) != len(
+                items) or not all(a is b or a == b for a, b in zip(before_feed[1], items,
+                                                                   strict=True)) or not (
+                folder / "feed.xml").is_file() or not (folder / "feed.json").is_file():
+            (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
+            (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
+        feeds_now[feed.folder] = (about, tuple(items))
         written += [folder / "feed.xml", folder / "feed.json"]
+    if kept is not None:
+        kept.clear()
+        kept["feeds"], kept["items"] = feeds_now, items_now
     return written
+
+
+def _shown(site: Site, note: Note, series: dict[str, Series], links: Links) -> tuple[Any, ...]:
+    """Everything `item` reads: the note, and the terms and series whose names it shows."""
+    event = site.terms["event"].get(note.event) if note.event else None
+    return (note, event, series_of(site, series, note.event) if event else None,
+            tuple(site.terms["speaker"].get(s) for s in note.speakers),
+            tuple(site.terms["topic"].get(t) for t in note.topics), links)
 
 
 # -- text and links ----------------------------------------------------------------------------

@@ -184,6 +184,21 @@ def build(raw_notes: list[RawNote], urls: dict[str, str], registries: dict[Kind,
     return site
 
 
+def reuse(site: Site, last: Site) -> None:
+    """Make `site` hold `last`'s object for every note and term equal to it (under `mkdocs
+    serve`, the model of the build before): what is read from it is the same, and comparing
+    what the pages asked of the two models then finds most of it the same object at once."""
+    notes = {n.path: n for n in last.notes}
+    site.notes[:] = [old if (old := notes.get(n.path)) is not None and old == n else n
+                     for n in site.notes]
+    for kind, terms in site.terms.items():
+        before = last.terms.get(kind, {})
+        for ident, term in terms.items():
+            if (old_term := before.get(ident)) is not None and old_term == term:
+                terms[ident] = old_term
+    _index(site)
+
+
 def notes_at_term_pages(site: Site) -> list[tuple[Note, Term]]:
     """Notes whose address is that of a speaker's, topic's or event's page (a note saved as
     `speakers/<slug>.md`): the page of the term must win, or a note could stand in for it."""

@@ -11,6 +11,7 @@ starting a process would cost more than it saves.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -33,25 +34,75 @@ SWITCH = "CONFNOTES_SIDE_PROCESS"
 
 
 def write(site_dir: Path, site: Site, avatars: dict[str, str],
-          settings: feeds.Settings, kept: dict[Any, Any] | None = None) -> list[Path]:
-    """Write the export, feeds and calendars under `site_dir`; the files written. `kept` is
-    what the last call left (see feeds.write)."""
-    out = site_dir / "data"
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, items in export.records(site, avatars).items():
-        (out / f"{name}.json").write_text(export.dumps(items, name), encoding="utf-8")
-        written.append(out / f"{name}.json")
-    written += feeds.write(site_dir, site, settings, kept)
-    return written + calendars.write(site_dir, site, feeds.Links.of(settings.site_url))
+          settings: feeds.Settings, kept: dict[str, Any] | None = None) -> list[Path]:
+    """Write the export, feeds and calendars under `site_dir`; the files written.
+
+    With `kept` (the same dict at each call, under `mkdocs serve`), what the last call made is
+    reused where it would be made the same (each feed, each record of the export, each talk of
+    a calendar), and a file whose bytes are those the last call left there is not written
+    again: the files are the same bytes either way."""
+    files = _Files(site_dir, kept.setdefault("files", {}) if kept is not None else None)
+    records = kept.setdefault("export", {}) if kept is not None else None
+    made = kept.setdefault("records", {}) if kept is not None else None
+    for name, items in export.records(site, avatars, made).items():
+        texts = records.setdefault(name, {}) if records is not None else None
+        files.put(f"data/{name}.json", export.dumps(items, name, texts).encode("utf-8"))
+    written = [site_dir / p for p in files.written]
+    written += feeds.write(site_dir, site, settings,
+                           kept.setdefault("feeds", {}) if kept is not None else None)
+    files.written.clear()
+    for path, ics in calendars.calendars(site, feeds.Links.of(settings.site_url),
+                                         kept.setdefault("calendars", {}) if kept is not None
+                                         else None):
+        files.put(path, ics)
+    files.forget_others()
+    return written + [site_dir / p for p in files.written]
+
+
+class _Files:
+    """Writes files under a folder; with `last` (path -> digest and file status after the
+    last writing, kept between calls), leaves a file alone that already holds those bytes."""
+
+    def __init__(self, site_dir: Path, last: dict[str, tuple[bytes, tuple[int, int]]] | None
+                 ) -> None:
+        self.site_dir = site_dir
+        self.last = last
+        self.written: list[str] = []
+        self.seen: set[str] = set()
+
+    def put(self, path: str, data: bytes) -> None:
+        target = self.site_dir / path
+        self.written.append(path)
+        self.seen.add(path)
+        if self.last is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            return
+        digest = hashlib.blake2b(data, digest_size=20).digest()
+        before = self.last.get(path)
+        if before is not None and before[0] == digest and _stat(target) == before[1]:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        status = _stat(target)
+        if status is None:
+            self.last.pop(path, None)
+        else:
+            self.last[path] = (digest, status)
+
+    def forget_others(self) -> None:
+        if self.last is not None:
+            for path in set(self.last) - self.seen:
+                del self.last[path]
 
 
 def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],
-                 settings: feeds.Settings,
-                 kept: dict[Any, Any] | None = None) -> tuple[float, list[str]]:
+                 settings: feeds.Settings, kept: dict[str, Any] | None = None
+                 ) -> tuple[float, list[str], dict[str, Any] | None]:
     start = time.perf_counter()
     written = write(site_dir, site, avatars, settings, kept)
-    return time.perf_counter() - start, [p.relative_to(site_dir).as_posix() for p in written]
+    return (time.perf_counter() - start, [p.relative_to(site_dir).as_posix() for p in written],
+            kept)
 
 
 def _in_side_process(notes: int) -> bool:
@@ -66,11 +117,11 @@ class Outputs:
 
     def __init__(self) -> None:
         self._side: SideProcess | None = None
-        self._job: Future[tuple[float, list[str]]] | None = None
+        self._job: Future[tuple[float, list[str], dict[str, Any] | None]] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
         self.side_seconds = 0.0  # the last build's writing in the second process
-        self.kept: dict[Any, Any] | None = None  # under `mkdocs serve --dirty`: see feeds.write
+        self.kept: dict[str, Any] | None = None  # under `mkdocs serve --dirty`: see write
         # Under `mkdocs serve --dirty`: what the last in-process writing was given and wrote.
         self.last: Written | None = None
 
@@ -85,7 +136,10 @@ class Outputs:
         # Inside site/ so that the move is a rename on the same file system.
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
         self._side = SideProcess()
-        self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings)
+        # Under `mkdocs serve` the second process hands back what it made, for the next
+        # rebuild to reuse (the notes it was made from come back as copies, equal in value).
+        self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings,
+                                      {} if self.kept is not None else None)
 
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the side process (its error is raised here) or write in-process; the
@@ -108,16 +162,21 @@ class Outputs:
                                 [_stat(site_dir / p) for p in written])
             return written
         try:
-            self.side_seconds, written = self._job.result()
+            self.side_seconds, written, made = self._job.result()
             _move_into(self._staging, site_dir)
-            if self.kept is not None:
+            if self.kept is not None and made is not None:
+                self.kept.clear()
+                self.kept.update(made)
                 self.last = Written(site, (avatars, settings), list(written),
                                     [_stat(site_dir / p) for p in written])
             return written
         except BrokenProcessPool:
             # The process died (killed, out of memory): the files are written here instead.
             # An error raised by the writing itself is not caught: it would fail here too.
-            return _timed_write(site_dir, site, avatars, settings)[1]
+            self.last = None
+            if self.kept is not None:
+                self.kept.clear()
+            return _timed_write(site_dir, site, avatars, settings, self.kept)[1]
         finally:
             self.cancel()
 

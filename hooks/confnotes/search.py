@@ -64,6 +64,9 @@ _NOT_FIRST = frozenset("이 그 저 각 및 등 더 또 잘 안 못 수 것 때 
 MIN_PART = 2     # syllables: one-syllable parts are mostly endings and particles
 MIN_SPLIT = 4    # syllables: the shortest word cut into two parts of MIN_PART
 MAX_PARTS = 4
+# Under `mkdocs serve`, a vocabulary that gains or loses more stems than this at once has
+# every page analysed again rather than the words they could cut looked for.
+RELEARN_ALL = 64
 
 
 @dataclass
@@ -369,8 +372,11 @@ class _Page:
     docs: list[dict[str, Any]]
     stems: set[str]
     brands: dict[str, dict[str, None]]
+    urls: set[str] = field(default_factory=set)   # the pages its entries are of
+    haystack: str = ""               # its text, as analysed
     levels: dict[str, dict[str, int]] | None = None
-    json: str | None = None
+    facts: tuple[Any, ...] | None = None
+    json: bytes | None = None
 
 
 class KeptIndex:
@@ -395,7 +401,6 @@ class KeptIndex:
             self.settings = config
             self.analyser = Analyser(re.compile(config["separator"]))
         analyser = self.analyser
-        changed = False   # in the vocabulary
         last = self.pages
         self.pages = {}
         for src, entries in pages:
@@ -403,49 +408,79 @@ class KeptIndex:
             if page is None or page.entries is not entries:
                 old = page
                 page = self._read(entries)
-                changed |= self._count(page.stems, 1)
+                self._count(page.stems, 1)
                 if old is not None:
-                    changed |= self._count(old.stems, -1)
+                    self._count(old.stems, -1)
             self.pages[src] = page
         for gone in last.values():
-            changed |= self._count(gone.stems, -1)
+            self._count(gone.stems, -1)
         if site is not self.site:
             terms = {t.url_path: t for kind in KINDS for t in site.terms.get(kind, {}).values()}
-            stems = analyser.standalone(w for t in terms.values()
-                                        for n in (t.name, *t.other_names)
-                                        for w in _HANGUL_WORD.findall(n))
-            changed |= stems != self.term_stems
-            self.term_stems = stems
-        if changed or site is not self.site:
-            analyser = self.analyser = Analyser(analyser.separator, set(self.counts),
-                                                analyser._stems)
-            analyser.vocabulary |= self.term_stems
-            for page in self.pages.values():
-                page.json = None
-        self.site = site
+            self.term_stems = analyser.standalone(w for t in terms.values()
+                                                  for n in (t.name, *t.other_names)
+                                                  for w in _HANGUL_WORD.findall(n))
+        vocabulary = set(self.counts) | self.term_stems
+        if vocabulary != analyser.vocabulary:
+            analyser = self.analyser = self._relearn(analyser, vocabulary)
         declared = set(config.get("fields", {}))
         context = _Context(site, declared, analyser, learn=False)
         brands: dict[str, dict[str, None]] = {}
         for page in self.pages.values():
             for where, found in page.brands.items():
                 brands.setdefault(where, {}).update(found)
-        parts: list[str] = []
+        parts: list[bytes] = []
         for page in self.pages.values():
-            urls = {d["location"].partition("#")[0] for d in page.docs}
-            own_levels = {url: dict(levels[url]) for url in urls if url in levels}
-            if page.json is None or page.levels != own_levels:
+            own_levels: dict[str, Mapping[str, int]] = {
+                url: levels[url] for url in page.urls if url in levels}
+            facts = (_facts(context, page.urls) if site is not self.site or page.facts is None
+                     else page.facts)
+            if page.json is None or page.levels != own_levels or page.facts != facts:
+                copied = {url: dict(found) for url, found in own_levels.items()}
                 docs = [dict(d) for d in page.docs]
-                notes = {url: context.notes[url] for url in urls if url in context.notes}
-                owners = _talk_owners(own_levels, notes, docs)
+                notes = {url: context.notes[url] for url in page.urls if url in context.notes}
+                owners = _talk_owners(copied, notes, docs)
                 for doc in docs:
                     _enrich_doc(doc, context, owners, brands)
-                page.json = ",".join(_dumps(d) for d in docs)
-                page.levels = own_levels
+                # Kept encoded: the file is written again at every rebuild.
+                page.json = ",".join(_dumps(d) for d in docs).encode("utf-8")
+                page.levels = copied
+                page.facts = facts
             if page.json:
                 parts.append(page.json)
+        self.site = site
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text('{"config":' + _dumps(config) + ',"docs":[' + ",".join(parts) + "]}",
-                        encoding="utf-8")
+        path.write_bytes(b'{"config":' + _dumps(config).encode("utf-8") + b',"docs":['
+                         + b",".join(parts) + b"]}")
+
+    def _relearn(self, analyser: Analyser, vocabulary: set[str]) -> Analyser:
+        """An analyser of the new `vocabulary`; the pages whose analysis it changes are
+        analysed again. The vocabulary decides only where a long word is cut (`tails`): a word
+        that holds none of the stems gained or lost is cut as before, and of those that hold
+        one only the words cut differently now change a page, a page whose text or model
+        facts contain them."""
+        new = Analyser(analyser.separator, vocabulary, analyser._stems)
+        delta = vocabulary ^ analyser.vocabulary
+        if len(delta) > RELEARN_ALL:
+            for page in self.pages.values():
+                page.json = None
+            return new
+        moved: list[str] = []
+        for word, tails in analyser._tails.items():
+            if len(word) >= MIN_SPLIT and any(d in word for d in delta if len(d) < len(word)):
+                if new.tails(word) != tails:
+                    moved.append(word)
+            else:
+                new._tails[word] = tails
+                if word in analyser._parts:
+                    new._parts[word] = analyser._parts[word]
+        if moved:
+            for page in self.pages.values():
+                if page.json is None:
+                    continue
+                read = page.haystack + "\n" + repr(page.facts)
+                if any(w in read for w in moved):
+                    page.json = None
+        return new
 
     def _read(self, entries: list[dict[str, Any]]) -> _Page:
         assert self.analyser is not None
@@ -458,7 +493,9 @@ class KeptIndex:
             if found:
                 brands.setdefault(doc["location"].partition("#")[0], {}).update(
                     dict.fromkeys(found))
-        return _Page(entries, docs, self.analyser.standalone(seen), brands)
+        urls = {d["location"].partition("#")[0] for d in docs}
+        haystack = "\n".join(plain_text(d.get(f, "")) for d in docs for f in ("title", "text"))
+        return _Page(entries, docs, self.analyser.standalone(seen), brands, urls, haystack)
 
     def _count(self, stems: set[str], step: int) -> bool:
         """Count `stems` in (1) or out (-1); whether the vocabulary gained or lost a stem."""
@@ -471,6 +508,26 @@ class KeptIndex:
                 del counts[stem]
             changed |= n == 0 or (n == 1 and step == 1)
         return changed
+
+
+def _facts(context: _Context, urls: Iterable[str]) -> tuple[Any, ...]:
+    """Everything `_enrich_doc` reads of the model for the entries of these pages: entries
+    whose facts are the same are analysed the same. Every name read is also a word whose
+    cut may move when the vocabulary does (KeptIndex._relearn looks for it here)."""
+    site = context.site
+    found: list[Any] = []
+    for url in sorted(urls):
+        term = context.terms.get(url)
+        note = context.notes.get(url)
+        if term is not None:
+            found.append((url, term.kind, term.name, term.other_names))
+        elif note is not None:
+            talks = tuple((t.title, t.anchor, talk_names(site, t), talk_people(site, t))
+                          for t in note.talks)
+            found.append((url, talks, note_names(site, note)))
+        else:
+            found.append((url,))
+    return tuple(found)
 
 
 def _dumps(value: Any) -> str:

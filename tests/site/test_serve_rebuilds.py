@@ -150,12 +150,26 @@ def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path,
                  "- **발표자:** Chris Levesque")
         assert _wait_for(energy_url, "serveprobe-same")
 
+        # 7. A topic renamed in its registry: every page that lists it, its feed, the search
+        # entries of the notes on it and the export change; the others are kept.
+        topics = docs / "topics.yml"
+        _replace(topics, "  name: 데이터센터\n", "  name: 데이터센터 프로브\n")
+        assert _wait_for(base + "topics/", "데이터센터 프로브")
+
+        # 8. A note's date: it moves in every listing, feed and calendar it is in.
+        dated = docs / "notes/2024/sk-ai-summit/day1-ai-infra-market-mark-adams.md"
+        _replace(dated, "date: 2024-11-04\n", "date: 2024-11-05\n")
+        dated_url = base + dated.relative_to(docs).with_suffix("").as_posix() + "/"
+        assert _wait_for(dated_url, "2024년 11월 5일")
+
         served = server.copy(tmp_path / "served")
     finally:
         log = server.stop()
     rendered = [tuple(map(int, m)) for m in re.findall(r"rendering (\d+) of (\d+) pages", log)]
-    assert len(rendered) >= 7, log[-3000:]
+    assert len(rendered) >= 9, log[-3000:]
     assert all(done < total for done, total in rendered), rendered  # pages were kept
+    # Each save is one rebuild: a change the system reported is not found again by polling.
+    assert all(done > 0 for done, _total in rendered), rendered
 
     clean = Server(project, port, dirty=False)
     try:

@@ -3,10 +3,13 @@ dies leaves the build to write them itself."""
 
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from confnotes import collect, feeds, outputs
+from confnotes import calendars, collect, export, feeds, outputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = feeds.Settings("https://notes.example/", "Confnotes", None, "ko")
@@ -63,3 +66,58 @@ def test_small_sites_write_in_process(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list(tmp_path.iterdir()) == []  # nothing yet: the writing waits for finish
     writer.finish(tmp_path)
     assert (tmp_path / "data" / "notes.json").is_file() and writer.side_seconds == 0
+
+
+def _edited_docs(folder: Path) -> Path:
+    """The repository's notes with a speaker and a topic added to one note's front matter."""
+    shutil.copytree(ROOT / "docs", folder)
+    note = folder / "notes/2025/ai-infra-study/inference-chips.md"
+    text = note.read_text(encoding="utf-8")
+    for old, new in (("  - 최요약 (연구팀)\n", "  - 최요약 (연구팀)\n  - 새 발표자\n"),
+                     ("topics: [AI 반도체,", "topics: [새 주제, AI 반도체,")):
+        assert old in text
+        text = text.replace(old, new)
+    note.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("side", ["0", "1"])
+def test_writing_again_with_what_was_kept_gives_the_same_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, side: str) -> None:
+    """Under `mkdocs serve` each writing reuses what the last one made (in the second process
+    too): the files are those a fresh writing of the same model gives."""
+    monkeypatch.setenv(outputs.SWITCH, side)
+    before, _report = collect.read_folder(ROOT / "docs")
+    after, _report = collect.read_folder(_edited_docs(tmp_path / "docs"))
+    assert after.notes != before.notes
+    served = tmp_path / "served"
+    writer = outputs.Outputs()
+    writer.kept = {}
+    for site in (before, after, before):
+        writer.start(served, site, {}, SETTINGS, in_process=site is not before or
+                     writer.last is not None)
+        written = writer.finish(served)
+        fresh = tmp_path / f"fresh-{time.time_ns()}"
+        outputs.write(fresh, site, {}, SETTINGS)
+        # (the files of terms gone are removed with the other stale files of a rebuild)
+        assert {p: (served / p).read_bytes() for p in sorted(written)} == files(fresh)
+    assert set(writer.kept) == {"files", "export", "records", "feeds", "calendars"}
+    assert writer.kept["calendars"] and writer.kept["export"]["notes"]["objects"]
+    assert writer.kept["records"]["notes"]
+    assert writer.kept["feeds"]["items"] and writer.kept["calendars"][calendars.SAID]
+
+
+def test_export_and_calendars_from_kept_pieces_are_the_same_bytes() -> None:
+    site, _report = collect.read_folder(ROOT / "docs")
+    pieces: dict[str, Any] = {}
+    made: dict[str, Any] = {}
+    for _twice in range(2):
+        for name, items in export.records(site, None, made).items():
+            for _again in range(2):
+                assert export.dumps(items, name, pieces) == export.dumps(items, name)
+    assert export.dumps([], "x", {}) == export.dumps([], "x")
+    links = feeds.Links.of(SETTINGS.site_url)
+    entries: dict[tuple[object, ...], bytes] = {}
+    first = calendars.calendars(site, links, entries)
+    assert first and entries
+    assert calendars.calendars(site, links, entries) == first == calendars.calendars(site, links)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -11,6 +12,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
+from confnotes import search
 from confnotes.adapter.state import heading_levels
 from confnotes.index import Site
 from confnotes.model import Appearance, Note, Talk, Term
@@ -193,3 +195,40 @@ def test_plain_search_block_leaves_the_index_alone(tmp_path: Path) -> None:
     docs = _index(tmp_path, {"title": {}, "text": {}, "tags": {}})["docs"]
     assert all(set(d) == {"location", "title", "text"} for d in docs)
     assert docs[2]["title"] == "부분"
+
+
+def test_kept_index_gives_what_enrich_gives_after_each_change(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the index is analysed again only where a change reaches: a page's
+    own entries, a word a new stem cuts anew (클라우드보안 once 보안 is a word of the site), the
+    model's names. Each time the file is the one `enrich` writes from the whole index."""
+    fields = {"title": {}, "text": {}, "titles": {}, "words": {}, "about": {}}
+    settings = {"lang": ["en"], "separator": SEPARATOR.pattern, "pipeline": [], "fields": fields}
+    first = _site()
+    lee = first.terms["speaker"]["kai-fu-lee"]
+    renamed = Site(first.notes, {**first.terms, "speaker": {lee.id: dataclasses.replace(
+        lee, other_names=("리카이푸", "카이푸 리", "이개복"))}})
+    note = [{"location": "notes/n/", "title": "노트",
+             "text": "<p>클라우드 이야기와 클라우드보안</p>"},
+            {"location": "notes/n/#first", "title": "1. First Talk", "text": "<p>앱</p>"},
+            {"location": "notes/n/#memory", "title": "2. Memory", "text": "<p>이개복보안</p>"}]
+    speaker = [{"location": "speakers/kai-fu-lee/", "title": "Kai-Fu Lee", "text": "<p>리</p>"}]
+    other = [{"location": "notes/o/", "title": "다른 노트", "text": "<p>반도체 설계</p>"}]
+    other_with_word = [{"location": "notes/o/", "title": "다른 노트", "text": "<p>보안 점검</p>"}]
+    levels = {"notes/n/": {"first": 2, "memory": 2}}
+    steps = [(first, [note, speaker, other]), (first, [note, speaker, other_with_word]),
+             (renamed, [note, speaker, other_with_word]), (renamed, [note, speaker]),
+             (first, [note, speaker, other])]
+    kept = search.KeptIndex()
+    for n, (site, pages) in enumerate(steps):
+        served = tmp_path / f"served-{n}" / "search_index.json"
+        kept.write(served, settings, [(str(i), p) for i, p in enumerate(pages)], site, levels)
+        clean = tmp_path / f"clean-{n}"
+        (clean / "search").mkdir(parents=True)
+        (clean / "search" / "search_index.json").write_text(json.dumps(
+            {"config": settings, "docs": [d for p in pages for d in p]}), encoding="utf-8")
+        enrich(clean, site, levels)
+        expected = (clean / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert json.loads(served.read_text(encoding="utf-8")) == json.loads(expected), n
+        assert served.read_text(encoding="utf-8") == expected, n
+        words = json.loads(expected)["docs"][0].get("words", "").split()
+        assert ("보안" in words) == (n in (1, 2)), (n, words)   # the cut moved, and back

@@ -44,18 +44,35 @@ def feed_settings(config: MkDocsConfig) -> feeds.Settings:
                           language)
 
 
-def _answer_material_sitemap_requests(site_dir: Path, site: index.Site,
-                                      site_name: str) -> list[str]:
+def _answer_material_sitemap_requests(site_dir: Path, site: index.Site, site_name: str,
+                                      kept: dict[str, Any] | None = None) -> list[str]:
     """Material's script reads every <link rel="alternate"> as a site in another language and
     fetches sitemap.xml beside it: a page with its own feeds gets an empty one there, which
-    answers that request instead of a 404. The site-relative paths written."""
+    answers that request instead of a 404. The site-relative paths written. With `kept`
+    (under `mkdocs serve`: path -> file status after the last build wrote it), a file still as
+    it was left is not written again."""
     written: list[str] = []
     for feed in feeds.all_feeds(site, site_name, None):
         if feed.folder:
-            (site_dir / feed.folder).mkdir(parents=True, exist_ok=True)
-            (site_dir / feed.folder / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
-            written.append(feed.folder + "sitemap.xml")
+            path = feed.folder + "sitemap.xml"
+            written.append(path)
+            target = site_dir / path
+            if kept is not None and (status := _status(target)) is not None and (
+                    kept.get(path) == status):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(EMPTY_SITEMAP)
+            if kept is not None:
+                kept[path] = _status(target)
     return written
+
+
+def _status(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
 
 
 class Confnotes(RebuildSteps, MediaSteps):
@@ -226,7 +243,9 @@ class Confnotes(RebuildSteps, MediaSteps):
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
-        written += _answer_material_sitemap_requests(site_dir, self.site, config.site_name)
+        written += _answer_material_sitemap_requests(
+            site_dir, self.site, config.site_name,
+            self.rebuilds.sitemaps if self.rebuilds is not None else None)
         if self.rebuilds is None or not self._write_search_index(config):
             search.enrich(site_dir, self.site, self.heading_levels)
         if self.cards is not None:
@@ -236,6 +255,7 @@ class Confnotes(RebuildSteps, MediaSteps):
                                  "page names a picture that is not there.")
         if self.rebuilds is not None:
             self._remove_stale(config, written)
+            self._settle_memory()
         self._log_media_time()
 
     def on_build_error(self, error: Exception) -> None:

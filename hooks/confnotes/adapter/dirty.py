@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -62,6 +63,8 @@ class RebuildSteps(BuildState):
         else:
             report = Report()
             site = index.build(notes, urls, self.registries, report)
+            if last is not None:
+                index.reuse(site, last.site)
             last = self.rebuilds.model = rebuilds.Model(notes, sources, site,
                                                         list(report.problems))
         for problem in last.problems:
@@ -175,16 +178,21 @@ class RebuildSteps(BuildState):
         entries: list[dict[str, Any]] = []
         plugin = _search_plugin(config)
         if plugin is not None:
+            # Taken from Material's plugin: at the end of the build it would turn every page's
+            # entries into JSON again (and keep them for the next build), only for
+            # _write_search_index to write the file anew from these records.
             made = plugin.search_index.entries
-            entries = made[self.search_entries:]
-            self.search_entries = len(made)
+            entries = list(made)
+            made.clear()
+            if hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
         key = self.rebuilds.keys.get(src)
         links = page.links_to_anchors
-        self.rebuilds.pages[src] = rebuilds.PageRecord(
+        self.rebuilds.record(src, rebuilds.PageRecord(
             key[0] if key else None, key[1] if key else "", dict(page.meta), page.content,
             page.toc, page.present_anchor_ids,
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
-            entries, calls)
+            entries), calls)
 
     def _write_search_index(self, config: MkDocsConfig) -> bool:
         """Material's index with every page's entries in page order: in a dirty build its
@@ -236,6 +244,17 @@ class RebuildSteps(BuildState):
             kept |= {f.dest_uri for f in self.cards.by_page.values()}
         kept |= {"search/search_index.json", "sitemap.xml.gz", *config.theme.static_templates}
         self.rebuilds.remove_stale(Path(config.site_dir), kept)
+
+
+    def _settle_memory(self) -> None:
+        """After the first build, everything alive is set aside from garbage collection
+        (gc.freeze): a rebuild's collections then look only at what later builds made,
+        instead of pausing 0.2-0.5 s to walk the whole first build's memory again. What it
+        frees is still freed when no longer used, unless caught in a reference cycle."""
+        assert self.rebuilds is not None
+        if not self.rebuilds.frozen:
+            gc.freeze()
+            self.rebuilds.frozen = True
 
 
 def _modified() -> bool:

@@ -60,8 +60,12 @@ class MediaSteps(BuildState):
                 self.log.warning(f"Social cards are left out: {why_not}. The rest of the site "
                                  "is built as usual.")
             else:
-                self.cards = social.Cards(self.card_cache, fonts)
+                self.cards = social.Cards(
+                    self.card_cache, fonts,
+                    self.rebuilds.card_files if self.rebuilds is not None else None)
                 self._plan_cards(files, config)
+                if self.rebuilds is not None:
+                    self.rebuilds.card_files = self.cards.planned
                 self.cards.start()
         self.media_seconds = time.perf_counter() - start
 

@@ -174,7 +174,31 @@ class PageRecord:
     anchors: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None
     entries: list[dict[str, Any]]
-    calls: list[Call] = field(default_factory=list)
+    asked: tuple[Any, ...] = ()      # what its template asked: keys of Rebuilds.questions
+
+
+@dataclass
+class Question:
+    """A question some pages' templates asked, its answer then, and the pages that asked it:
+    asked once per rebuild however many pages asked it."""
+
+    call: Call                       # as first asked: it keeps its arguments alive
+    pages: set[str] = field(default_factory=set)
+
+
+def question_key(call: Call) -> tuple[Any, ...]:
+    """What names a question: the same key, the same question and so the same answer."""
+    key: tuple[Any, ...] = (call.target, call.name, call.where, call.args,
+                            tuple(sorted(call.kwargs.items())) if call.kwargs else (),
+                            call.attribute)
+    try:
+        hash(key)
+    except TypeError:
+        # Arguments that cannot be hashed (a note) are named by their ids: the question keeps
+        # them alive while it is in the table, so no other object can have their ids.
+        key = (call.target, call.name, call.where, tuple(map(id, call.args)),
+               tuple(sorted((k, id(v)) for k, v in call.kwargs.items())), call.attribute)
+    return key
 
 
 def _names(paths: Iterable[str]) -> set[str]:
@@ -221,12 +245,43 @@ class Rebuilds:
         self.keys: dict[str, tuple[Any, str]] = {}   # this build: page -> (key, source)
         self.notes: dict[str, ReadNote] = {}
         self.cards: dict[str, str] = {}          # page -> its card's source, last copied
+        self.sitemaps: dict[str, Any] = {}       # the empty sitemaps beside feeds, as written
+        self.card_files: dict[Any, Any] = {}     # each page's card as last planned
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
         self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
         self.search = search.KeptIndex()
         self.compiled = CompiledTemplates()
+        self.questions: dict[tuple[Any, ...], Question] = {}
+        self.frozen = False      # whether the first build's memory is set aside (gc.freeze)
+
+    def record(self, src: str, record: PageRecord, calls: list[Call]) -> None:
+        """Keep what a page rendered from, and the questions its template asked."""
+        self._drop(src)
+        asked: dict[tuple[Any, ...], None] = {}
+        for call in calls:
+            key = question_key(call)
+            if key not in asked:
+                asked[key] = None
+                question = self.questions.get(key)
+                if question is None:
+                    question = self.questions[key] = Question(call)
+                question.pages.add(src)
+        record.asked = tuple(asked)
+        self.pages[src] = record
+
+    def _drop(self, src: str) -> None:
+        """Forget a page's record and its share of the questions."""
+        record = self.pages.pop(src, None)
+        if record is None:
+            return
+        for key in record.asked:
+            question = self.questions.get(key)
+            if question is not None:
+                question.pages.discard(src)
+                if not question.pages:
+                    del self.questions[key]
 
     def kept_any(self) -> bool:
         return any(src not in self.dirty for src in self.pages)
@@ -239,6 +294,7 @@ class Rebuilds:
         target whose inputs are those of the last build answers every question as it did."""
         if signature != self.signature:
             self.pages.clear()
+            self.questions.clear()
             self.compiled.store.clear()
             self.signature = signature
         asked = {name: target for name, target in targets.items()
@@ -249,26 +305,46 @@ class Rebuilds:
         names = _names(moved)
         self.urls = urls
         self.keys = keys
-        answers: dict[tuple[Any, ...], Any] = {}
+        answered_otherwise = self._ask_again(asked) if asked else set()
         dirty: set[str] = set()
         for src, _url in pages:
             record = self.pages.get(src)
             key = keys.get(src)
             if (record is None or key is None or record.key != key[0]
-                    or any(n in record.source for n in names)
-                    or not _same_answers(record.calls, asked, answers)):
+                    or src in answered_otherwise
+                    or any(n in record.source for n in names)):
                 dirty.add(src)
-                self.pages.pop(src, None)
-        for src in set(self.pages) - {s for s, _ in keys.items()}:
-            del self.pages[src]
+                self._drop(src)
+        for src in set(self.pages) - set(keys):
+            self._drop(src)
         self.dirty = dirty
         return dirty
+
+    def _ask_again(self, targets: dict[str, Any]) -> set[str]:
+        """Ask every recorded question of `targets` of this build's model, once each: the
+        pages that asked one whose answer is not the recorded one."""
+        pages: set[str] = set()
+        for question in list(self.questions.values()):
+            call = question.call
+            if call.target not in targets or question.pages <= pages:
+                continue
+            try:
+                answer = ask_again(call, targets)
+            except Exception:  # the question has no answer now (a term gone): render again
+                pages |= question.pages
+                continue
+            if answer != call.result:
+                pages |= question.pages
+        return pages
 
     def forget(self) -> None:
         """After a failed build nothing recorded can be trusted."""
         self.pages.clear()
+        self.questions.clear()
         self.signature = None
         self.outputs = set()
+        self.sitemaps = {}
+        self.card_files = {}
         self.inputs = {}
         self.model = None
         self.view = None
@@ -295,32 +371,3 @@ def same_inputs(last: tuple[Any, ...] | None, now: tuple[Any, ...] | None) -> bo
             and last[0] is now[0] and last[1:] == now[1:])
 
 
-def _same_answers(calls: list[Call], targets: dict[str, Any],
-                  answers: dict[tuple[Any, ...], Any]) -> bool:
-    """Whether every call to one of `targets` gets its recorded answer again (calls to other
-    targets are answered as last time)."""
-    for call in calls:
-        if call.target not in targets:
-            continue
-        memo: tuple[Any, ...] = (call.target, call.name, call.where, call.args,
-                                 tuple(sorted(call.kwargs.items())))
-        try:
-            hash(memo)
-        except TypeError:
-            # Recorded arguments are kept alive by their records, so their ids name them.
-            memo = (call.target, call.name, call.where, tuple(map(id, call.args)),
-                    tuple(sorted((k, id(v)) for k, v in call.kwargs.items())))
-        if memo in answers:
-            answer = answers[memo]
-        else:
-            try:
-                answer = ask_again(call, targets)
-            except Exception:  # the question has no answer now (a term gone): render again
-                answer = _NO_ANSWER
-            answers[memo] = answer
-        if answer is _NO_ANSWER or answer != call.result:
-            return False
-    return True
-
-
-_NO_ANSWER = object()

@@ -35,9 +35,14 @@ class Cards:
     """Plans a card per page, draws the ones not cached in a second process, and adds each
     to the site's files (MkDocs copies them once `finish` has waited for the drawing)."""
 
-    def __init__(self, cache: Path, fonts: Fonts) -> None:
+    def __init__(self, cache: Path, fonts: Fonts,
+                 known: dict[Any, tuple[str, Path, File]] | None = None) -> None:
         self.cache = cache
         self.fonts = fonts
+        # Under `mkdocs serve`: each page's card as the last build planned it (the same file
+        # while the card, the fonts and the site folder are), and as this one did.
+        self.known = known
+        self.planned: dict[Any, tuple[str, Path, File]] = {}
         self.by_page: dict[str, File] = {}        # page src_uri -> the card's file
         self._todo: dict[Path, Card] = {}
         self._side = SideProcess()
@@ -46,17 +51,26 @@ class Cards:
         self.seconds = 0.0     # spent drawing, in the drawing process
 
     def plan(self, page_src: str, card: Card, files: Files, config: MkDocsConfig) -> None:
-        path = self.cache / f"{card_key(card, self.fonts)}.png"
-        folder, _, name = page_src.removesuffix(".md").rpartition("/")
-        # A note's file name may be as long as a file system allows: with `.png` after it,
-        # longer; the card's name is shortened with a hash first.
-        name = bounded_slug(name, 200)
-        url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
+        given = (page_src, card, self.fonts.identity, self.cache, config.site_dir,
+                 config.use_directory_urls)
+        known = self.known.get(given) if self.known is not None else None
+        if known is not None:
+            url, path, file = known
+        else:
+            path = self.cache / f"{card_key(card, self.fonts)}.png"
+            folder, _, name = page_src.removesuffix(".md").rpartition("/")
+            # A note's file name may be as long as a file system allows: with `.png` after it,
+            # longer; the card's name is shortened with a hash first.
+            name = bounded_slug(name, 200)
+            url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
         if files.get_file_from_path(url) is not None:
             return  # a file of the site's own is there: it wins, as a page does
-        # Not added to `files`: MkDocs copies those before it renders the pages, and the
-        # drawing goes on while they render; `finish` copies the cards after the pages.
-        file = File.generated(config, url, abs_src_path=str(path))
+        if known is None:
+            # Not added to `files`: MkDocs copies those before it renders the pages, and the
+            # drawing goes on while they render; `finish` copies the cards after the pages.
+            file = File.generated(config, url, abs_src_path=str(path))
+        if self.known is not None:
+            self.planned[given] = (url, path, file)
         self.by_page[page_src] = file
         if not path.is_file():
             self._todo[path] = card

@@ -86,7 +86,6 @@ class BuildState:
         self.view: pages.View | None = None
         self.doc_pages: list[File] = []
         self.files_now: list[File] = []
-        self.search_entries = 0   # entries of Material's search index already kept
 
     def _log_problems(self) -> None:
         for problem in self.report.problems:
