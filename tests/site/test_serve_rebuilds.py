@@ -162,11 +162,16 @@ def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path,
         dated_url = base + dated.relative_to(docs).with_suffix("").as_posix() + "/"
         assert _wait_for(dated_url, "2024년 11월 5일")
 
+        # 9. A speaker renamed in the registry: every listing line, chip and byline naming
+        # her changes, on pages that list her notes as much as on her own.
+        _replace(speakers, "  name: Rani Borkar\n", "  name: Rani Borkar Probe\n")
+        assert _wait_for(base + "speakers/rani-borkar/", "Rani Borkar Probe")
+
         served = server.copy(tmp_path / "served")
     finally:
         log = server.stop()
     rendered = [tuple(map(int, m)) for m in re.findall(r"rendering (\d+) of (\d+) pages", log)]
-    assert len(rendered) >= 9, log[-3000:]
+    assert len(rendered) >= 10, log[-3000:]
     assert all(done < total for done, total in rendered), rendered  # pages were kept
     # Each save is one rebuild: a change the system reported is not found again by polling.
     assert all(done > 0 for done, _total in rendered), rendered

@@ -29,6 +29,35 @@ PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initia
 # page's whole life) and on the term alone: recorded as the question `term(kind, ident)`,
 # which many pages share.
 TERM_LINKS = frozenset({"link", "links"})
+# Listings written by the View a list at a time: their rows come as arguments (recorded where
+# they came from), so what else they read of the model is recorded instead of the listing
+# itself, whose answer would cost a page's whole listing to ask again.
+LISTINGS = frozenset({"note_lines", "talk_items", "talk_link_list", "chips"})
+
+
+def listing_questions(name: str, args: tuple[Any, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """The questions of the model a listing's rows are written from, beside the rows
+    themselves: each note's event and speakers (`note_lines`); each talk's event, series,
+    topics and links (`talk_items`); each chip's term (`chips`). A talk's links
+    (`talk_link_list`) are all in its arguments."""
+    if name == "note_lines":
+        for note in args[0]:
+            if note.event:
+                yield "term", ("event", note.event)
+            for speaker in note.speakers:
+                yield "term", ("speaker", speaker)
+    elif name == "talk_items":
+        for row in args[0]:
+            note, talk = row.note, row.talk
+            if note.event:
+                yield "term", ("event", note.event)
+                yield "series_of", (note.event,)
+            for topic in talk.topics:
+                yield "term", ("topic", topic)
+            yield "talk_links", (talk, note if len(note.talks) == 1 else None)
+    elif name == "chips":
+        for term, _ in args[1]:
+            yield "term", (args[0], term.id)
 
 
 @dataclass
@@ -108,6 +137,17 @@ class Recorded:
                 return result
             term_links.jinja_pass_arg = value.jinja_pass_arg  # type: ignore[attr-defined]
             return term_links
+        if name in LISTINGS and target == "confnotes":
+            def listing(context: Any, *args: Any, **kwargs: Any) -> Any:
+                args = _materialised(args)
+                result = value(context, *args, **kwargs)
+                if tape.calls is not None:
+                    for asked, asked_args in listing_questions(name, args):
+                        tape.calls.append(Call(target, asked, asked_args, {},
+                                               getattr(self._obj, asked)(*asked_args)))
+                return result
+            listing.jinja_pass_arg = value.jinja_pass_arg  # type: ignore[attr-defined]
+            return listing
         if getattr(value, "jinja_pass_arg", None) is not None:
             def in_context(context: Any, *args: Any, **kwargs: Any) -> Any:
                 args = _materialised(args)
