@@ -385,6 +385,7 @@ def _comma_tail(text: str) -> tuple[str, list[PersonRef], bool] | None:
 
 # What may follow the handle: nothing, a colon and the talk's summary, a link, a company.
 _AFTER_HANDLE = re.compile(r"\s*(?:$|[:\[|,(–—-]|https?://|[A-Z][\w&.\- ]{1,40}$)")
+_SENTENCE_END = re.compile(r"[.!?。]\s*$")
 _NAME_THEN_HANDLE = re.compile(r"([^()\[\]@:,.!?]{3,60}?)\s*\(\s*@[\w.-]{1,40}\s*\)")
 
 
@@ -406,6 +407,10 @@ def first_item_people(line: str) -> list[PersonRef]:
     if sep and is_name(head) and LINKS_ONLY.fullmatch(rest):
         return [PersonRef(clean(head))]
     shown = plain(text)
+    head, at, company = shown.partition(" @ ")
+    if at and 0 < len(company) <= 60 and is_name(head.strip()) and not (
+            _SENTENCE_END.search(company)):
+        return [PersonRef(clean(head), clean(company))]     # `Tommy Example @ Root Insurance`
     handle = "@" in text or bool(PROFILE_LINK.search(text))
     if handle and len(shown) <= 120:
         # `Yukihiro Matsumoto (Matz) ([@yukihiro_matz](...))`: a handle says "person".

@@ -854,3 +854,9 @@ def test_schedule_named_links_in_prose_and_in_list_lines() -> None:
             for t in raw.talks if t.people] == [
         ("Adaptive Power Tuning", [("Atanas Ozbek", "Intel"), ("Rimma Ozbek", "Red Hat")]),
         ("Grow Your Own Community!", [("Matt Ozbek", "Snyk"), ("Annalisa Ozbek", "SparkFabrik")])]
+
+
+def test_a_name_at_a_company_on_the_first_line_under_a_talk() -> None:
+    raw, _ = note("# Talks\n\n## Dealing with Disagreement\n\nTommy Ozbek @ Root Insurance\n\n"
+                  "1. We value diversity.\n\n## Scaling @ Home\n\nNotes @ the end.\n")
+    assert people(raw) == [[("Tommy Ozbek", "speaker", "Root Insurance")]]
