@@ -80,11 +80,11 @@ class _Files:
             return
         digest = hashlib.blake2b(data, digest_size=20).digest()
         before = self.last.get(path)
-        if before is not None and before[0] == digest and _stat(target) == before[1]:
+        if before is not None and before[0] == digest and file_status(target) == before[1]:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        status = _stat(target)
+        status = file_status(target)
         if status is None:
             self.last.pop(path, None)
         else:
@@ -159,7 +159,7 @@ class Outputs:
             self.last = None
             written = _timed_write(site_dir, site, avatars, settings, self.kept)[1]
             self.last = Written(site, (avatars, settings), list(written),
-                                [_stat(site_dir / p) for p in written])
+                                [file_status(site_dir / p) for p in written])
             return written
         try:
             self.side_seconds, written, made = self._job.result()
@@ -168,7 +168,7 @@ class Outputs:
                 self.kept.clear()
                 self.kept.update(made)
                 self.last = Written(site, (avatars, settings), list(written),
-                                    [_stat(site_dir / p) for p in written])
+                                    [file_status(site_dir / p) for p in written])
             return written
         except BrokenProcessPool:
             # The process died (killed, out of memory): the files are written here instead.
@@ -204,11 +204,13 @@ class Written:
         self.stats = stats
 
     def intact(self, site_dir: Path) -> bool:
-        return all(_stat(site_dir / path) == stat and stat is not None
+        return all(file_status(site_dir / path) == stat and stat is not None
                    for path, stat in zip(self.files, self.stats, strict=True))
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def file_status(path: Path) -> tuple[int, int] | None:
+    """Size and modification time of a written file, to tell whether it is still as left;
+    None when it is gone."""
     try:
         found = path.stat()
     except OSError:

@@ -27,6 +27,7 @@ from .. import (
     sources,
 )
 from .. import settings as settings_file
+from ..outputs import file_status
 from . import addresses, images, pages, rebuilds
 from .dirty import RebuildSteps, not_dirty_warning
 from .media import MediaSteps
@@ -57,22 +58,14 @@ def _answer_material_sitemap_requests(site_dir: Path, site: index.Site, site_nam
             path = feed.folder + "sitemap.xml"
             written.append(path)
             target = site_dir / path
-            if kept is not None and (status := _status(target)) is not None and (
+            if kept is not None and (status := file_status(target)) is not None and (
                     kept.get(path) == status):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(EMPTY_SITEMAP)
             if kept is not None:
-                kept[path] = _status(target)
+                kept[path] = file_status(target)
     return written
-
-
-def _status(path: Path) -> tuple[int, int] | None:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns
 
 
 class Confnotes(RebuildSteps, MediaSteps):
