@@ -151,9 +151,9 @@ def scan(body: str, first_line: int) -> Body:
     if state.name_lines:
         _name_lines(state)
     if state.name_headings:
-        _name_headings(state)
+        _shaped_headings(state, state.name_headings, state.named_headings, alone=True)
     if state.title_headings:
-        _title_headings(state)
+        _shaped_headings(state, state.title_headings, state.titled_headings, alone=False)
     if state.name_items and state.named_items >= 2 and len(state.name_items) <= state.named_items:
         _name_items(state)
     return Body(state.headings, _merge_overview(state.talks), first_text,
@@ -271,7 +271,7 @@ def _read_heading(state: Scan, heading: Heading) -> None:
     if found is None:
         state.first_item_open = True
         if (shape := name_then_title(heading.text)) is not None:
-            state.name_headings.append((heading, shape[0], shape[1]))
+            state.name_headings.append((heading, shape[0], [shape[1]]))
         elif (titled := title_then_people(heading.text)) is not None:
             state.title_headings.append((heading, titled[0], titled[1]))
         return
@@ -318,12 +318,8 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         return end
     if state.lightning and (item := LIST_ITEM.match(line)) and (
             found := lightning_item(line[item.end():])) is not None and found[0]:
-        talk = state.by_title.get(key(found[0]))
-        if talk is None:
-            talk = BodyTalk(title=found[0], heading=None)
-            state.by_title[key(found[0])] = talk
-            state.talks.append(talk)
-        add_people(talk, [Appearance(p, "speaker", file_line) for p in found[1]])
+        add_people(state.talk_titled(found[0]),
+                   [Appearance(p, "speaker", file_line) for p in found[1]])
         return i + 1
     if lead == "<" and (end := component_speaker(state, lines, i)):
         return end
@@ -354,12 +350,8 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
             state.first_item_open = False
             return end
     if standalone(lines, i) and (paragraph := paragraph_talk(line)) is not None:
-        named = state.by_title.get(key(paragraph[0]))
-        if named is None:
-            named = BodyTalk(title=paragraph[0], heading=None)
-            state.by_title[key(paragraph[0])] = named
-            state.talks.append(named)
-        add_people(named, [Appearance(p, p.role or "speaker", file_line) for p in paragraph[1]])
+        add_people(state.talk_titled(paragraph[0]),
+                   [Appearance(p, p.role or "speaker", file_line) for p in paragraph[1]])
         state.first_item_open = False
         return i + 1
     if state.first_item_open and lead != "!" and not line.lstrip().startswith(("<", "{{")) \
@@ -441,23 +433,27 @@ def _name_lines(state: Scan) -> None:
         _in_note_order(state)
 
 
-def _name_headings(state: Scan) -> None:
-    """`#### Addy Example - The browser hacker's guide` among headings of that shape whose
-    names the reader knows: a talk and its speaker too. Three such headings at one depth,
-    at least one of them with a known given name, or three alone."""
-    by_depth: dict[int, list[tuple[Heading, str, PersonRef]]] = {}
-    for one in state.name_headings:
+def _shaped_headings(state: Scan, shaped: list[tuple[Heading, str, list[PersonRef]]],
+                     known_at: dict[int, int], alone: bool) -> None:
+    """Headings of one shape whose speakers' given names the reader may not know, taken for
+    talks by those speakers when three headings at one depth share the shape: with at least
+    one of them naming someone known, or (`alone`) three such headings by themselves.
+    `#### Addy Example - The browser hacker's guide` (alone counts);
+    `### Ceph for Big Science - Wido den Hollander (42on.com)` (one known needed)."""
+    by_depth: dict[int, list[tuple[Heading, str, list[PersonRef]]]] = {}
+    for one in shaped:
         by_depth.setdefault(one[0].depth, []).append(one)
     added = False
-    for depth, shaped in by_depth.items():
-        known = state.named_headings.get(depth, 0)
-        if len(shaped) + known < NAME_LINES or not (known or len(shaped) >= NAME_LINES):
+    for depth, found in by_depth.items():
+        known = known_at.get(depth, 0)
+        if len(found) + known < NAME_LINES or not (
+                known or (alone and len(found) >= NAME_LINES)):
             continue
-        for heading, title, person in shaped:
+        for heading, title, people in found:
             talk = state.talk_at(heading, talk_title(title))
             if not talk.people:
-                add_people(talk, [Appearance(person, "speaker",
-                                             state.file_line(heading.index))])
+                line = state.file_line(heading.index)
+                add_people(talk, [Appearance(p, p.role or "speaker", line) for p in people])
                 added = True
     if added:
         _in_note_order(state)
@@ -470,35 +466,8 @@ def _name_items(state: Scan) -> None:
         title = talk_title(title).removesuffix(".")
         if not title or len(title) < 2:
             continue
-        talk = state.by_title.get(key(title))
-        if talk is None:
-            talk = BodyTalk(title=title, heading=None)
-            state.by_title[key(title)] = talk
-            state.talks.append(talk)
-        add_people(talk, [Appearance(person, "speaker", state.file_line(i))])
+        add_people(state.talk_titled(title), [Appearance(person, "speaker", state.file_line(i))])
     _in_note_order(state)
-
-
-def _title_headings(state: Scan) -> None:
-    """`### Ceph for Big Science - Wido den Hollander (42on.com)` among headings of that shape
-    whose speakers the reader knows: a talk by the people after the separator too. Three such
-    headings at one depth, at least one of them naming someone known."""
-    by_depth: dict[int, list[tuple[Heading, str, list[PersonRef]]]] = {}
-    for one in state.title_headings:
-        by_depth.setdefault(one[0].depth, []).append(one)
-    added = False
-    for depth, shaped in by_depth.items():
-        known = state.titled_headings.get(depth, 0)
-        if not known or len(shaped) + known < NAME_LINES:
-            continue
-        for heading, title, people in shaped:
-            talk = state.talk_at(heading, talk_title(title))
-            if not talk.people:
-                line = state.file_line(heading.index)
-                add_people(talk, [Appearance(p, p.role or "speaker", line) for p in people])
-                added = True
-    if added:
-        _in_note_order(state)
 
 
 def _in_note_order(state: Scan) -> None:

@@ -88,7 +88,7 @@ class Scan:
     named_items = 0
     # Headings `Name - Title` whose name has no given name the reader knows, and how many
     # headings of that shape at each depth had one.
-    name_headings: list[tuple[Heading, str, PersonRef]] = field(default_factory=list)
+    name_headings: list[tuple[Heading, str, list[PersonRef]]] = field(default_factory=list)
     named_headings: dict[int, int] = field(default_factory=dict)
     # Headings `Title - Name (Company)` whose name the reader does not know, and how many of
     # that shape at each depth named someone it does.
@@ -123,6 +123,15 @@ class Scan:
         talk = BodyTalk(title=title, heading=heading)
         self.by_title[k] = talk
         self.talks.append(talk)
+        return talk
+
+    def talk_titled(self, title: str) -> BodyTalk:
+        """The talk of this title that has no heading of its own, made at its first mention."""
+        talk = self.by_title.get(key(title))
+        if talk is None:
+            talk = BodyTalk(title=title, heading=None)
+            self.by_title[key(title)] = talk
+            self.talks.append(talk)
         return talk
 
     def talk_for_line(self) -> BodyTalk:
@@ -269,11 +278,7 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
         title = talk_title(title)
         if not title or len(title) < 2 or META_TITLE.fullmatch(title):
             return 0
-        talk = state.by_title.get(key(title))
-        if talk is None:
-            talk = BodyTalk(title=title, heading=None)
-            state.by_title[key(title)] = talk
-            state.talks.append(talk)
+        talk = state.talk_titled(title)
         add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in people])
         return i + used
     return _people_list(state, lines, i)
@@ -408,11 +413,7 @@ def _talk_cells(state: Scan, lines: list[str], i: int) -> int:
     if not found:
         return 0
     for title, people, row in found:
-        talk = state.by_title.get(key(title))
-        if talk is None:
-            talk = BodyTalk(title=title, heading=None)
-            state.by_title[key(title)] = talk
-            state.talks.append(talk)
+        talk = state.talk_titled(title)
         add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(row))
                           for p in people])
     return end
@@ -458,12 +459,7 @@ def component_speaker(state: Scan, lines: list[str], i: int) -> int:
         if talk is not None:
             break
         if (named := _TITLE_ATTRIBUTE.search(lines[above])) is not None:
-            title_text = talk_title(plain(next(g for g in named.groups() if g)))
-            talk = state.by_title.get(key(title_text))
-            if talk is None:
-                talk = BodyTalk(title=title_text, heading=None)
-                state.by_title[key(title_text)] = talk
-                state.talks.append(talk)
+            talk = state.talk_titled(talk_title(plain(next(g for g in named.groups() if g))))
             break
         if COMPONENT.match(lines[above]) is None and "/>" not in lines[above] and (
                 not _ATTRIBUTE.search(lines[above])):
