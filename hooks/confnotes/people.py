@@ -90,12 +90,17 @@ def split_list(text: str) -> list[str]:
     return [clean(item) for item in items if clean(item)]
 
 
+# Words joining the last two people of a list: `A 및 B`, `A and B`, `A & B`, `A와 B`.
+_AND_WORDS = ("및", "and", "&", "와", "과")
+_AND_SEPARATORS = tuple(f" {w} " for w in _AND_WORDS)
+
+
 def _separator_at(text: str, i: int) -> int:
     if text[i] in ",;、，":
         return 1
     if text[i] == "/" and text[:i].rstrip().endswith((")", "）")):
         return 1            # `Marc Example (SAP)/ Jan Example (SUSE)`
-    for word in (" 및 ", " and ", " & ", " 와 ", " 과 "):
+    for word in _AND_SEPARATORS:
         if text.startswith(word, i):
             return len(word)
     return 0
@@ -458,7 +463,7 @@ def _grouped_people(text: str) -> list[PersonRef]:
 
 
 # `A & B` at the end: B is a second person, not A's company.
-_JOINED_LAST = re.compile(r"\s(?:&|and|및|와|과)\s+[^,;&]{2,40}$")
+_JOINED_LAST = re.compile(r"\s(?:" + "|".join(map(re.escape, _AND_WORDS)) + r")\s+[^,;&]{2,40}$")
 _AND_NAME = re.compile(r"\s+(?:&|and)\s+(?=[A-Z][\w'’-]+(?: [\w'’-]+){0,3},)")
 
 
