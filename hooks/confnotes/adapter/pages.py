@@ -188,8 +188,7 @@ class View(EventListings):
                  '\n    <div class="cn-talk__body">'
                  f'\n      <a class="cn-talk__title" href="{self._url(row.url, page, base)}" '
                  f'lang="{escape(note.lang)}">{escape(talk.title)}</a>',
-                 self._talk_links(self.talk_links(talk, note if one_talk else None), talk.title,
-                                  page, base),
+                 self._talk_links(self.row_links(row), talk.title, page, base),
                  '\n      <span class="cn-talk__meta cn-meta">']
         if show_event and note.event:
             parts.append(self._link("event", note.event, page, base))
@@ -215,6 +214,12 @@ class View(EventListings):
                          f"{escape(excerpt)}</span>")
         parts.append("\n    </div>\n  </li>")
         return "".join(parts)
+
+    def row_links(self, row: TalkRow) -> list[TalkLink]:
+        """A listed talk's slides and video: the note's own when the note holds this talk
+        alone."""
+        note = row.note
+        return self.talk_links(row.talk, note if len(note.talks) == 1 else None)
 
     @pass_context
     def talk_link_list(self, context: Context, links: Iterable[TalkLink],

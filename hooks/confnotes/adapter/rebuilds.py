@@ -54,7 +54,7 @@ def listing_questions(name: str, args: tuple[Any, ...]) -> Iterator[tuple[str, t
                 yield "series_of", (note.event,)
             for topic in talk.topics:
                 yield "term", ("topic", topic)
-            yield "talk_links", (talk, note if len(note.talks) == 1 else None)
+            yield "row_links", (row,)
     elif name == "chips":
         for term, _ in args[1]:
             yield "term", (args[0], term.id)
