@@ -13,11 +13,10 @@ from pathlib import Path, PurePosixPath
 from . import body, front_matter, index, markup, normalize, page_keys, pictures, registry, sources
 from .kinds import DEFAULT_REGISTRIES as DEFAULT_REGISTRIES
 from .kinds import INDEX_PAGES
-from .messages import Report, shown
+from .messages import Problem, Report, shown
 from .model import FIRST_DATE, KINDS, LAST_DATE, MAX_DAY, MAX_TEXT, Kind, cut
 
-# The endings MkDocs reads as Markdown pages: a Jekyll post may well end in `.markdown`.
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+MARKDOWN_SUFFIXES = sources.MARKDOWN_SUFFIXES
 # Pages the site makes itself; a Markdown file at one of these paths is a page, not a note.
 NOT_NOTES = frozenset(INDEX_PAGES)
 
@@ -59,6 +58,24 @@ def read_note(path: str, data: bytes, report: Report, theme: page_keys.Theme | N
                         f"{len(part.encode('utf-8'))} bytes long, over {MAX_NAME_BYTES}; many "
                         "systems cannot check out such a name. Shorten it.")
     return raw
+
+
+def ready() -> None:
+    """Nothing: a first job for a second process, which imports this module (and what reading
+    a note needs) before the notes are there to read."""
+
+
+def read_notes(notes: list[tuple[str, bytes]], theme: page_keys.Theme | None = None,
+               slugify: body.Slugify = body.anchor_slug) -> list[tuple[
+                   normalize.RawNote, list[Problem], dict[str, list[tuple[str, int | None, int]]]]]:
+    """`read_note` of each (path, bytes), each with what reading it reported: a share of the
+    notes for a second process, or the notes `mkdocs serve` reads again."""
+    read = []
+    for path, data in notes:
+        report = Report()
+        raw = read_note(path, data, report, theme, slugify=slugify)
+        read.append((raw, report.problems, report.unknown_keys))
+    return read
 
 
 def _read_own_page(path: str, data: bytes, report: Report, theme: page_keys.Theme | None,

@@ -133,6 +133,11 @@ def sanitise(html: str) -> tuple[str, list[Removed]]:
     return _INPUT.sub(_fixed_input, cleaned), removed
 
 
+def sanitise_all(pages: list[str]) -> list[tuple[str, list[Removed]]]:
+    """`sanitise` of each page in turn: one job for a second process."""
+    return [sanitise(html) for html in pages]
+
+
 def removals(html: str) -> list[Removed]:
     """What nh3 removes from `html`, each kind of thing once per distinct value, in the order
     the page shows them."""

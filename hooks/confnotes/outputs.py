@@ -16,10 +16,11 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import calendars, export, feeds
 from .index import Site
@@ -31,6 +32,7 @@ from .side_process import SideProcess
 SIDE_PROCESS_NOTES = 300
 # CONFNOTES_SIDE_PROCESS=0 or 1 overrides the rule above (tests build both ways).
 SWITCH = "CONFNOTES_SIDE_PROCESS"
+T = TypeVar("T")
 
 
 def write(site_dir: Path, site: Site, avatars: dict[str, str],
@@ -130,16 +132,33 @@ class Outputs:
         """Start writing; `in_process` keeps it for `finish` whatever the site's size (a
         rebuild under `mkdocs serve` is over before a second process has started)."""
         self._args = (site, avatars, settings)
-        if in_process or not _in_side_process(len(site.notes)):
+        if not self.open(len(site.notes), in_process):
             return
+        assert self._side is not None
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside site/ so that the move is a rename on the same file system.
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
-        self._side = SideProcess()
         # Under `mkdocs serve` the second process hands back what it made, for the next
         # rebuild to reuse (the notes it was made from come back as copies, equal in value).
         self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings,
                                       {} if self.kept is not None else None)
+
+    def open(self, notes: int, in_process: bool = False) -> bool:
+        """Start the second process now if a site of `notes` notes has its outputs written
+        there (`start`), so that it can help before; whether it is (or was) started."""
+        if self._side is None and not in_process and _in_side_process(notes):
+            self._side = SideProcess()
+        return self._side is not None
+
+    def side_job(self, job: Callable[..., T], *args: Any) -> Future[T] | None:
+        """`job` in the second process that writes this build's outputs, after them; None
+        when they are written in this one (or that process has died)."""
+        if self._side is None:
+            return None
+        try:
+            return self._side.submit(job, *args)
+        except BrokenProcessPool:
+            return None
 
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the side process (its error is raised here) or write in-process; the

@@ -25,6 +25,9 @@ from pathlib import Path, PurePosixPath
 
 from .messages import Problem, shown
 
+# The endings MkDocs reads as Markdown pages: a Jekyll post may well end in `.markdown`.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -65,10 +68,14 @@ def walk(docs_dir: Path) -> Listing:
     return listing
 
 
-def linked_folders(docs_dir: Path) -> list[Problem]:
-    """An error for each link to a folder under `docs_dir` (found without following any)."""
+def linked_folders(docs_dir: Path, counted: list[int] | None = None) -> list[Problem]:
+    """An error for each link to a folder under `docs_dir` (found without following any).
+    `counted`, if given, gets the number of Markdown files seen on the way."""
     problems: list[Problem] = []
-    for folder, dirnames, _ in os.walk(docs_dir):
+    markdown = 0
+    for folder, dirnames, filenames in os.walk(docs_dir):
+        if counted is not None:
+            markdown += sum(1 for name in filenames if name.casefold().endswith(MARKDOWN_SUFFIXES))
         for name in sorted(dirnames):
             path = os.path.join(folder, name)
             if os.path.islink(path):
@@ -79,6 +86,8 @@ def linked_folders(docs_dir: Path) -> list[Problem]:
                     "out. Put the files themselves under docs/ and remove the link.",
                     severity="error"))
         # Linked folders are listed as folders but never entered (os.walk's default).
+    if counted is not None:
+        counted.append(markdown)
     return problems
 
 

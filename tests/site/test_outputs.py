@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from confnotes.adapter import cleaning
+
 from .conftest import Built
 
 
@@ -16,13 +18,27 @@ def tree(site: Path) -> dict[str, bytes]:
 
 def test_side_process_writes_the_same_site(build: Callable[..., Built]) -> None:
     # A file of the site's own at the export's address: Confnotes' file replaces it either way.
-    docs = {"data/notes.json": "[]", "notes/extra.md": "---\ntitle: 추가\nspeakers: 홍길동\n---\n"}
+    # With a second process it also reads a share of the notes and cleans the pages' HTML: the
+    # same pages, and the same messages in the same order.
+    docs = {"data/notes.json": "[]", "notes/extra.md": "---\ntitle: 추가\nspeakers: 홍길동\n---\n",
+            "notes/raw.md": "---\ntitle: 원문\n---\n\n<p onclick=\"x()\">a</p>\n\n<script>y()"
+                            "</script>\n\n![없는 그림](nowhere.png)\n",
+            "notes/broken.md": "---\ntitle: [깨진\ntags: AI, 반도체\n---\n\n발표자: 김민수 (카카오)\n"}
+    # Enough pages for batches of them to be cleaned in the second process.
+    docs.update({f"notes/more/{n:02}.md": f"---\ntitle: 노트 {n}\n---\n\n<b onmouseover=\"x\">{n}</b>\n"
+                 for n in range(3 * cleaning.BATCH)})
     inline = build(docs, samples=True, env={"CONFNOTES_SIDE_PROCESS": "0"})
     side = build(docs, samples=True, env={"CONFNOTES_SIDE_PROCESS": "1"})
     assert inline.returncode == 0 and side.returncode == 0, side.log
     first, second = tree(inline.site), tree(side.site)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+    said = [line for line in inline.log.splitlines() if "WARNING" in line]
+    assert said == [line for line in side.log.splitlines() if "WARNING" in line]
+    assert any("notes/raw.md', line 7" in line and "<script>" in line for line in said), said
+    assert any("notes/broken.md" in line for line in said)
+    assert sum("notes/more/" in line and "'onmouseover'" in line for line in said) == 3 * cleaning.BATCH
+    assert b"onclick" not in first["notes/raw/index.html"]
     assert "data/notes.json" in first and first["data/notes.json"] != b"[]"
     assert "speakers/홍길동/feed.xml" in first
     assert not [p for p in side.site.iterdir() if p.name.startswith(".confnotes-")]

@@ -91,10 +91,15 @@ class Confnotes(RebuildSteps, MediaSteps):
             raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
         self.registry_paths = paths
         # Before MkDocs lists the files: it would walk into a linked folder, wherever it goes.
-        linked = sources.linked_folders(Path(config.docs_dir))
+        counted: list[int] = []
+        linked = sources.linked_folders(Path(config.docs_dir), counted)
         if linked:
             raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
                               + "\n".join("  " + p.for_mkdocs() for p in linked))
+        # A site large enough to share its reading with a second process starts it now: it
+        # is ready by the time MkDocs has listed the files.
+        if self.outputs.open(counted[0], self.rebuilds is not None and bool(self.rebuilds.urls)):
+            self.outputs.side_job(collect.ready)
         settings = extra.get("confnotes") or {}
         self.theme = page_keys.Theme(config.theme.dirs)
         # Talks' headings get their ids from the slugify mkdocs.yml gives the toc extension.
@@ -108,16 +113,16 @@ class Confnotes(RebuildSteps, MediaSteps):
         addresses.separate(files, self.report)
         urls: dict[str, str] = {}
         drafts: list[str] = []
-        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            if collect.is_note(file.src_uri):
-                raw = self._read_note(file)
-                if raw.draft and self.command != "serve":
-                    # A draft is for its writer's preview only (`mkdocs serve`, marked there).
-                    files.remove(file)
-                    drafts.append(file.src_uri)
-                    continue
-                self.raw[file.src_uri] = raw
-                urls[file.src_uri] = file.url
+        notes = [file for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+                 if collect.is_note(file.src_uri)]
+        for file, raw in zip(notes, self._read_notes(notes), strict=True):
+            if raw.draft and self.command != "serve":
+                # A draft is for its writer's preview only (`mkdocs serve`, marked there).
+                files.remove(file)
+                drafts.append(file.src_uri)
+                continue
+            self.raw[file.src_uri] = raw
+            urls[file.src_uri] = file.url
         if drafts:
             self.log.info("%d draft note(s) left out of the site (draft: true): %s",
                           len(drafts), ", ".join(drafts[:5]) + (" …" if len(drafts) > 5 else ""))
@@ -189,19 +194,27 @@ class Confnotes(RebuildSteps, MediaSteps):
             source = images.PageSource(page)
         html = self.images.check_html(html, page, self.report, source)
         self.media_seconds += time.perf_counter() - start
-        if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
-            html = self._sanitise(html, page, source)
         raw = self.raw.get(page.file.src_uri)
-        if raw is not None:
-            # note.html puts the note's facts under its title: where the rendered title ends.
-            end = html.find("</h1>")
-            page.meta["confnotes_title_end"] = end + len("</h1>") if end >= 0 else None
-            if len(raw.talks) > 1:
-                self.heading_levels[page.url] = heading_levels(page.toc)
+        if raw is not None and len(raw.talks) > 1:
+            self.heading_levels[page.url] = heading_levels(page.toc)
+        if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
+            self.cleaning.add(page, html, source, self.outputs.side_job)
         return html
+
+    def _cleaned(self) -> None:
+        """Every page converted in this build takes its cleaned HTML (cleaning.py)."""
+        for page, cleaned, removed, source in self.cleaning.finish(self.outputs.side_job):
+            page.content = cleaned
+            self._report_removals(page, removed, source)
+            if page.file.src_uri in self.raw:
+                # note.html puts the note's facts under its title: where the rendered title
+                # ends.
+                end = cleaned.find("</h1>")
+                page.meta["confnotes_title_end"] = end + len("</h1>") if end >= 0 else None
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.images.page = None
+        self._cleaned()
         if self.site is not None:
             view: Any = self.view
             if self.rebuilds is not None:
@@ -260,9 +273,9 @@ class Confnotes(RebuildSteps, MediaSteps):
 
     # -- steps -------------------------------------------------------------------------------
 
-    def _sanitise(self, html: str, page: Page, source: images.PageSource) -> str:
-        """The page's HTML with only what notes may use; each removal a warning at its line."""
-        cleaned, removed = markup.sanitise(html)
+    def _report_removals(self, page: Page, removed: list[markup.Removed],
+                         source: images.PageSource) -> None:
+        """What cleaning took out of the page's HTML; each removal a warning at its line."""
         if removed:
             src = page.file.src_uri
             for item, line in markup.located(removed, source.text, REMOVALS_SHOWN):
@@ -270,7 +283,6 @@ class Confnotes(RebuildSteps, MediaSteps):
             if len(removed) > REMOVALS_SHOWN:
                 self.report.warn(src, None, f"raw HTML: {len(removed) - REMOVALS_SHOWN} more "
                                  "kinds of tags, attributes or addresses are removed.")
-        return cleaned
 
     def _leave_out_unreadable(self, files: Files, config: MkDocsConfig) -> None:
         """Files that are links out of docs/ or to nothing, or have names no log should print,

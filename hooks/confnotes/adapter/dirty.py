@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import logging
@@ -20,32 +21,47 @@ from .. import (
     index,
     normalize,
     search,
+    side_process,
 )
 from ..messages import Report
 from . import pages, rebuilds
 from .state import BuildState, heading_levels
 
+# Pieces the notes are cut into for reading with the second process: each piece is its job's
+# own cost and takes the theme's names with it; the last the two processes share is read by
+# one while the other waits.
+READING_PARTS = 16
+
 
 class RebuildSteps(BuildState):
-    def _read_note(self, file: File) -> normalize.RawNote:
-        data = file.content_bytes
-        if self.rebuilds is None:
-            return collect.read_note(file.src_uri, data, self.report, self.theme,
-                                     slugify=self.slugify)
-        kept = self.rebuilds.notes.get(file.src_uri)
-        if kept is None or kept.data != data:
-            report = Report()
-            kept = rebuilds.ReadNote(data, collect.read_note(file.src_uri, data, report,
-                                                             self.theme, slugify=self.slugify),
-                                     list(report.problems),
-                                     {k: list(v) for k, v in report.unknown_keys.items()})
-            self.rebuilds.notes[file.src_uri] = kept
-        for problem in kept.problems:
-            self.report.add(problem)
-        for name, places in kept.unknown_keys.items():
-            self.report.unknown_keys.setdefault(name, []).extend(places)
-        read: normalize.RawNote = kept.raw
-        return read
+    def _read_notes(self, files: list[File]) -> list[normalize.RawNote]:
+        """The notes of `files`, in order, with what reading them reported said in that order.
+        On a large site the second process reads a share meanwhile (side_process.shared).
+        Under `serve --dirty`, a note whose bytes are as last read is not read again."""
+        kept_notes = self.rebuilds.notes if self.rebuilds is not None else {}
+        given: list[tuple[str, bytes]] = []
+        for file in files:
+            data = file.content_bytes
+            kept = kept_notes.get(file.src_uri)
+            if kept is None or kept.data != data:
+                given.append((file.src_uri, data))
+        in_process = self.rebuilds is not None and bool(self.rebuilds.urls)
+        self.outputs.open(len(given), in_process)
+        job = functools.partial(collect.read_notes, theme=self.theme, slugify=self.slugify)
+        read = side_process.shared(job, given, self.outputs.side_job, READING_PARTS)
+        fresh = {path: rebuilds.ReadNote(data, raw, problems, unknown_keys)
+                 for (path, data), (raw, problems, unknown_keys) in zip(given, read, strict=True)}
+        notes: list[normalize.RawNote] = []
+        for file in files:
+            kept = fresh.get(file.src_uri) or kept_notes[file.src_uri]
+            if self.rebuilds is not None:
+                self.rebuilds.notes[file.src_uri] = kept
+            for problem in kept.problems:
+                self.report.add(problem)
+            for name, places in kept.unknown_keys.items():
+                self.report.unknown_keys.setdefault(name, []).extend(places)
+            notes.append(kept.raw)
+        return notes
 
     def _model(self, urls: dict[str, str]) -> index.Site:
         """The model of the notes read: under `serve --dirty`, last build's when it was made

@@ -23,7 +23,7 @@ from .. import (
 )
 from ..messages import Report
 from ..model import Kind
-from . import avatar_files, images, pages, rebuilds, social
+from . import avatar_files, cleaning, images, pages, rebuilds, social
 
 
 def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
@@ -81,6 +81,7 @@ class BuildState:
         self.heading_levels: dict[str, dict[str, int]] = {}
         self.slugify: body.Slugify = body.anchor_slug
         self.page_source: images.PageSource | None = None
+        self.cleaning = cleaning.Cleaning()
         # What the last build spent where (seconds), as -v logs it; read by bench/hooks_time.py.
         self.timings: dict[str, float] = {}
         self.view: pages.View | None = None

@@ -1,0 +1,68 @@
+"""The HTML of every page a note or the site's own Markdown makes, cleaned of what could run in
+a reader's browser (markup.py), and what was removed reported at its line.
+
+On a site large enough for a second process (outputs.py), the cleaning is done there, in
+batches, while MkDocs converts the next pages on this core; each page's cleaned HTML takes the
+place of its converted HTML in `on_env`, before any page is rendered or indexed for search.
+A smaller site, and every rebuild under `mkdocs serve`, cleans in-process at the same point.
+Either way the pages, and the order of the messages, are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+from .. import markup
+from .images import PageSource
+
+# Pages sent to the second process at a time: enough that a job's own cost is small, few
+# enough that the last batch, cleaned while this process waits, is short.
+BATCH = 25
+
+Submit = Callable[..., "Future[Any] | None"]
+
+
+class Cleaning:
+    """The pages converted in this build and not yet cleaned, in the order MkDocs made them."""
+
+    def __init__(self) -> None:
+        self._waiting: list[tuple[Page, str, PageSource]] = []
+        self._sent: list[tuple[list[tuple[Page, PageSource]],
+                               Future[list[tuple[str, list[markup.Removed]]]] | None]] = []
+
+    def add(self, page: Page, html: str, source: PageSource, submit: Submit) -> None:
+        """`page`'s converted `html`, to be cleaned; a full batch goes to `submit`."""
+        self._waiting.append((page, html, source))
+        if len(self._waiting) >= BATCH:
+            self._send(submit)
+
+    def _send(self, submit: Submit) -> None:
+        batch, self._waiting = self._waiting, []
+        future = submit(markup.sanitise_all, [html for _page, html, _source in batch])
+        if future is None:  # no second process: cleaned in `finish`, from the page itself
+            for page, html, _source in batch:
+                page.content = html
+        self._sent.append(([(page, source) for page, _html, source in batch], future))
+
+    def finish(self, submit: Submit) -> Iterator[tuple[Page, str, list[markup.Removed],
+                                                        PageSource]]:
+        """Every page added: its cleaned HTML and what was removed, in the order added."""
+        if self._waiting:
+            # The last batch is cleaned here: this process would only wait for it.
+            self._send(lambda *_args: None)
+        sent, self._sent = self._sent, []
+        for batch, future in sent:
+            results = None
+            if future is not None:
+                try:
+                    results = future.result()
+                except Exception:
+                    results = None  # the job: cleaned here, where a cleaning error is raised
+            if results is None:
+                results = markup.sanitise_all([page.content or "" for page, _ in batch])
+            for (page, source), (cleaned, removed) in zip(batch, results, strict=True):
+                yield page, cleaned, removed, source
