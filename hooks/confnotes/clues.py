@@ -69,9 +69,12 @@ class Text:
 _EVENT_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:행사명?|컨퍼런스|콘퍼런스|"
                           r"세미나명?|밋업|conference|event|meetup)(?:\*\*)?\s?[:：](?:\*\*)?\s*",
                           re.IGNORECASE)
-_DATE_LABEL = re.compile(LEAD + r"(?:\*\*)?(?:[^\w\s*]{1,3}\s?)?(?:일시|날짜|일자|기간|"
-                         r"행사\s?일시?|행사\s?날짜|date|dates|when|시간)(?:\*\*)?\s?[:：]",
-                         re.IGNORECASE)
+# A label may be bold or italic (`*발표 일시: 2025-07-27*`) and say whose day it is: the talk's
+# or the event's (`발표 일시`, `행사 날짜`), never a sign-up's (`신청 기간`).
+_DATE_LABEL = re.compile(LEAD + r"(?:\*{1,2}|_{1,2})?(?:[^\w\s*]{1,3}\s?)?(?:일시|날짜|일자|기간|"
+                         r"(?:행사|발표|강연|세미나|모임|밋업|컨퍼런스|콘퍼런스|대회|교육|워크숍|"
+                         r"워크샵|스터디)\s?(?:일시|날짜|일자)|date|dates|when|시간)"
+                         r"(?:\*{1,2}|_{1,2})?\s?[:：]", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"^\s*(?:[\[【(][^\]】)]{1,24}[\]】)]\s*)+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _EDITION_NUMBER = re.compile(r"제\s?(\d{1,3})\s?회\s+(\S.{1,40})$")
