@@ -187,6 +187,7 @@ def test_shapes_that_give_no_person(text: str) -> None:
         ("title: Kubecon, still for me?", "Kubecon 2023 is a wrap! Kubecon Valencia 2022 was "
          "my first.\n", "notes/x.md", "KubeCon 2023", "kubecon"),
         ("title: 예시 테크데이 2025 with Upstage", "", "notes/x.md", "예시 테크데이 2025", None),
+        ("title: 예시랩 2022 MLOps Meet-up", "", "notes/x.md", "예시랩 MLOps Meet-up 2022", None),
     ],
 )
 def test_the_event_is_read_from_title_folder_tags_and_lines(
