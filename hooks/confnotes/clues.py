@@ -75,6 +75,10 @@ _DATE_LABEL = re.compile(LEAD + r"(?:\*{1,2}|_{1,2})?(?:[^\w\s*]{1,3}\s?)?(?:일
                          r"(?:행사|발표|강연|세미나|모임|밋업|컨퍼런스|콘퍼런스|대회|교육|워크숍|"
                          r"워크샵|스터디)\s?(?:일시|날짜|일자)|date|dates|when|시간)"
                          r"(?:\*{1,2}|_{1,2})?\s?[:：]", re.IGNORECASE)
+# `#### 세미나 정보` over the event's day and place: a note of one event, which its title names.
+_EVENT_INFO = re.compile(r"#{1,6}\s*(?:세미나|행사|컨퍼런스|콘퍼런스|밋업|강연|event|seminar|"
+                         r"conference|meetup)\s?(?:정보|개요|info|information|details)\s*:?\s*$",
+                         re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"^\s*(?:[\[【(][^\]】)]{1,24}[\]】)]\s*)+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _EDITION_NUMBER = re.compile(r"제\s?(\d{1,3})\s?회\s+(\S.{1,40})$")
@@ -236,6 +240,8 @@ def infer_event(text: Text) -> EventClue | None:
             day = _PART_OF.match(value, mention.end) is not None
             if (mention.year is not None and there) or (n < 2 and mention.series.bare) or day:
                 return _clue(mention, text.lang, f"line {line}", line)
+    if text.title and any(_EVENT_INFO.match(value) for _, value in text.lines[:OPENING_LINES]):
+        return _named(_clean_title(text.title), None, "title", None)
     return None
 
 
