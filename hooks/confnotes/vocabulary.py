@@ -62,7 +62,7 @@ EVENT_WORDS = ("컨퍼런스", "콘퍼런스", "conference", "conf", "세미나"
                "데브데이", "devday", "dev day", "캠프", "camp", "페스트", "fest", "festival",
                "페스티벌", "심포지엄", "symposium", "테크톡", "tech talk", "techtalk", "데이",
                "day", "위크", "week", "워크숍", "워크샵", "workshop", "엑스포", "expo",
-               "쇼케이스", "showcase")
+               "쇼케이스", "showcase", "웨비나", "webinar")
 # Names that an event word turns into no particular event (`개발자 컨퍼런스`).
 GENERIC_EVENT_NAMES = frozenset(key(w) for w in """
 개발자 개발 it 기술 테크 tech 첫 첫번째 올해 올해의 사내 회사 온라인 오프라인 국내 해외

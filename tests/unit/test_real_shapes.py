@@ -188,6 +188,7 @@ def test_shapes_that_give_no_person(text: str) -> None:
          "my first.\n", "notes/x.md", "KubeCon 2023", "kubecon"),
         ("title: 예시 테크데이 2025 with Upstage", "", "notes/x.md", "예시 테크데이 2025", None),
         ("title: 예시랩 2022 MLOps Meet-up", "", "notes/x.md", "예시랩 MLOps Meet-up 2022", None),
+        ("title: 예시DB 2023 웨비나 후기", "", "notes/x.md", "예시DB 웨비나 2023", None),
         ("title: 미래의 예시 언어와 마이크로서비스", "#### 세미나 정보\n1. 주제 : 예시\n2. 일시 : "
          "2018년 03월 17일\n", "notes/x.md", "미래의 예시 언어와 마이크로서비스 2018", None),
     ],
