@@ -16,6 +16,7 @@ from .body_shapes import (
     LINK_LINE,
     LINK_START,
     LIST_ITEM,
+    NAME_COLUMNS,
     NUMBER,
     SETEXT,
     SPEAKER_COLUMNS,
@@ -364,10 +365,12 @@ def read_table(state: Scan, lines: list[str], i: int) -> int:
     The index after the table, or 0 when the table has no speaker column."""
     header = [plain(c).casefold() for c in table_cells(lines[i])]
     speaker_col = next((n for n, c in enumerate(header) if c in SPEAKER_COLUMNS), None)
-    if speaker_col is None:
+    title_col = None if speaker_col is None else next(
+        (n for n, c in enumerate(header) if c in TITLE_COLUMNS and n != speaker_col), None)
+    if speaker_col is None or (title_col is None and header[speaker_col] in NAME_COLUMNS):
+        # A column of names beside no talk is a list of people (who signed up, who paid),
+        # not of speakers.
         return _talk_cells(state, lines, i)
-    title_col = next((n for n, c in enumerate(header) if c in TITLE_COLUMNS and n != speaker_col),
-                     None)
     end = i + 2
     while end < len(lines) and "|" in lines[end] and lines[end].strip():
         cells = table_cells(lines[end])

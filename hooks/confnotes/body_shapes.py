@@ -67,6 +67,7 @@ OWN_SECTION = re.compile(
 TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*){0,30}\|?\s*$")
 SPEAKER_COLUMNS = frozenset({"발표자", "연사", "강연자", "발표자명", "연사명", "이름", "speaker",
                               "speakers", "presenter", "presenters", "name", "발표자 이름"})
+NAME_COLUMNS = frozenset({"이름", "name"})   # a speaker's only beside a talk's title
 TITLE_COLUMNS = frozenset({"제목", "발표 제목", "발표제목", "세션", "세션명", "세션 제목", "주제",
                             "title", "session", "talk", "topic", "발표"})
 BY_LINE = re.compile(r"\s*(?:[-*+]\s+|--\s?|[—–]\s?)?(?:by|presented by)\s+(?=\S)",

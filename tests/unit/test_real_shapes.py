@@ -160,6 +160,8 @@ def test_names_in_tags_and_a_labelled_description_are_speakers_not_topics() -> N
         "### 발표 정리 (20분)\n### 구조 (Incubating)\n",
         "- tinder - migrated from poll to push\n- Hadoop Cluster (Vector Size)\n",
         "### 시각화 도구\n* 시각화\n",
+        "# 예시 모임\n\n ID | Paid | Name | Photo\n -- | -- | -- | --\n 1 | :smile: | Heejun P. | x\n"
+        " 2 | | 김두진 | x\n",
     ],
 )
 def test_shapes_that_give_no_person(text: str) -> None:
