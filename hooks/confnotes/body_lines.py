@@ -264,8 +264,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             line, used = line + " " + rest, 2
         if not m or (_SENTENCE.search(line) and not _MARKED.search(line)):
             return 0            # a point made in a sentence is no talk or person
-        # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first.
-        text = plain(line[m.end():].replace("`", "'"))
+        item = line[m.end():]
+        if bold := _BOLD_THEN_LINKS.match(item):
+            item = bold.group(1)    # `**제목 (이름, 소속)** [실습자료](...)`: the bold part says it
+        # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first; a name
+        # in backticks as a link's text (`[`홍은비`]()`) is the name.
+        text = plain(_CODE_LINK_TEXT.sub(r"[\1]", item).replace("`", "'"))
         if _ATTRIBUTION.match(text):
             return 0            # `"Culture eats strategy for breakfast" -- Peter Example`
         found = heading_people(text, person=False) if text else None
@@ -283,6 +287,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
         add_people(talk, [Appearance(p, p.role or "speaker", state.file_line(i)) for p in people])
         return i + used
     return _people_list(state, lines, i)
+
+
+_CODE_LINK_TEXT = re.compile(r"\[`([^`\[\]\n]{1,120})`\]")
+# A bold item followed only by links to its material.
+_BOLD_THEN_LINKS = re.compile(r"\*\*([^*\n]{2,300})\*\*"
+                              r"(?:\s*\[[^\[\]\n]{0,300}\]\([^()\s]{0,800}\))+\s*$")
 
 
 def _continued(lines: list[str], i: int) -> str:

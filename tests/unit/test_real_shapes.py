@@ -160,8 +160,8 @@ def test_names_in_tags_and_a_labelled_description_are_speakers_not_topics() -> N
         "### 발표 정리 (20분)\n### 구조 (Incubating)\n",
         "- tinder - migrated from poll to push\n- Hadoop Cluster (Vector Size)\n",
         "### 시각화 도구\n* 시각화\n",
-        "# 예시 모임\n\n ID | Paid | Name | Photo\n -- | -- | -- | --\n 1 | :smile: | Heejun P. | x\n"
-        " 2 | | 김두진 | x\n",
+        "# 예시 모임\n\n ID | Paid | Name | Photo\n -- | -- | -- | --\n"
+        " 1 | :smile: | Heejun P. | x\n 2 | | 김두진 | x\n",
     ],
 )
 def test_shapes_that_give_no_person(text: str) -> None:
@@ -290,6 +290,11 @@ def test_confnotes_own_date_is_the_talks() -> None:
     ("text", "expected"),
     [
         ("## 1. 공모전 이야기\n\n- 🎤 발표자 : 부지안 예시전자\n", [("부지안", "예시전자")]),
+        ("#### 2026년 4월 - 모임\n* **발표내용**:\n  * **세션1 - 에이전트 만들기 (남궁지원, Cloud "
+         "Engineer)** [실습자료](./src/x) [영상](https://x.example/v)\n",
+         [("남궁지원", "Cloud Engineer")]),
+        ("### 6월 모임\n  - Main Session\n    - 람다를 후회하는 이유 - [`마은결`]() | 예시베리\n",
+         [("마은결", "예시베리")]),
         ("## 키노트\n\n- **🎤 발표자** : Hana Lee\n", [("Hana Lee", None)]),
         ("# Moderated by Dana Holt, Example Foundation\n\n", [("Dana Holt", "Example Foundation")]),
         ("# 오늘\n\n:one: 자바스크립트의 새 기능 - 석지안\n:two: 안드로이드 테마 - 문도경\n",
