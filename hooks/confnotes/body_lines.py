@@ -315,6 +315,7 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
     people: list[Appearance] = []
     end = i
     known = 0
+    honorific = False   # the first item a Korean name with `님`
     while end < len(lines) and len(lines[end]) <= 200 and (m := LIST_ITEM.match(lines[end])):
         if _SENTENCE.search(lines[end]):
             break
@@ -322,6 +323,8 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
         person = read_person(raw)
         if person is None or not (person.title or person.affiliation or "님" in raw):
             break
+        if end == i:
+            honorific = "님" in raw and is_korean_name(person.name)
         known += is_korean_name(person.name) or has_known_first_name(person.name)
         people.append(Appearance(person, person.role or "speaker", state.file_line(end)))
         end += 1
@@ -331,18 +334,30 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
     # One person at the top of a list whose own items are notes of their talk:
     # `* Kelsey Hightower - Staff Dev Advocate, Google` then indented points.
     # Its siblings, once one such item was read: `* Chen Goldberg - Eng Dir, Google`.
+    # `* 유정열님` over `  * [AWS CLI v2 알아보기](...)`: the item below is the talk's title.
     indent = len(lines[i]) - len(lines[i].lstrip())
     if len(people) == 1 and _nested_below(lines, i) and (
-            (people[0].person.title and known) or (
+            (people[0].person.title and known) or honorific or (
                 state.speaker_items == indent and is_name(people[0].person.name))):
         state.speaker_items = indent
         parent = state.stack[-1] if state.stack else None
         title = talk_title(parent.text) if parent is not None else ""
+        if honorific and (below := _item_title(lines[i + 1])):
+            title = below
         talk = BodyTalk(title=title, heading=None)
         state.talks.append(talk)
         add_people(talk, people)
         return i + 1
     return 0
+
+
+def _item_title(line: str) -> str:
+    """A list item's text as a talk's title, when it reads as one; else ""."""
+    m = LIST_ITEM.match(line)
+    text = plain(line[m.end():]) if m else ""
+    if not 2 <= len(text) <= 120 or _SENTENCE.search(line) or label_value(line) is not None:
+        return ""
+    return talk_title(text)
 
 
 def _nested_below(lines: list[str], i: int) -> bool:

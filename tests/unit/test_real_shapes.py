@@ -127,6 +127,14 @@ def test_a_by_line_under_a_numbered_title_line_makes_that_line_a_talk() -> None:
         ("일상이 바뀐 이야기", ["황보라"]), ("챗봇 만들기", ["문지섭"])]
 
 
+def test_a_korean_name_with_nim_over_an_item_is_that_talks_speaker() -> None:
+    raw, _ = note("## 제4회 모임\n\n* 마은결님\n  * [CLI 새 버전 알아보기](https://x.example)\n"
+                  "* 석지안님 (예시랩)\n  * 쿼리를 CLI로 써 보기\n\n## 후기\n\n* 문도경님\n"
+                  "  * 오늘 발표가 정말 재미있었다.\n")
+    assert talk_speakers(raw, named=True) == [("CLI 새 버전 알아보기", ["마은결"]),
+                                              ("쿼리를 CLI로 써 보기", ["석지안"])]
+
+
 def test_a_list_of_titled_people_names_the_speakers_of_the_talk_above() -> None:
     raw, _ = note("# 키노트\n\n- 예시 클라우드 CEO 김예준님\n- 예시 랩 CTO 박서윤님\n")
     assert people(raw) == [[("김예준", "speaker", "예시 클라우드"),
