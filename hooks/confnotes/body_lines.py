@@ -264,12 +264,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             line, used = line + " " + rest, 2
         if not m or (_SENTENCE.search(line) and not _MARKED.search(line)):
             return 0            # a point made in a sentence is no talk or person
-        item = line[m.end():]
-        if bold := _BOLD_THEN_LINKS.match(item):
-            item = bold.group(1)    # `**제목 (이름, 소속)** [실습자료](...)`: the bold part says it
+        rest = line[m.end():]
+        if bold := _BOLD_THEN_LINKS.match(rest):
+            rest = bold.group(1)    # `**제목 (이름, 소속)** [실습자료](...)`: the bold part says it
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first; a name
         # in backticks as a link's text (`[`홍은비`]()`) is the name.
-        text = plain(_CODE_LINK_TEXT.sub(r"[\1]", item).replace("`", "'"))
+        text = plain(_CODE_LINK_TEXT.sub(r"[\1]", rest).replace("`", "'"))
         if _ATTRIBUTION.match(text):
             return 0            # `"Culture eats strategy for breakfast" -- Peter Example`
         found = heading_people(text, person=False) if text else None

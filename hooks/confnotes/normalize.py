@@ -249,6 +249,13 @@ def _people_from_front_matter(talks: list[tuple[body_shapes.BodyTalk, list[Topic
                 role, names = labelled
                 body_lines.add_people(talk, [Appearance(p, p.role or role, lines.get(raw_key))
                                            for p in bylines.label_people(names)])
+            elif "님" in value and len(value) <= 300 and (
+                    read := bylines.heading_people(value.strip(), person=False)) and read[0] and (
+                    read[1] and all(is_korean_name(p.name) and f"{p.name}님" in value
+                                    for p in read[1])):
+                # `description = "제목 - 조성원님(Hyperconnect)"`: the talk, as a heading says it
+                body_lines.add_people(talk, [Appearance(p, p.role or "speaker",
+                                                        lines.get(raw_key)) for p in read[1]])
     for ref in found.get("topics", []):
         if len(ref.path) == 1 and is_korean_name(ref.path[0]):
             body_lines.add_people(talk, [Appearance(PersonRef(ref.path[0]), "speaker", ref.line)])

@@ -135,6 +135,16 @@ def test_a_korean_name_with_nim_over_an_item_is_that_talks_speaker() -> None:
                                               ("쿼리를 CLI로 써 보기", ["석지안"])]
 
 
+def test_a_description_written_as_a_heading_with_nim_names_the_speaker() -> None:
+    raw, _ = note('+++\ntitle = "11월 소모임"\n'
+                  'description = "닷새 만에 클러스터 옮기기 - 석지안님(예시커넥트)"\n+++\n\n본문\n')
+    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] == [
+        ("석지안", "예시커넥트")]
+    raw, _ = note("---\ntitle: 모임\ndescription: 김철수님 덕분에 즐거운 모임이었습니다\n"
+                  "---\n본문\n")
+    assert talk_speakers(raw, named=True) == []
+
+
 def test_a_list_of_titled_people_names_the_speakers_of_the_talk_above() -> None:
     raw, _ = note("# 키노트\n\n- 예시 클라우드 CEO 김예준님\n- 예시 랩 CTO 박서윤님\n")
     assert people(raw) == [[("김예준", "speaker", "예시 클라우드"),
