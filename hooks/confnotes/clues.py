@@ -312,6 +312,11 @@ def infer_date(text: Text, event: EventClue | None, post: dt.date | None,
                 return when(start, end, line)
         if context and (found := month_day_in(value, context, weekday_needed=False)):
             return when(found[0], found[1], line)
+    # A title that dates its meeting (`2020년 11월 26일 소모임`), whatever day it was posted.
+    for value in (text.title, text.heading or ""):
+        for start, end, _ in dates_in(value):
+            if fits(start):
+                return When(start, end, "day", "title", None)
     named = _naming(event)
     # First a date beside words that say the event was held, then one on a line naming the
     # event, then a dated heading or a short dated line at the top (`2023.08.12-13 COEX`).

@@ -259,6 +259,8 @@ def _when(text: str, path: str = "notes/x.md") -> tuple[object, object, str, str
          "notes/x.md", dt.date(2025, 7, 27), None, "day"),
         ("# 모임 후기\n\n- 신청 기간: 2025-01-02 ~ 2025-01-09\n- _행사 날짜_: 2025-01-20\n",
          "notes/x.md", dt.date(2025, 1, 20), None, "day"),
+        ('+++\ntitle = "2020년 11월 26일 소모임"\ndate = "2020-11-14"\n+++\n\n본문\n', "notes/x.md",
+         dt.date(2020, 11, 26), None, "day"),
         ("# 파이콘\n::: tip\n2023.08.11-13 COEX 그랜드볼룸\n:::\n", "notes/x.md",
          dt.date(2023, 8, 11), dt.date(2023, 8, 13), "day"),
         ("# Deview 2015\n2015년 9월 14, 15일 개최된 DEVIEW 2015 후기\n", "notes/x.md",
