@@ -267,6 +267,8 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
         rest = line[m.end():]
         if bold := _BOLD_THEN_LINKS.match(rest):
             rest = bold.group(1)    # `**제목 (이름, 소속)** [실습자료](...)`: the bold part says it
+        elif (material := _MATERIAL_LINKS_END.search(rest)) and material.start() > 0:
+            rest = rest[:material.start()]  # `Title by Name [Youtube](...)`
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first; a name
         # in backticks as a link's text (`[`홍은비`]()`) is the name.
         text = plain(_CODE_LINK_TEXT.sub(r"[\1]", rest).replace("`", "'"))
@@ -289,6 +291,10 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
     return _people_list(state, lines, i)
 
 
+# Links to a talk's material at the end of its line: `[Youtube](...)`, `[발표자료 링크](...)`.
+_MATERIAL_LINKS_END = re.compile(
+    r"(?:\s*\[[^\[\]\n]{0,20}?(?:youtube|유튜브|video|영상|slides?|슬라이드|자료|링크|link|pdf|"
+    r"recording|녹화|사진)[^\[\]\n]{0,20}\]\([^()\s]{0,800}\))+\s*$", re.IGNORECASE)
 _CODE_LINK_TEXT = re.compile(r"\[`([^`\[\]\n]{1,120})`\]")
 # A bold item followed only by links to its material.
 _BOLD_THEN_LINKS = re.compile(r"\*\*([^*\n]{2,300})\*\*"

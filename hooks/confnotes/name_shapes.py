@@ -19,6 +19,9 @@ SURNAMES = frozenset(
     "마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 복 태 목 "
     "형 피 두 감 음 빈 호 좌 계 라 변 견 승 빙 단 시".split())
 SURNAMES_2 = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방 어금 망절".split())
+COMMON_SURNAMES_2 = frozenset("남궁 황보 제갈 선우 독고 사공".split())
+# What ends a word `사공` or `선우` begins as a particle or ending: `사공은`, `선우와`.
+_NOT_ONE_GIVEN = frozenset("은 는 이 가 을 를 와 과 의 도 만 로 에 께 님 씨 팀".split())
 
 # Syllables that Korean given names are made of (Sino-Korean and the common native ones).
 # A "name" with a syllable outside this set (스, 트, 벤, 튜, ...) is a loanword, not a person.
@@ -139,7 +142,10 @@ def is_korean_name(text: str, short: bool = False) -> bool:
     for surname in (text[:2], text[:1]):
         if surname in SURNAMES_2 or (len(surname) == 1 and surname in SURNAMES):
             given = text[len(surname):]
-            if (len(given) == 2 or (short and len(given) == 1)) and all(
+            # A name with a surname of two syllables may have one given syllable (`독고혁`,
+            # `남궁옥`): three syllables, not a bare word's two.
+            one = short or (surname in COMMON_SURNAMES_2 and text[-1] not in _NOT_ONE_GIVEN)
+            if (len(given) == 2 or (one and len(given) == 1)) and all(
                     s in GIVEN for s in given):
                 return True
     return False
