@@ -13,7 +13,9 @@ from .people import (
 )
 
 FENCE = re.compile(r"\s{0,3}(`{3,}|~{3,})")
-_ATX_START = re.compile(r"\s{0,3}(#{1,6})(?=[ \t]|$)")
+# After the marks a space, or a no-break or ideographic one (`#\u00a0Title`): the page shows
+# those as headings too.
+_ATX_START = re.compile(r"\s{0,3}(#{1,6})(?=[ \t\u00a0\u3000]|$)")
 SETEXT = re.compile(r"\s{0,3}(?:=+|-+)[ \t]*$")
 ATTRS = re.compile(r"\s*\{:?[ \t]*([^{}]{0,200})\}\s*$")
 ID_ATTR = re.compile(r"#([\w\-]{1,100})")
@@ -188,7 +190,7 @@ def atx(line: str) -> tuple[int, str] | None:
     m = _ATX_START.match(line)
     if not m:
         return None
-    text = line[m.end():].strip(" \t")
+    text = line[m.end():].strip(" \t\u00a0\u3000")
     closed = text.rstrip("#")
     if closed != text and (not closed or closed[-1] in " \t"):
         text = closed.rstrip(" \t")
