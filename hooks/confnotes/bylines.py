@@ -293,12 +293,26 @@ def _slash_outside_brackets(text: str) -> int:
     return -1
 
 
+_HANDLE_SEGMENT = re.compile(r"\s+[-–—|·]\s+@[\w.]{1,40}(?=\s|$)")
+_DATED_TAIL = re.compile(r"(?:\s+[-–—|·]\s+(?:\d{1,2}\s[A-Za-z]{3,9}\.?\s\d{4}|"
+                         r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}(?:\s?[ap]m)?))+\s*$",
+                         re.IGNORECASE)
+
+
 def _person_heading(text: str) -> PersonRef | None:
     """A heading that is a person: `이종은`, `홍길동님 발표`, `천민호, PUBG & Festa`,
     `커뮤니티 리드 홍연의님`, `Jane Roe` (a common given name: `Ground Truth` is none)."""
     text = _TALK_WORDS.sub("", NUMBER.sub("", text, count=1))
     if len(text) > 80:
         return None
+    if (handle := _HANDLE_SEGMENT.search(text)) and not _DATED_TAIL.sub(
+            "", text[handle.end():]).strip():
+        # `Bear Example - @bear - 19 Feb 2015 - 13:00`: a handle says "person"; the day and
+        # hour of the talk may follow it.
+        head = text[:handle.start()]
+        who = read_person(head)
+        return who if who is not None and is_name(who.name) and key(who.name) == key(
+            head) else None
     name, comma, rest = text.partition(",")
     who = read_person(name)
     if who is None and text.endswith("님") and 2 <= len(text) <= 12 and " " not in text and (

@@ -318,6 +318,8 @@ def test_confnotes_own_date_is_the_talks() -> None:
         ("## 2019\n\n- Deep dive into networking by Hana Example [Youtube](https://x.example/v)\n",
          [("Hana Example", None)]),
         ("## 2019\n\n- 최소한의 비용으로 만든 CI/CD (독고혁 님)\n", [("독고혁", None)]),
+        ("# Keynote\n\n## Bear Example - @bearexample - 19 Feb 2015 - 13:00\n\nnotes\n",
+         [("Bear Example", None)]),
         ("#\u00a0Talk the Talk: Speaking to Everyone\n\nEllen Example\n\nhttp://x.example/talk\n",
          [("Ellen Example", None)]),
         ("## 키노트\n\n- **🎤 발표자** : Hana Lee\n", [("Hana Lee", None)]),
