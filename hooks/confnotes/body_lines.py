@@ -271,10 +271,16 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             rest = rest[:material.start()]  # `Title by Name [Youtube](...)`
         # A title in backticks (`신다인: `제목``) keeps its quotes for _people_first; a name
         # in backticks as a link's text (`[`홍은비`]()`) is the name.
-        text = plain(_CODE_LINK_TEXT.sub(r"[\1]", rest).replace("`", "'"))
+        rest = _CODE_LINK_TEXT.sub(r"[\1]", rest)
+        text = plain(rest.replace("`", "'"))
         if _ATTRIBUTION.match(text):
             return 0            # `"Culture eats strategy for breakfast" -- Peter Example`
         found = heading_people(text, person=False) if text else None
+        if found is None and (linked := _TITLE_LINKED_NAME.match(rest)) and (
+                is_korean_name(name := clean(linked.group(2))) or has_known_first_name(name)):
+            # `제목 [염지원](https://...) | AWS`: the title, then its speaker's profile
+            found = (plain(linked.group(1)), [PersonRef(name, clean(linked.group(3)) or None)],
+                     False)
         if found is None:
             if text and (shape := name_then_title(text)) is not None:
                 state.name_items.append((i, shape[0], shape[1]))
@@ -293,12 +299,14 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
 
 # Links to a talk's material at the end of its line: `[Youtube](...)`, `[발표자료 링크](...)`.
 _MATERIAL_LINKS_END = re.compile(
-    r"(?:\s*\[[^\[\]\n]{0,20}?(?:youtube|유튜브|video|영상|slides?|슬라이드|자료|링크|link|pdf|"
+    r"(?:[\s,·|/]*\[[^\[\]\n]{0,20}?(?:youtube|유튜브|video|영상|slides?|슬라이드|자료|링크|link|pdf|"
     r"recording|녹화|사진)[^\[\]\n]{0,20}\]\([^()\s]{0,800}\))+\s*$", re.IGNORECASE)
+_TITLE_LINKED_NAME = re.compile(r"\s*(\S.{1,200}?)\s+\[([^\[\]\n]{2,40})\]\([^()\s]{0,800}\)"
+                                r"\s*\|\s*([^|\[\]\n]{1,60})$")
 _CODE_LINK_TEXT = re.compile(r"\[`([^`\[\]\n]{1,120})`\]")
 # A bold item followed only by links to its material.
 _BOLD_THEN_LINKS = re.compile(r"\*\*([^*\n]{2,300})\*\*"
-                              r"(?:\s*\[[^\[\]\n]{0,300}\]\([^()\s]{0,800}\))+\s*$")
+                              r"(?:[\s,·|/]*\[[^\[\]\n]{0,300}\]\([^()\s]{0,800}\))+\s*$")
 
 
 def _continued(lines: list[str], i: int) -> str:

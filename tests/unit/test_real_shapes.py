@@ -311,13 +311,15 @@ def test_confnotes_own_date_is_the_talks() -> None:
     [
         ("## 1. 공모전 이야기\n\n- 🎤 발표자 : 부지안 예시전자\n", [("부지안", "예시전자")]),
         ("#### 2026년 4월 - 모임\n* **발표내용**:\n  * **세션1 - 에이전트 만들기 (남궁지원, Cloud "
-         "Engineer)** [실습자료](./src/x) [영상](https://x.example/v)\n",
+         "Engineer)** [실습자료](./src/x), [영상](https://x.example/v)\n",
          [("남궁지원", "Cloud Engineer")]),
         ("### 6월 모임\n  - Main Session\n    - 람다를 후회하는 이유 - [`마은결`]() | 예시베리\n",
          [("마은결", "예시베리")]),
         ("## 2019\n\n- Deep dive into networking by Hana Example [Youtube](https://x.example/v)\n",
          [("Hana Example", None)]),
         ("## 2019\n\n- 최소한의 비용으로 만든 CI/CD (독고혁 님)\n", [("독고혁", None)]),
+        ("### 모임\n  - Main\n    - 미국에서 살아남기 [`마은결`](https://x.example/in/m) | "
+         "예시클라우드\n", [("마은결", "예시클라우드")]),
         ("# Keynote\n\n## Bear Example - @bearexample - 19 Feb 2015 - 13:00\n\nnotes\n",
          [("Bear Example", None)]),
         ("#\u00a0Talk the Talk: Speaking to Everyone\n\nEllen Example\n\nhttp://x.example/talk\n",
