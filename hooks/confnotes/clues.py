@@ -187,10 +187,37 @@ def _from_words(text: str, source: str, line: int | None) -> EventClue | None:
     return None
 
 
+# A month in a heading: `#### 2026년 5월 - ...`, `## 2019. 07`, `## [제4회 모임 (3월 5일 화요일)]`.
+_HEADING_MONTH = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})\s?(?:년\s?|[.\-/]\s?)(\d{1,2})(?!\d)|"
+                            r"(\d{1,2})\s?월)")
+MANY_MONTHS = 3
+
+
+def many_meetings(lines: tuple[tuple[int, str], ...]) -> bool:
+    """Whether the note's headings date meetings in three or more months: a log of a group's
+    meetups (a README of every meeting), not a note of one event. The days of one conference
+    fall within a month or two."""
+    months: set[tuple[str, str]] = set()
+    for _line, value in lines:
+        if value.startswith("#") and len(value) <= 300:
+            top = value.startswith(("# ", "## ", "##\t", "#\t"))
+            for m in _HEADING_MONTH.finditer(value):
+                month = m.group(2) or m.group(3)
+                # A month without its year, low in a talk's outline, is a day of its story
+                # (`#### 6월 1일 4명에서 출발`), not a meeting's.
+                if 1 <= int(month) <= 12 and (m.group(1) or top):
+                    months.add((m.group(1) or "", month.lstrip("0")))
+                    if len(months) >= MANY_MONTHS:
+                        return True
+    return False
+
+
 def infer_event(text: Text) -> EventClue | None:
     """The event a note is about, from what it says outside its front matter; None when it
-    names none. A conference the catalogue knows, wherever it is named, wins over a name made
-    of the title's words."""
+    names none, or is a log of many meetings (`many_meetings`). A conference the catalogue
+    knows, wherever it is named, wins over a name made of the title's words."""
+    if many_meetings(text.lines):
+        return None
     for line, value in _labelled(text.lines, _EVENT_LABEL):
         if value:
             return _from_catalogue(value, text.lang, f"line {line}", line) or _named(

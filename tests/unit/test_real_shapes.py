@@ -221,6 +221,23 @@ def test_the_event_is_read_from_title_folder_tags_and_lines(
         assert raw.event_series == series
 
 
+def test_a_log_of_many_meetups_is_no_one_event() -> None:
+    log = ("# 예시KRUG CLI 소모임\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
+           "\n* 석지안님\n  * 나만의 CLI\n\n## [제4회 예시KRUG CLI모임 (3월 5일 화요일)](https://x.example/4)"
+           "\n\n* 마은결님\n  * CLI v2\n\n## [제3회 예시KRUG CLI모임 (10월 16일 화요일)](https://x.example/3)"
+           "\n\n* 문도경님\n  * 모바일 앱\n")
+    raw, _ = note(log)
+    assert raw.event is None
+    assert len([t for t in raw.talks if t.people]) == 3
+    # The days of one conference, and the dates of a talk's own story, are not meetings.
+    days = ("# 예시콘 2019 후기\n\n## 2019년 10월 28일 (1일차)\n본문\n## 2019년 10월 29일 (2일차)\n"
+            "본문\n## 2019년 11월 1일 (워크숍)\n본문\n")
+    assert note(days)[0].event == "예시콘 2019"
+    story = ("---\ntitle: 예시콘 2018 후기\n---\n# 모바일 앱 개발기\n#### 16 년 5 월 1 일\n본문\n"
+             "#### 6 월 1 일 출발\n본문\n#### 9 월 오픈\n본문\n")
+    assert note(story)[0].event == "예시콘 2018"
+
+
 @pytest.mark.parametrize(
     "front",
     ["title: 'Do more, with less. - 디자인 시스템, 그다음은?'", "title: slash 기호 쓰는 법",
