@@ -222,7 +222,7 @@ def test_the_event_is_read_from_title_folder_tags_and_lines(
 
 
 def test_a_log_of_many_meetups_is_no_one_event() -> None:
-    log = ("# 예시KRUG CLI 소모임\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
+    log = ("# 예시KRUG CLI 밋업 기록\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
            "\n* 석지안님\n  * 나만의 CLI\n\n## [제4회 예시KRUG CLI모임 (3월 5일 화요일)](https://x.example/4)"
            "\n\n* 마은결님\n  * CLI v2\n\n## [제3회 예시KRUG CLI모임 (10월 16일 화요일)](https://x.example/3)"
            "\n\n* 문도경님\n  * 모바일 앱\n")
