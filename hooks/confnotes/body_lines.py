@@ -4,10 +4,11 @@ talk lines, lists of people, tables with a speaker column."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .body_shapes import (
     EMOJI_ITEM,
+    HEADING_LABELS,
     INLINE,
     LABELS,
     LINE_LIMIT,
@@ -258,6 +259,15 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             plain(end.group(1)))
         if found is None or not found[0] or not all(is_name(p.name) for p in found[1]):
             return 0
+    elif ("(" in line or "（" in line) and (":" in line or "：" in line) and (
+            bracketed := _BRACKETED_LABEL.match(plain(
+            _MATERIAL_LINKS_END.sub("", _DATE_PREFIX.sub("", line, count=1))))) and (
+            bracketed.group(2).casefold() in HEADING_LABELS) and (
+            people := label_people(bracketed.group(3))):
+        # `[2019. 09. 03] 밋업 발표 (발표자 : 용찬호) [발표자료 링크](...)`: the label says it, in a
+        # list item or a line of its own.
+        role = LABELS.get(bracketed.group(2).casefold(), "speaker")
+        found = (bracketed.group(1), [replace(p, role=p.role or role) for p in people], False)
     else:
         m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)
         if m and (rest := _continued(lines, i)):
@@ -301,6 +311,10 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
 _MATERIAL_LINKS_END = re.compile(
     r"(?:[\s,·|/]*\[[^\[\]\n]{0,20}?(?:youtube|유튜브|video|영상|slides?|슬라이드|자료|링크|link|pdf|"
     r"recording|녹화|사진)[^\[\]\n]{0,20}\]\([^()\s]{0,800}\))+\s*$", re.IGNORECASE)
+# A talk's line with its speaker in brackets after a label: `Title (발표자 : 용찬호)`.
+_BRACKETED_LABEL = re.compile(r"(?:[-*+]\s+|\d{1,3}[.)]\s+)?(\S.{1,200}?)\s*[(（]\s*"
+                              r"([^\W\d]{2,10})\s?[:：]\s*([^()（）:：]{2,80})[)）]\s*$")
+_DATE_PREFIX = re.compile(r"\s*\[\s*(?:19|20)\d{2}[.\-/ \d~]{2,20}\]\s*")
 _TITLE_LINKED_NAME = re.compile(r"\s*(\S.{1,200}?)\s+\[([^\[\]\n]{2,40})\]\([^()\s]{0,800}\)"
                                 r"\s*\|\s*([^|\[\]\n]{1,60})$")
 _CODE_LINK_TEXT = re.compile(r"\[`([^`\[\]\n]{1,120})`\]")

@@ -76,6 +76,7 @@ NOT_KOREAN_NAMES = frozenset("""
 전반적 주기적 기본적 기술적 구조적 경제적 성공적 오래된 오랜만 최근의 최신의 유일한 추가로
 공모전 정보량 모바일 연구소 사무소 연구실 설득의 기본기 추가된 추상화 구체적 신선한 진화한
 진화된 우리의 우리가 우리는 이번엔 이번에 이제는 이렇게
+강사진 경영진 임원진 심사진 제작진 연구진 편집진 출제진 검수진 운영진 교수진 의료진
 """.split())
 
 # Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.

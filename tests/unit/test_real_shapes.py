@@ -221,6 +221,16 @@ def test_the_event_is_read_from_title_folder_tags_and_lines(
         assert raw.event_series == series
 
 
+def test_a_label_in_brackets_names_the_talks_speaker_or_moderator() -> None:
+    raw, _ = note("## 오후 세션\n\n- 클러스터 이야기 (발표자 : 석지안)\n- 토론 (사회자: 문도경)\n"
+                  "- 쿠버네티스 (참고: 공식 문서)\n")
+    assert [(t.title, [(a.person.name, a.role) for a in t.people]) for t in raw.talks
+            if t.people] == [("클러스터 이야기", [("석지안", "speaker")]),
+                             ("토론", [("문도경", "moderator")])]
+    raw, _ = note("## 강의\n\n- 강사진 : 초급반 1일차 수업\n")
+    assert talk_speakers(raw, named=True) == []
+
+
 def test_a_log_of_many_meetups_is_no_one_event() -> None:
     log = ("# 예시KRUG CLI 밋업 기록\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
            "\n* 석지안님\n  * 나만의 CLI\n\n## [제4회 예시KRUG CLI모임 (3월 5일 화요일)](https://x.example/4)"
@@ -335,6 +345,8 @@ def test_confnotes_own_date_is_the_talks() -> None:
         ("## 2019\n\n- Deep dive into networking by Hana Example [Youtube](https://x.example/v)\n",
          [("Hana Example", None)]),
         ("## 2019\n\n- 최소한의 비용으로 만든 CI/CD (독고혁 님)\n", [("독고혁", None)]),
+        ("## 2019. 09\n\n[2019. 09. 03] 예시 밋업 발표 (발표자 : 용지안) [발표자료 링크](https://x.example)"
+         "\n", [("용지안", None)]),
         ("### 모임\n  - Main\n    - 미국에서 살아남기 [`마은결`](https://x.example/in/m) | "
          "예시클라우드\n", [("마은결", "예시클라우드")]),
         ("# Keynote\n\n## Bear Example - @bearexample - 19 Feb 2015 - 13:00\n\nnotes\n",
