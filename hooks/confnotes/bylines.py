@@ -121,6 +121,9 @@ def _could_be_named(text: str) -> bool:
     return len(words) <= 6 and not (text[:1].islower() and len(words) >= 3)
 
 
+_GLUED_NAME_END = re.compile(r"(.{2,250}?[가-힣)\]])-([가-힣]{3,4})\s*$")
+
+
 def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef], bool] | None:
     """The speakers written into a heading, the title without them, and whether the heading
     is a person rather than a talk (`김영윤 - 삼성전자`). None when it names nobody.
@@ -130,6 +133,9 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
     first = _people_first(text)
     if first is not None:
         return first
+    if (glued := _GLUED_NAME_END.match(text)) and is_korean_name(glued.group(2)):
+        # `[Track1-4_2]협업 방식-강시온`: a title and its speaker joined by a bare hyphen
+        return glued.group(1), [PersonRef(glued.group(2))], False
     outer, inner = split_trailing_brackets(text)
     if inner is not None and outer and (found := people_at(inner)):
         # `제목 - 임작가(임백준)`: the word before the bracket is the speaker's nickname.

@@ -77,6 +77,7 @@ NOT_KOREAN_NAMES = frozenset("""
 공모전 정보량 모바일 연구소 사무소 연구실 설득의 기본기 추가된 추상화 구체적 신선한 진화한
 진화된 우리의 우리가 우리는 이번엔 이번에 이제는 이렇게
 강사진 경영진 임원진 심사진 제작진 연구진 편집진 출제진 검수진 운영진 교수진 의료진
+설계서 설명서 계획서 제안서 보고서 명세서 사양서 안내서 지침서 해설서 기획서 요구서 결과서
 """.split())
 
 # Last syllables that end words and sentences, hardly ever a name: `설치함`, `이동이`.

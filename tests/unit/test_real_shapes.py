@@ -227,7 +227,7 @@ def test_a_label_in_brackets_names_the_talks_speaker_or_moderator() -> None:
     assert [(t.title, [(a.person.name, a.role) for a in t.people]) for t in raw.talks
             if t.people] == [("클러스터 이야기", [("석지안", "speaker")]),
                              ("토론", [("문도경", "moderator")])]
-    raw, _ = note("## 강의\n\n- 강사진 : 초급반 1일차 수업\n")
+    raw, _ = note("## 강의\n\n- 강사진 : 초급반 1일차 수업\n\n## 데이터-설계서\n\n본문\n")
     assert talk_speakers(raw, named=True) == []
 
 
@@ -345,6 +345,8 @@ def test_confnotes_own_date_is_the_talks() -> None:
         ("## 2019\n\n- Deep dive into networking by Hana Example [Youtube](https://x.example/v)\n",
          [("Hana Example", None)]),
         ("## 2019\n\n- 최소한의 비용으로 만든 CI/CD (독고혁 님)\n", [("독고혁", None)]),
+        ("[[Track1-4_2]문어와 사는 개발자들의 협업 방식-강지안](https://x.example/v)\n\n"
+         "### 해결\n\n본문\n", [("강지안", None)]),
         ("## 2019. 09\n\n[2019. 09. 03] 예시 밋업 발표 (발표자 : 용지안) [발표자료 링크](https://x.example)"
          "\n", [("용지안", None)]),
         ("### 모임\n  - Main\n    - 미국에서 살아남기 [`마은결`](https://x.example/in/m) | "
