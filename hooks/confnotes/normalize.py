@@ -18,7 +18,7 @@ from .dates import date_in_name as parse_date_in_name
 from .fields import FIELDS, PAGE_KEYS, Context, RawTalk, TopicRef, read_fields
 from .front_matter import Source
 from .messages import Report
-from .name_shapes import is_korean_name
+from .name_shapes import has_known_first_name, is_korean_name
 from .names import clean, key
 from .people import PersonRef
 from .talk_links import carry
@@ -82,6 +82,7 @@ def normalise(source: Source, path: str, report: Report,
     title = _readable_title(found.get("title")) or _title_from_body(scanned, path, report)
     talks = _talks(found, scanned, title)
     _people_from_front_matter(talks, found, source)
+    _speaker_from_link(talks, source)
     markdown = body_mod.anchor_talks(scanned, [t for t, _ in talks], slugify)
     sections = body_mod.sections(scanned, [t for t, _ in talks]) if len(talks) > 1 else {}
     raw_talks = [
@@ -259,6 +260,31 @@ def _people_from_front_matter(talks: list[tuple[body_shapes.BodyTalk, list[Topic
     for ref in found.get("topics", []):
         if len(ref.path) == 1 and is_korean_name(ref.path[0]):
             body_lines.add_people(talk, [Appearance(PersonRef(ref.path[0]), "speaker", ref.line)])
+
+
+# An address of the conference's page of the speaker: `.../speaker/DanNorth`,
+# `.../speakers/jane-example/`.
+_SPEAKER_PAGE = re.compile(r"https?://[^\s()<>\]]{1,200}?/speakers?/([A-Za-z][A-Za-z-]{3,60})"
+                           r"(?=[/?#)\s>\]]|$)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPEAKER_LINK_LINES = 6
+
+
+def _speaker_from_link(talks: list[tuple[body_shapes.BodyTalk, list[TopicRef] | None]],
+                       source: Source) -> None:
+    """A note of one talk that names no speaker but links, at its top, to the conference's
+    page of the speaker: the name in that address (`/speaker/DanNorth` -> Dan North)."""
+    if len(talks) != 1 or talks[0][0].people:
+        return
+    for n, line in enumerate(source.body.split("\n", SPEAKER_LINK_LINES)[:SPEAKER_LINK_LINES]):
+        if (m := _SPEAKER_PAGE.search(line)) is None:
+            continue
+        words = _CAMEL.sub(" ", m.group(1)).replace("-", " ").split()
+        name = " ".join(w[:1].upper() + w[1:] for w in words)
+        if 2 <= len(words) <= 3 and has_known_first_name(name):
+            body_lines.add_people(talks[0][0], [Appearance(PersonRef(name), "speaker",
+                                                           source.body_line + n)])
+        return
 
 
 def _from_another_generator(source: Source) -> bool:

@@ -231,6 +231,13 @@ def test_a_label_in_brackets_names_the_talks_speaker_or_moderator() -> None:
     assert talk_speakers(raw, named=True) == []
 
 
+def test_a_link_to_the_conferences_page_of_the_speaker_names_them() -> None:
+    raw, _ = note("# Software That Fits\n\nhttp://conf.example/speaker/DanExample\n\n- point\n")
+    assert talk_speakers(raw, named=True) == [("Software That Fits", ["Dan Example"])]
+    raw, _ = note("# Talk\n\nhttps://conf.example/speaker/Kubernetes\n\n- point\n")
+    assert talk_speakers(raw, named=True) == []
+
+
 def test_a_log_of_many_meetups_is_no_one_event() -> None:
     log = ("# 예시KRUG CLI 밋업 기록\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
            "\n* 석지안님\n  * 나만의 CLI\n\n## [제4회 예시KRUG CLI모임 (3월 5일 화요일)](https://x.example/4)"
