@@ -121,6 +121,11 @@ def _could_be_named(text: str) -> bool:
     return len(words) <= 6 and not (text[:1].islower() and len(words) >= 3)
 
 
+_TALK_WITH = re.compile(r"\b(keynote|fireside chat|chat|conversation|interview|q\s?&\s?a|ama|"
+                        r"talk|대담|대화|인터뷰)\s+with\s+([A-Z][^()\[\]]{2,80}?)\s*"
+                        r"(?:\(\s*\[[^\]]{0,40}\]\([^()\s]{0,800}\)\s*\)|\([^()]{0,40}\))?\s*$",
+                        re.IGNORECASE)
+_TRAILING_DOTS = re.compile(r"(?<=[A-Za-z])(?:\.{2,}|…)\s*$")  # after a Latin name only
 _GLUED_NAME_END = re.compile(r"(.{2,250}?[가-힣)\]])-([가-힣]{3,4})\s*$")
 
 
@@ -136,6 +141,10 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
     if (glued := _GLUED_NAME_END.match(text)) and is_korean_name(glued.group(2)):
         # `[Track1-4_2]협업 방식-강시온`: a title and its speaker joined by a bare hyphen
         return glued.group(1), [PersonRef(glued.group(2))], False
+    if (chat := _TALK_WITH.search(text)) and (with_people := people_at(chat.group(2))) and all(
+            has_known_first_name(p.name) for p in with_people):
+        # `CEO Keynote with Adam Selipsky (link)`: a keynote, a chat, an interview with ...
+        return text[:chat.end(1)].strip(" -–—:"), with_people, False
     outer, inner = split_trailing_brackets(text)
     if inner is not None and outer and (found := people_at(inner)):
         # `제목 - 임작가(임백준)`: the word before the bracket is the speaker's nickname.
@@ -150,7 +159,8 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
     if (named := name_then_title(trimmed)) is not None and (
             is_korean_name(named[1].name) or has_known_first_name(named[1].name)):
         return named[0], [named[1]], False      # `Ruth Example: How To Be A Web Artist`
-    if person and (alone := _person_heading(trimmed)) is not None:
+    if person and (alone := _person_heading(_TRAILING_DOTS.sub("", trimmed))) is not None:
+        # `### Jenna Zeigen...` too
         return "", [alone], True
     cuts = [(m.start(), m.end()) for m in SEPARATOR.finditer(trimmed)]
     if cuts:

@@ -360,6 +360,10 @@ def test_confnotes_own_date_is_the_talks() -> None:
          "예시클라우드\n", [("마은결", "예시클라우드")]),
         ("# Keynote\n\n## Bear Example - @bearexample - 19 Feb 2015 - 13:00\n\nnotes\n",
          [("Bear Example", None)]),
+        ("# Brain Against Software\n### Jenna Example...\n\nnotes\n### 하지만... ###\n",
+         [("Jenna Example", None)]),
+        ("## Keynote\n\n### Cloud 2023 - CEO Keynote with Adam Example ([link](https://x.example))"
+         "\n\nnotes\n### Building apps with React Native\n\nnotes\n", [("Adam Example", None)]),
         ("#\u00a0Talk the Talk: Speaking to Everyone\n\nEllen Example\n\nhttp://x.example/talk\n",
          [("Ellen Example", None)]),
         ("## 키노트\n\n- **🎤 발표자** : Hana Lee\n", [("Hana Lee", None)]),
