@@ -447,9 +447,12 @@ def first_item_people(line: str) -> list[PersonRef]:
         who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))
         if who is not None and is_name(who.name):
             return [who]
-    if "," in shown and len(shown) <= 80 and (listed := people_at(shown)) and all(
-            is_korean_name(p.name) or has_known_first_name(p.name) for p in listed):
-        return listed                       # `Beth Example, Apple`, `Jo Hunt, Marlene Zent`
+    if "," in shown and len(shown) <= 80 and (listed := people_at(shown)) and (all(
+            is_korean_name(p.name) or has_known_first_name(p.name) for p in listed) or (
+            len(listed) >= 2 and all(is_name(p.name) and not p.affiliation for p in listed)
+            and any(has_known_first_name(p.name) for p in listed))):
+        # `Beth Example, Apple`, `Jo Hunt, Marlene Zent`, `Matías Example, Gregory Example`
+        return listed
     if len(shown) > 40 or any(ch in shown for ch in ".!?:;\"“”"):
         return _names_at_end(shown)
     person = read_person(shown)
