@@ -291,6 +291,12 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             # `제목 [염지원](https://...) | AWS`: the title, then its speaker's profile
             found = (plain(linked.group(1)), [PersonRef(name, clean(linked.group(3)) or None)],
                      False)
+        elif found is None and (profile := _TITLE_PROFILE.match(rest)) and (
+                person := read_person(plain(profile.group(2)))) is not None and (
+                is_korean_name(person.name) or has_known_first_name(person.name) or (
+                    "linkedin.com/in/" in profile.group(0) and is_name(person.name))):
+            # `Title - [Ivy Lin](https://www.linkedin.com/in/...)`: a profile says "person"
+            found = (plain(profile.group(1)), [person], False)
         if found is None:
             if text and (shape := name_then_title(text)) is not None:
                 state.name_items.append((i, shape[0], shape[1]))
@@ -317,6 +323,10 @@ _BRACKETED_LABEL = re.compile(r"(?:[-*+]\s+|\d{1,3}[.)]\s+)?(\S.{1,200}?)\s*[(�
 _DATE_PREFIX = re.compile(r"\s*\[\s*(?:19|20)\d{2}[.\-/ \d~]{2,20}\]\s*")
 _TITLE_LINKED_NAME = re.compile(r"\s*(\S.{1,200}?)\s+\[([^\[\]\n]{2,40})\]\([^()\s]{0,800}\)"
                                 r"\s*\|\s*([^|\[\]\n]{1,60})$")
+# `Title - [Name](profile)`: a person's own page (one path segment), not a repository's.
+_TITLE_PROFILE = re.compile(r"\s*(\S.{1,200}?)\s+[-–—]\s+\[([^\[\]\n]{2,60})\]\(https?://(?:www\.)?"
+                            r"(?:linkedin\.com/in/|github\.com/|twitter\.com/|x\.com/|"
+                            r"facebook\.com/)[\w.-]{1,100}/?\)\s*$")
 _CODE_LINK_TEXT = re.compile(r"\[`([^`\[\]\n]{1,120})`\]")
 # A bold item followed only by links to its material.
 _BOLD_THEN_LINKS = re.compile(r"\*\*([^*\n]{2,300})\*\*"

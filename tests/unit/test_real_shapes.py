@@ -364,6 +364,9 @@ def test_confnotes_own_date_is_the_talks() -> None:
          [("Jenna Example", None)]),
         ("## React + Blocks\nMatías Example, Gregory Sample\n\n- notes\n## Venue\nNew York, San "
          "Francisco\n\n- notes\n", [("Matías Example", None), ("Gregory Sample", None)]),
+        ("### 2019\n  - Main\n    - Living abroad - [`Ivy Sample`](https://www.linkedin.com/in/iv/)\n"
+         "    - Follow us - [Example News](https://twitter.com/examplenews)\n",
+         [("Ivy Sample", None)]),
         ("## Keynote\n\n### Cloud 2023 - CEO Keynote with Adam Example ([link](https://x.example))"
          "\n\nnotes\n### Building apps with React Native\n\nnotes\n", [("Adam Example", None)]),
         ("#\u00a0Talk the Talk: Speaking to Everyone\n\nEllen Example\n\nhttp://x.example/talk\n",
