@@ -81,6 +81,10 @@ CASES = [
          lambda n: {"notes/parens.md": "# 괄호\n\n발표자: " + "(" * n + "\n"}, "chars"),
     Case("heading-spaces", "'# a', many spaces, 'b'", "check", (20_000, 40_000, 80_000),
          lambda n: {"notes/spaces.md": "# a" + " " * n + "b\n"}, "spaces"),
+    Case("person-items", "n list items 'Title - [Name](profile)' with an unknown given name",
+         "check", (2_000, 4_000, 8_000),
+         lambda n: {"notes/items.md": "## 목록\n\n" + "- t - [Ivy Lin](https://x.example/in/y/)\n"
+                    * n}, "items"),
     Case("look-alikes", "look-alike check over distinct names", "check", (500, 1_000, 2_000),
          _look_alikes, "names"),
     Case("long-name", "one name of n syllables", "check", (5_000, 10_000, 20_000),

@@ -97,6 +97,7 @@ class Scan:
     title_headings: list[tuple[Heading, str, list[PersonRef]]] = field(default_factory=list)
     titled_headings: dict[int, int] = field(default_factory=dict)
     speaker_lines: list[int] = field(default_factory=list)
+    people_run: PeopleRun | None = None    # the last run of person items read (_people_list)
 
     def file_line(self, i: int) -> int:
         return self.first_line + i
@@ -347,36 +348,59 @@ def _continued(lines: list[str], i: int) -> str:
     return ""
 
 
-def _people_list(state: Scan, lines: list[str], i: int) -> int:
-    """Two or more list items in a row that are each a person with a title or `님`
-    (`- 네이버 클라우드 CEO 김유원님`): the people of the talk above."""
-    people: list[Appearance] = []
-    end = i
-    known = 0
-    honorific = False   # the first item a Korean name with `님`
-    while end < len(lines) and len(lines[end]) <= 200 and (m := LIST_ITEM.match(lines[end])):
-        if _SENTENCE.search(lines[end]):
+@dataclass
+class PeopleRun:
+    """List items in a row that each read as a person with a title or `님`, read once: a run
+    that names too few known people is asked again from each of its lines."""
+
+    start: int
+    end: int                                        # the first line after the run
+    people: list[Appearance] = field(default_factory=list)
+    known: list[int] = field(default_factory=list)  # known people from each item to the end
+    honorific: list[bool] = field(default_factory=list)  # each item a Korean name with `님`
+
+
+def _people_run(state: Scan, lines: list[str], i: int) -> PeopleRun:
+    run = PeopleRun(i, i)
+    while run.end < len(lines) and len(lines[run.end]) <= 200 and (
+            m := LIST_ITEM.match(lines[run.end])):
+        if _SENTENCE.search(lines[run.end]):
             break
-        raw = plain(lines[end][m.end():])
+        raw = plain(lines[run.end][m.end():])
         person = read_person(raw)
         if person is None or not (person.title or person.affiliation or "님" in raw):
             break
-        if end == i:
-            honorific = "님" in raw and is_korean_name(person.name)
-        known += is_korean_name(person.name) or has_known_first_name(person.name)
-        people.append(Appearance(person, person.role or "speaker", state.file_line(end)))
-        end += 1
-    if len(people) >= 2 and known * 2 >= len(people):
-        add_people(state.talk_for_line(), people)
-        return end
+        run.honorific.append("님" in raw and is_korean_name(person.name))
+        run.known.append(int(is_korean_name(person.name) or has_known_first_name(person.name)))
+        run.people.append(Appearance(person, person.role or "speaker", state.file_line(run.end)))
+        run.end += 1
+    for k in range(len(run.known) - 2, -1, -1):
+        run.known[k] += run.known[k + 1]
+    return run
+
+
+def _people_list(state: Scan, lines: list[str], i: int) -> int:
+    """Two or more list items in a row that are each a person with a title or `님`
+    (`- 네이버 클라우드 CEO 김유원님`): the people of the talk above."""
+    run = state.people_run
+    if run is None or not run.start <= i <= run.end:
+        run = state.people_run = _people_run(state, lines, i)
+    k = i - run.start
+    count = run.end - i
+    known = run.known[k] if count else 0
+    if count >= 2 and known * 2 >= count:
+        add_people(state.talk_for_line(), run.people[k:])
+        return run.end
     # One person at the top of a list whose own items are notes of their talk:
     # `* Kelsey Hightower - Staff Dev Advocate, Google` then indented points.
     # Its siblings, once one such item was read: `* Chen Goldberg - Eng Dir, Google`.
     # `* 유정열님` over `  * [AWS CLI v2 알아보기](...)`: the item below is the talk's title.
     indent = len(lines[i]) - len(lines[i].lstrip())
-    if len(people) == 1 and _nested_below(lines, i) and (
-            (people[0].person.title and known) or honorific or (
-                state.speaker_items == indent and is_name(people[0].person.name))):
+    first = run.people[k] if count else None
+    honorific = bool(count) and run.honorific[k]
+    if first is not None and count == 1 and _nested_below(lines, i) and (
+            (first.person.title and known) or honorific or (
+                state.speaker_items == indent and is_name(first.person.name))):
         state.speaker_items = indent
         parent = state.stack[-1] if state.stack else None
         title = talk_title(parent.text) if parent is not None else ""
@@ -384,7 +408,7 @@ def _people_list(state: Scan, lines: list[str], i: int) -> int:
             title = below
         talk = BodyTalk(title=title, heading=None)
         state.talks.append(talk)
-        add_people(talk, people)
+        add_people(talk, [first])
         return i + 1
     return 0
 

@@ -238,6 +238,22 @@ def test_a_link_to_the_conferences_page_of_the_speaker_names_them() -> None:
     assert talk_speakers(raw, named=True) == []
 
 
+def test_a_long_run_of_person_items_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Items that each read as a person, too few of them known: every line of the run asks
+    # whether a run starts there, and each item must still be read once, not once per line.
+    from confnotes import body_lines
+    reads = 0
+    real = body_lines.read_person
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        nonlocal reads
+        reads += 1
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+    monkeypatch.setattr(body_lines, "read_person", counted)
+    note("## 목록\n\n" + "- t - [Ivy Lin](https://x.example/in/y/)\n" * 400)
+    assert reads < 3 * 400
+
+
 def test_a_log_of_many_meetups_is_no_one_event() -> None:
     log = ("# 예시KRUG CLI 밋업 기록\n\n## [제5회 예시KRUG CLI모임 (5월 7일 화요일)](https://x.example/5)\n"
            "\n* 석지안님\n  * 나만의 CLI\n\n## [제4회 예시KRUG CLI모임 (3월 5일 화요일)](https://x.example/4)"
