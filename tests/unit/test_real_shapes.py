@@ -17,6 +17,21 @@ def talk_speakers(raw: RawNote, named: bool = False) -> list[tuple[str, list[str
             if t.people or not named]
 
 
+Named = list[tuple[str, str | None]]   # (name, company) of each speaker
+
+
+def talk_companies(raw: RawNote, named: bool = False) -> list[tuple[str, Named]]:
+    """Each talk's title and its speakers' names with their companies; `named`: only talks
+    that name someone."""
+    return [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
+            for t in raw.talks if t.people or not named]
+
+
+def companies(raw: RawNote) -> Named:
+    """Every talk's speakers' names with their companies, in order."""
+    return [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people]
+
+
 # -- speakers ------------------------------------------------------------------------------
 
 
@@ -45,8 +60,7 @@ def talk_speakers(raw: RawNote, named: bool = False) -> list[tuple[str, list[str
 def test_a_talk_heading_names_its_speaker(text: str,
                                           expected: list[tuple[str, str | None]]) -> None:
     raw, _ = note(text)
-    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
-        == expected
+    assert companies(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -68,7 +82,7 @@ def test_a_talk_heading_names_its_speaker(text: str,
 def test_labels_and_sections_name_the_speaker(text: str, name: str,
                                               affiliation: str | None) -> None:
     raw, _ = note(text)
-    found = [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people]
+    found = companies(raw)
     assert found == [(name, affiliation)]
 
 
@@ -138,7 +152,7 @@ def test_a_korean_name_with_nim_over_an_item_is_that_talks_speaker() -> None:
 def test_a_description_written_as_a_heading_with_nim_names_the_speaker() -> None:
     raw, _ = note('+++\ntitle = "11월 소모임"\n'
                   'description = "닷새 만에 클러스터 옮기기 - 석지안님(예시커넥트)"\n+++\n\n본문\n')
-    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] == [
+    assert companies(raw) == [
         ("석지안", "예시커넥트")]
     raw, _ = note("---\ntitle: 모임\ndescription: 김철수님 덕분에 즐거운 모임이었습니다\n"
                   "---\n본문\n")
@@ -409,7 +423,7 @@ def test_confnotes_own_date_is_the_talks() -> None:
 )
 def test_more_shapes_of_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:
     raw, _ = note(text)
-    found = [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people]
+    found = companies(raw)
     assert found[:len(expected)] == expected
 
 
@@ -518,8 +532,7 @@ def test_an_affiliation_is_a_few_words_not_a_paragraph() -> None:
 def test_a_label_without_its_colon_and_a_company_before_the_name(
         line: str, expected: list[tuple[str, str | None]]) -> None:
     raw, _ = note(f"# 세미나\n\n## 세션 제목\n\n{line}\n\n내용입니다.\n")
-    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
-        == expected
+    assert companies(raw) == expected
 
 
 def test_a_known_conference_named_with_the_day_is_the_event() -> None:
@@ -579,7 +592,7 @@ def test_link_items_after_a_first_speaker_item_are_speakers_while_they_begin_wit
                   "* [Kent Exampleton Gusto](https://youtu.be/c)\n"
                   "* [Automatic GC Compaction](https://youtu.be/d)\n"
                   "* [Brenna Afterlist Engineer](https://youtu.be/e)\n")
-    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] == [
+    assert companies(raw) == [
         ("Yukihiro Example", "Matz"), ("Ryann Samplewood", "Activist"),
         ("Kent Exampleton", "Gusto")]
 
@@ -600,8 +613,7 @@ def test_a_paragraph_ending_with_its_talk_named_as_schedules_do() -> None:
                   "This one was great. [Keeping It Simple: Meshes - Liz Example, Isovalent]"
                   "(https://youtu.be/y)\n\n"
                   "I wrote more in [Part 2 - Kubernetes Basics](https://example.com/p2).\n")
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks] == [
+    assert talk_companies(raw) == [
         ("How It Changed Our Lives", [("Priya Example", "Weaveworks"),
                                       ("Chris Sample", "Red Hat"),
                                       ("Filip Testson", "Examplefors")]),
@@ -674,8 +686,7 @@ def test_a_programme_table_without_a_speaker_column() -> None:
                   "세션 1 : 예시 메일 쉽게 쓰기 : 배진우님 (예시마켓)|x|\n"
                   "|[Link](https://example.com/2)|세션 1 : 권한관리 - 고병민님, 이수진님 (AWS)|x|\n"
                   "|[Link](https://example.com/3)|세션 2 : 알림 봇|x|\n")
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks] == [
+    assert talk_companies(raw) == [
         ("예시 메일 쉽게 쓰기", [("배진우", "예시마켓")]),
         ("권한관리", [("고병민", "AWS"), ("이수진", "AWS")])]
 
@@ -687,8 +698,7 @@ def test_a_person_marked_as_one_before_the_title_and_links_sections_are_the_writ
                   "- [`김선우@예시크루`]()님 - [**자격증 플랫폼 소개**](https://example.com/b)\n\n"
                   "## Links\n\n"
                   "* [Example 2020 blow by blow](https://example.com/c) - Brooke Example\n")
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks] == [
+    assert talk_companies(raw) == [
         ("웹 인프라 다시 보기", [("송하람", "예시엔터프라이즈")]),
         ("자격증 플랫폼 소개", [("김선우", "예시크루")])]
 
@@ -727,8 +737,7 @@ def test_name_then_title_headings_and_their_siblings() -> None:
             "#### Ruth Example: How To Be A Web Artist\n\n본문\n\n"
             "#### Jane Roe - Example Cloud\n\n본문\n")
     raw, _ = note(text)
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks] == [
+    assert talk_companies(raw) == [
         ("The browser hacker's guide to loading", [("Addy Sample", None)]),
         ("Immutable data for functional JS", [("Anjana Example", None)]),
         ("How To Be A Web Artist", [("Ruth Example", None)]),
@@ -758,8 +767,7 @@ def test_name_then_title_headings_and_their_siblings() -> None:
 def test_bylines_under_the_title_and_a_title_before_the_company(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     raw, _ = note(text)
-    assert [(a.person.name, a.person.affiliation) for t in raw.talks for a in t.people] \
-        == expected
+    assert companies(raw) == expected
 
 
 def test_a_year_glued_to_a_series_a_readme_titled_by_its_folder_and_math_spaced_dates() -> None:
@@ -822,8 +830,7 @@ def test_two_people_joined_by_and_a_numbered_slot_and_a_quotation_under_a_talk()
             "* \"Culture eats strategy for breakfast\" -- Peter Sample\n\n"
             "### Talk 6: Rediscovering a Prize Result - Ricardo Example & Lukas Ozbek\n본문\n")
     raw, _ = note(text)
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks] == [
+    assert talk_companies(raw) == [
         ("Getting Started in the Community", [("Lucas Example", None),
                                               ("Nikhita Ozbek", None)]),
         ("Rediscovering a Prize Result", [("Ricardo Example", None), ("Lukas Ozbek", None)])]
@@ -957,8 +964,7 @@ def test_schedule_named_links_in_prose_and_in_list_lines() -> None:
             "- [ ] [Title - ContribFest - Knative: Level Up Knative Eventing, And Yourself!)]"
             "(https://example.org/event)\n")
     raw, _ = note(text)
-    assert [(t.title, [(a.person.name, a.person.affiliation) for a in t.people])
-            for t in raw.talks if t.people] == [
+    assert talk_companies(raw, named=True) == [
         ("Adaptive Power Tuning", [("Atanas Ozbek", "Intel"), ("Rimma Ozbek", "Red Hat")]),
         ("Grow Your Own Community!", [("Matt Ozbek", "Snyk"), ("Annalisa Ozbek", "SparkFabrik")])]
 
