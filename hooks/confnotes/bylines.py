@@ -138,7 +138,7 @@ def heading_people(text: str, person: bool = True) -> tuple[str, list[PersonRef]
     first = _people_first(text)
     if first is not None:
         return first
-    if (glued := _GLUED_NAME_END.match(text)) and is_korean_name(glued.group(2)):
+    if "-" in text and (glued := _GLUED_NAME_END.match(text)) and is_korean_name(glued.group(2)):
         # `[Track1-4_2]협업 방식-강시온`: a title and its speaker joined by a bare hyphen
         return glued.group(1), [PersonRef(glued.group(2))], False
     if (chat := _TALK_WITH.search(text)) and (with_people := people_at(chat.group(2))) and all(

@@ -52,7 +52,7 @@ def walk(docs_dir: Path) -> Listing:
     """Every file under `docs_dir`, never following a link to a folder; linked folders and
     refused files are problems instead (dot-files included: MkDocs walks them too)."""
     listing = Listing()
-    listing.problems = linked_folders(docs_dir)
+    listing.problems, _markdown = linked_folders(docs_dir)
     for folder, dirnames, filenames in os.walk(docs_dir):
         dirnames[:] = sorted(d for d in dirnames if not os.path.islink(os.path.join(folder, d)))
         relative = Path(os.path.relpath(folder, docs_dir))
@@ -68,14 +68,13 @@ def walk(docs_dir: Path) -> Listing:
     return listing
 
 
-def linked_folders(docs_dir: Path, counted: list[int] | None = None) -> list[Problem]:
-    """An error for each link to a folder under `docs_dir` (found without following any).
-    `counted`, if given, gets the number of Markdown files seen on the way."""
+def linked_folders(docs_dir: Path) -> tuple[list[Problem], int]:
+    """An error for each link to a folder under `docs_dir` (found without following any), and
+    the number of Markdown files seen on the way."""
     problems: list[Problem] = []
     markdown = 0
     for folder, dirnames, filenames in os.walk(docs_dir):
-        if counted is not None:
-            markdown += sum(1 for name in filenames if name.casefold().endswith(MARKDOWN_SUFFIXES))
+        markdown += sum(1 for name in filenames if name.casefold().endswith(MARKDOWN_SUFFIXES))
         for name in sorted(dirnames):
             path = os.path.join(folder, name)
             if os.path.islink(path):
@@ -86,9 +85,7 @@ def linked_folders(docs_dir: Path, counted: list[int] | None = None) -> list[Pro
                     "out. Put the files themselves under docs/ and remove the link.",
                     severity="error"))
         # Linked folders are listed as folders but never entered (os.walk's default).
-    if counted is not None:
-        counted.append(markdown)
-    return problems
+    return problems, markdown
 
 
 def refusal(docs_dir: Path | str, rel: str) -> Problem | None:

@@ -91,14 +91,13 @@ class Confnotes(RebuildSteps, MediaSteps):
             raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
         self.registry_paths = paths
         # Before MkDocs lists the files: it would walk into a linked folder, wherever it goes.
-        counted: list[int] = []
-        linked = sources.linked_folders(Path(config.docs_dir), counted)
+        linked, markdown_files = sources.linked_folders(Path(config.docs_dir))
         if linked:
             raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
                               + "\n".join("  " + p.for_mkdocs() for p in linked))
         # A site large enough to share its reading with a second process starts it now: it
         # is ready by the time MkDocs has listed the files.
-        if self.outputs.open(counted[0], self.rebuilds is not None and bool(self.rebuilds.urls)):
+        if self.outputs.open(markdown_files, self._rebuild_in_process()):
             self.outputs.side_job(collect.ready)
         settings = extra.get("confnotes") or {}
         self.theme = page_keys.Theme(config.theme.dirs)
@@ -139,7 +138,7 @@ class Confnotes(RebuildSteps, MediaSteps):
         self._read_media(files, config)
         avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
         self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config),
-                           in_process=self.rebuilds is not None and bool(self.rebuilds.urls))
+                           in_process=self._rebuild_in_process())
         videos = listings.VIDEO_PICTURES
         self.view = self._view(tuple(sorted(f.src_uri for f in files
                                             if f.src_uri.startswith(videos))),

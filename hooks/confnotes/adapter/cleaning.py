@@ -42,10 +42,9 @@ class Cleaning:
 
     def _send(self, submit: Submit) -> None:
         batch, self._waiting = self._waiting, []
+        # Without a second process (None) the batch is cleaned in `finish`, from each page's
+        # content: MkDocs sets it to the HTML `on_page_content` returns, unchanged.
         future = submit(markup.sanitise_all, [html for _page, html, _source in batch])
-        if future is None:  # no second process: cleaned in `finish`, from the page itself
-            for page, html, _source in batch:
-                page.content = html
         self._sent.append(([(page, source) for page, _html, source in batch], future))
 
     def finish(self, submit: Submit) -> Iterator[tuple[Page, str, list[markup.Removed],

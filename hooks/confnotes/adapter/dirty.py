@@ -36,8 +36,9 @@ READING_PARTS = 16
 class RebuildSteps(BuildState):
     def _read_notes(self, files: list[File]) -> list[normalize.RawNote]:
         """The notes of `files`, in order, with what reading them reported said in that order.
-        On a large site the second process reads a share meanwhile (side_process.shared).
-        Under `serve --dirty`, a note whose bytes are as last read is not read again."""
+        On a large site the second process (started in `on_config`) reads a share meanwhile
+        (side_process.shared). Under `serve --dirty`, a note whose bytes are as last read is
+        not read again."""
         kept_notes = self.rebuilds.notes if self.rebuilds is not None else {}
         given: list[tuple[str, bytes]] = []
         for file in files:
@@ -45,8 +46,6 @@ class RebuildSteps(BuildState):
             kept = kept_notes.get(file.src_uri)
             if kept is None or kept.data != data:
                 given.append((file.src_uri, data))
-        in_process = self.rebuilds is not None and bool(self.rebuilds.urls)
-        self.outputs.open(len(given), in_process)
         job = functools.partial(collect.read_notes, theme=self.theme, slugify=self.slugify)
         read = side_process.shared(job, given, self.outputs.side_job, READING_PARTS)
         fresh = {path: rebuilds.ReadNote(data, raw, problems, unknown_keys)

@@ -54,6 +54,11 @@ class BuildState:
         self.rebuilds: rebuilds.Rebuilds | None = None
         self.reset()
 
+    def _rebuild_in_process(self) -> bool:
+        """Whether this is a rebuild under `mkdocs serve --dirty` after the first: it is over
+        before a second process would have started, so all its work stays here."""
+        return self.rebuilds is not None and bool(self.rebuilds.urls)
+
     def reset(self, cache: Path = Path(".cache/confnotes")) -> None:
         """A new build's state; pictures, avatars and cards are cached under `cache`."""
         self.outputs.cancel()  # a side process a failed build left running
