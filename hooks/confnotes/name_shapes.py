@@ -20,8 +20,9 @@ SURNAMES = frozenset(
     "형 피 두 감 음 빈 호 좌 계 라 변 견 승 빙 단 시".split())
 SURNAMES_2 = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방 어금 망절".split())
 COMMON_SURNAMES_2 = frozenset("남궁 황보 제갈 선우 독고 사공".split())
-# What ends a word `사공` or `선우` begins as a particle or ending: `사공은`, `선우와`.
-_NOT_ONE_GIVEN = frozenset("은 는 이 가 을 를 와 과 의 도 만 로 에 께 님 씨 팀".split())
+# Besides _NOT_LAST, the particles and words that end a word `사공` or `선우` begins
+# (`사공은`, `선우와`): no given syllable after a two-syllable surname.
+_NOT_ONE_GIVEN = frozenset("은 와 과 의 도 만 로 에 님 씨 팀".split())
 
 # Syllables that Korean given names are made of (Sino-Korean and the common native ones).
 # A "name" with a syllable outside this set (스, 트, 벤, 튜, ...) is a loanword, not a person.
