@@ -122,6 +122,7 @@ class Outputs:
         self._job: Future[tuple[float, list[str], dict[str, Any] | None]] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
+        self._launch: tuple[Any, ...] | None = None  # the writing, until `launch`
         self.side_seconds = 0.0  # the last build's writing in the second process
         self.kept: dict[str, Any] | None = None  # under `mkdocs serve --dirty`: see write
         # Under `mkdocs serve --dirty`: what the last in-process writing was given and wrote.
@@ -140,8 +141,18 @@ class Outputs:
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
         # Under `mkdocs serve` the second process hands back what it made, for the next
         # rebuild to reuse (the notes it was made from come back as copies, equal in value).
-        self._job = self._side.submit(_timed_write, self._staging, site, avatars, settings,
-                                      {} if self.kept is not None else None)
+        self._launch = (self._staging, site, avatars, settings,
+                        {} if self.kept is not None else None)
+
+    def launch(self) -> None:
+        """Give the writing to the second process, after the jobs that the pages wait for
+        (those the writing would hold up): `finish` waits for it."""
+        if self._launch is not None and self._side is not None:
+            try:
+                self._job = self._side.submit(_timed_write, *self._launch)
+            except BrokenProcessPool:
+                self._job = None  # `finish` writes them here
+        self._launch = None
 
     def open(self, notes: int, in_process: bool = False) -> bool:
         """Start the second process now if a site of `notes` notes has its outputs written
@@ -165,6 +176,7 @@ class Outputs:
         site-relative paths written."""
         if self._args is None:
             return []
+        self.launch()
         site, avatars, settings = self._args
         self._args = None
         self.side_seconds = 0.0
@@ -207,7 +219,7 @@ class Outputs:
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
         self._job = self._side = self._staging = None
-        self._args = None
+        self._args = self._launch = None
 
 
 class Written:

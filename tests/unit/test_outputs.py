@@ -47,6 +47,7 @@ def test_a_process_that_dies_is_replaced_by_writing_in_process(
     site, _report = collect.read_folder(ROOT / "docs")
     writer = outputs.Outputs()
     writer.start(tmp_path, site, {}, SETTINGS)
+    writer.launch()  # the writing is given to the second process (the build does it in on_env)
     assert writer._side is not None
     pool = writer._side._pool
     assert pool is not None

@@ -28,7 +28,7 @@ from .. import (
 )
 from .. import settings as settings_file
 from ..outputs import file_status
-from . import addresses, images, pages, rebuilds
+from . import addresses, converting, images, pages, rebuilds
 from .dirty import RebuildSteps, not_dirty_warning
 from .media import MediaSteps
 from .state import config_folder, heading_levels
@@ -136,6 +136,13 @@ class Confnotes(RebuildSteps, MediaSteps):
         for page in pages.generate(self.site, files, config):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
+        # The second process converts pages from the back while this one does from the front:
+        # the notes, and the generated pages (last in the files, so the first it takes).
+        self.converting.start(
+            [(f.src_uri, "\n" + self.raw[f.src_uri].markdown, True) if f.src_uri in self.raw
+             else (f.src_uri, f.content_string, False) for f in files.documentation_pages()
+             if f.src_uri in self.raw or f.src_uri in self.generated],
+            config, files, self.outputs.side_job)
         avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
         self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config),
                            in_process=self._rebuild_in_process())
@@ -160,6 +167,9 @@ class Confnotes(RebuildSteps, MediaSteps):
         # Decoded again only if a message about a picture or raw HTML needs a line of it.
         self.page_source = images.PageSource(page)
         self.images.begin_page(page, self.report, self.page_source)
+        self.converted = self.converting.take(src)
+        if self.converted is not None:
+            converting.install(page, self.converted)
         if (raw := self.raw.get(src)) is not None:
             meta: dict[str, Any] = dict(raw.page_meta)
             # MkDocs and Material print the title as HTML in <title>, the header and the nav.
@@ -197,7 +207,13 @@ class Confnotes(RebuildSteps, MediaSteps):
         if raw is not None and len(raw.talks) > 1:
             self.heading_levels[page.url] = heading_levels(page.toc)
         if page.file.src_uri not in self.generated:  # those are Confnotes' own, escaped text
-            self.cleaning.add(page, html, source, self.outputs.side_job)
+            converted, self.converted = self.converted, None
+            if (converted is not None and converted.cleaned is not None
+                    and html == converted.content):
+                self.cleaning.add_cleaned(page, *converted.cleaned, source,
+                                          self.outputs.side_job)
+            else:
+                self.cleaning.add(page, html, source, self.outputs.side_job)
         return html
 
     def _cleaned(self) -> None:
@@ -213,7 +229,12 @@ class Confnotes(RebuildSteps, MediaSteps):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.images.page = None
+        self.converting.finish()
+        if self.converting.offered:
+            self.log.debug(f"{self.converting.taken} of {self.converting.offered} pages converted "
+                           "in a second process")
         self._cleaned()
+        self.outputs.launch()
         if self.site is not None:
             view: Any = self.view
             if self.rebuilds is not None:

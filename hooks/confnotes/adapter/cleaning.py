@@ -31,8 +31,10 @@ class Cleaning:
 
     def __init__(self) -> None:
         self._waiting: list[tuple[Page, str, PageSource]] = []
+        # Each batch sent, with the job cleaning it (None: cleaned in `finish`) or its results.
         self._sent: list[tuple[list[tuple[Page, PageSource]],
-                               Future[list[tuple[str, list[markup.Removed]]]] | None]] = []
+                               Future[list[tuple[str, list[markup.Removed]]]] | None,
+                               list[tuple[str, list[markup.Removed]]] | None]] = []
 
     def add(self, page: Page, html: str, source: PageSource, submit: Submit) -> None:
         """`page`'s converted `html`, to be cleaned; a full batch goes to `submit`."""
@@ -40,12 +42,19 @@ class Cleaning:
         if len(self._waiting) >= BATCH:
             self._send(submit)
 
+    def add_cleaned(self, page: Page, cleaned: str, removed: list[markup.Removed],
+                    source: PageSource, submit: Submit) -> None:
+        """`page`, cleaned already (converting.py), in its place among the pages added."""
+        if self._waiting:
+            self._send(submit)
+        self._sent.append(([(page, source)], None, [(cleaned, removed)]))
+
     def _send(self, submit: Submit) -> None:
         batch, self._waiting = self._waiting, []
         # Without a second process (None) the batch is cleaned in `finish`, from each page's
         # content: MkDocs sets it to the HTML `on_page_content` returns, unchanged.
         future = submit(markup.sanitise_all, [html for _page, html, _source in batch])
-        self._sent.append(([(page, source) for page, _html, source in batch], future))
+        self._sent.append(([(page, source) for page, _html, source in batch], future, None))
 
     def finish(self, submit: Submit) -> Iterator[tuple[Page, str, list[markup.Removed],
                                                         PageSource]]:
@@ -54,8 +63,7 @@ class Cleaning:
             # The last batch is cleaned here: this process would only wait for it.
             self._send(lambda *_args: None)
         sent, self._sent = self._sent, []
-        for batch, future in sent:
-            results = None
+        for batch, future, results in sent:
             if future is not None:
                 try:
                     results = future.result()

@@ -23,7 +23,7 @@ from .. import (
 )
 from ..messages import Report
 from ..model import Kind
-from . import avatar_files, cleaning, images, pages, rebuilds, social
+from . import avatar_files, cleaning, converting, images, pages, rebuilds, social
 
 
 def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
@@ -87,6 +87,8 @@ class BuildState:
         self.slugify: body.Slugify = body.anchor_slug
         self.page_source: images.PageSource | None = None
         self.cleaning = cleaning.Cleaning()
+        self.converting = converting.Converting()
+        self.converted: converting.Converted | None = None   # the page converting now
         # What the last build spent where (seconds), as -v logs it; read by bench/hooks_time.py.
         self.timings: dict[str, float] = {}
         self.view: pages.View | None = None
