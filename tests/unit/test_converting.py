@@ -5,6 +5,8 @@ messages), and where anything it depended on differs, MkDocs' own rendering runs
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +171,31 @@ def test_the_second_process_converts_the_back_pieces(tmp_path: Path,
         if converted is not None:
             own, own_log, mine, mine_log = render_both(config, files, n, converted, caplog)
             assert mine == own and mine_log == own_log
+
+
+def test_a_piece_at_work_there_is_not_waited_for(tmp_path: Path) -> None:
+    names = [f"notes/n{n}.md" for n in range(3)]
+    config, files = config_and_files(tmp_path, names)
+    settings = converting.settings_of(config, files)
+    assert settings is not None
+    converting.prepare("t", settings)
+    futures: list[Future[Any]] = []
+
+    def submit(job: Any, *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        if job is converting.convert_piece:
+            future.set_running_or_notify_cancel()  # the second process is at work on it
+            futures.append(future)
+        return future
+    work = converting.Converting()
+    assert work.start([(n, source(tmp_path, n), True) for n in names], config, files, submit)
+    [future] = futures  # three notes, one piece
+    # Were this process to wait for the piece, it would wait until this gives up on it.
+    gives_up = threading.Timer(5, future.set_exception, (RuntimeError("gave up"),))
+    gives_up.start()
+    assert work.take(names[0]) is None  # converted here meanwhile
+    gives_up.cancel()
+    future.set_result(converting.convert_piece("t", [(n, source(tmp_path, n), True)
+                                                     for n in names]))
+    assert work.take(names[1]) is not None and work.take(names[2]) is not None
+    assert work.taken == 2

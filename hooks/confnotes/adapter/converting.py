@@ -278,18 +278,22 @@ class Converting:
         return True
 
     def take(self, src_uri: str) -> Converted | None:
-        """The note converted there, if the second process had begun its piece before this
-        process came to it; else the piece is withdrawn and converted here."""
+        """The page converted there, if the second process has its piece: a piece it has not
+        begun when this process comes to it is withdrawn and converted here; while it is at
+        work on the piece, this process converts the piece's pages itself rather than wait."""
         piece = self._piece_of.pop(src_uri, None)
         if piece is None:
             return None
         if piece.results is None:
-            piece.results = {}
-            if not piece.future.cancel():
+            if piece.future.cancel():
+                piece.results = {}
+            elif not piece.future.done():
+                return None
+            else:
                 try:
                     done = piece.future.result()
                 except Exception:
-                    done = [None] * len(piece.notes)  # converted here, where an error is raised
+                    done = [None] * len(piece.notes)  # converted here, where errors are raised
                 piece.results = {src: c for src, c in zip(piece.notes, done, strict=True)
                                  if c is not None}
         converted = piece.results.pop(src_uri, None)
