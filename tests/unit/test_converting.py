@@ -155,7 +155,7 @@ def test_the_second_process_converts_the_back_pieces(tmp_path: Path,
     side = SideProcess()
     try:
         work = converting.Converting()
-        assert work.start(notes, config, files, side.submit)
+        assert work.offer(notes, config, files, side.submit)
         side.submit(converting.digest, "").result()  # wait until it has started
         taken = {}
         for n in names:
@@ -188,7 +188,7 @@ def test_a_piece_at_work_there_is_not_waited_for(tmp_path: Path) -> None:
             futures.append(future)
         return future
     work = converting.Converting()
-    assert work.start([(n, source(tmp_path, n), True) for n in names], config, files, submit)
+    assert work.offer([(n, source(tmp_path, n), True) for n in names], config, files, submit)
     [future] = futures  # three notes, one piece
     # Were this process to wait for the piece, it would wait until this gives up on it.
     gives_up = threading.Timer(5, future.set_exception, (RuntimeError("gave up"),))

@@ -97,8 +97,7 @@ _SETTINGS: dict[str, Settings] = {}
 
 
 def prepare(token: str, settings: Settings) -> None:
-    """The first job: keep this build's settings for the pieces that follow."""
-    _SETTINGS.clear()
+    """The first job of each offer: keep its settings for the pieces that follow."""
     _SETTINGS[token] = settings
     for name, level in settings.log_levels.items():
         logging.getLogger(name or None).setLevel(level)
@@ -252,21 +251,21 @@ class Converting:
 
     def __init__(self) -> None:
         self._piece_of: dict[str, _Piece] = {}
-        self.offered = self.taken = 0  # notes offered to the second process, converted there
+        self._offers = 0
+        self.offered = self.taken = 0  # pages offered to the second process, converted there
 
-    def start(self, notes: list[tuple[str, str, bool]], config: MkDocsConfig, files: Files,
+    def offer(self, pages: list[tuple[str, str, bool]], config: MkDocsConfig, files: Files,
               submit: Submit) -> bool:
-        """Offer `notes` ((src_uri, source, whether cleaned), in the order MkDocs converts
-        them) to the second process; whether it was."""
-        self._piece_of = {}
-        self.offered = self.taken = 0
-        if not notes or (settings := settings_of(config, files)) is None:
+        """Offer `pages` ((src_uri, source, whether cleaned), in the order MkDocs converts
+        them) to the second process, with the site's files as they are now; whether they
+        were. Called again for more pages, the files are sent again as they are then."""
+        if not pages or (settings := settings_of(config, files)) is None:
             return False
-        token = hashlib.blake2b(repr(sorted(settings.files)).encode(),
-                                digest_size=8).hexdigest()
+        token = f"{id(self)}-{self._offers}"
+        self._offers += 1
         if submit(prepare, token, settings) is None:
             return False
-        pieces = [notes[start:start + PIECE] for start in range(0, len(notes), PIECE)]
+        pieces = [pages[start:start + PIECE] for start in range(0, len(pages), PIECE)]
         for piece in reversed(pieces):  # the second process starts from the back
             future = submit(convert_piece, token, piece)
             if future is None:
