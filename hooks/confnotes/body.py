@@ -27,6 +27,7 @@ from .body_lines import (
     Scan,
     add_people,
     bare,
+    bracketed_label,
     component_speaker,
     heading_at,
     list_after,
@@ -39,6 +40,7 @@ from .body_lines import (
 from .body_shapes import (
     EXCERPT_CHARS,
     FENCE,
+    LABELS,
     LINE_LIMIT,
     LIST_ITEM,
     MEDIA_ITEM,
@@ -328,6 +330,13 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         if end:
             return end
     if state.people_section is not None and state.people_section_count < PEOPLE_SECTION_ITEMS:
+        if (bracketed := bracketed_label(line)) is not None:
+            # `- 토론 (사회자: 문도경)` among a panel's people: the label's people are the
+            # panel's, the text before the brackets is no person.
+            talk = state.enclosing_talk(state.people_section)
+            add_people(talk, [Appearance(p, p.role or "speaker", file_line)
+                              for p in bracketed[1]])
+            return i + 1
         text = plain(PROSE_MARKS.sub("", line, count=1)) if len(line) <= 200 else ""
         # A nickname counts where the line itself says "person": `님`, a handle, `|`.
         cue = bool(re.search(r"님|@|\||\(", text)) and state.people_section_count == 0
@@ -335,7 +344,11 @@ def _read_line(state: Scan, lines: list[str], i: int, lead: str, previous: str) 
         if person is not None:
             state.people_section_count += 1
             talk = state.enclosing_talk(state.people_section)
-            add_people(talk, [Appearance(person, person.role or "speaker", file_line)])
+            # Under `## 패널` the people are panelists; under `## 발표자`, speakers.
+            word = bare(state.people_section.text).split()[0].strip(":：").casefold()
+            panel = LABELS.get(word) == "panelist"
+            add_people(talk, [Appearance(person, person.role or (
+                "panelist" if panel else "speaker"), file_line)])
             return i + 1
     if lead in ("b", "B", "-", "*", "+", "p", "P", "f", "F") and (
             person := by_line(line)) is not None:

@@ -188,10 +188,30 @@ def standalone(lines: list[str], i: int) -> bool:
 _BARE_ADDRESS = re.compile(r"<?https?://\S{1,800}>?")
 
 
+def bracketed_label(line: str) -> tuple[str, list[PersonRef]] | None:
+    """`Title (발표자 : 용찬호)`, `토론 (사회자: 문도경)`: the text before the brackets and the
+    people the label names, in the label's role; a date before (`[2019. 09. 03]`) and links to
+    material after are left out."""
+    if not (("(" in line or "（" in line) and (":" in line or "：" in line)):
+        return None
+    m = _BRACKETED_LABEL.match(plain(_MATERIAL_LINKS_END.sub("", _DATE_PREFIX.sub("", line,
+                                                                                  count=1))))
+    if m is None or m.group(2).casefold() not in HEADING_LABELS:
+        return None
+    people = label_people(m.group(3))
+    if not people:
+        return None
+    role = LABELS.get(m.group(2).casefold(), "speaker")
+    return m.group(1), [replace(p, role=p.role or role) for p in people]
+
+
 def paragraph_talk(line: str) -> tuple[str, list[PersonRef]] | None:
-    """A line that is a talk: `“The World Set Free” - Jane Roe`, `Pat Allan - Title`."""
+    """A line that is a talk: `“The World Set Free” - Jane Roe`, `Pat Allan - Title`,
+    `쿠버네티스 운영기 (발표자: 김민수)`."""
     if len(line) > 300:
         return None
+    if (labelled := bracketed_label(line)) is not None and not _SENTENCE.search(labelled[0]):
+        return labelled
     text = plain(line.strip())
     if m := _QUOTED_TITLE.match(text):
         people = [p for p in (read_person(x) for x in split_list(m.group(2))) if p]
@@ -260,15 +280,10 @@ def talk_line(state: Scan, lines: list[str], i: int) -> int:
             plain(end.group(1)))
         if found is None or not found[0] or not all(is_name(p.name) for p in found[1]):
             return 0
-    elif ("(" in line or "（" in line) and (":" in line or "：" in line) and (
-            bracketed := _BRACKETED_LABEL.match(plain(
-            _MATERIAL_LINKS_END.sub("", _DATE_PREFIX.sub("", line, count=1))))) and (
-            bracketed.group(2).casefold() in HEADING_LABELS) and (
-            people := label_people(bracketed.group(3))):
+    elif (labelled := bracketed_label(line)) is not None:
         # `[2019. 09. 03] 밋업 발표 (발표자 : 용찬호) [발표자료 링크](...)`: the label says it, in a
         # list item or a line of its own.
-        role = LABELS.get(bracketed.group(2).casefold(), "speaker")
-        found = (bracketed.group(1), [replace(p, role=p.role or role) for p in people], False)
+        found = (labelled[0], labelled[1], False)
     else:
         m = TIME_PREFIX.match(line) or LIST_ITEM.match(line) or EMOJI_ITEM.match(line)
         if m and (rest := _continued(lines, i)):

@@ -419,6 +419,16 @@ _SENTENCE_END = re.compile(r"[.!?。]\s*$")
 _NAME_THEN_HANDLE = re.compile(r"([^()\[\]@:,.!?]{3,60}?)\s*\(\s*@[\w.-]{1,40}\s*\)")
 
 
+def _profile_address(link: re.Match[str]) -> bool:
+    """Whether a link goes to a page that can be a person's own: a site's first level
+    (`github.com/kim`, `twitter.com/kim`, `kim.example`) or LinkedIn's `/in/kim`; not a
+    repository, a post or a document (`github.com/org/repo`)."""
+    target = link.group(0)[link.group(0).index("](") + 2:-1]
+    path = target.split("//", 1)[-1].partition("/")[2].split("?")[0].split("#")[0]
+    parts = [p for p in path.split("/") if p]
+    return len(parts) <= 1 or (len(parts) == 2 and parts[0] == "in")
+
+
 def first_item_people(line: str) -> list[PersonRef]:
     """The first list item under a talk's heading, when it names the speakers:
     `- [한상곤](https://github.com/x)`, `- Jeong YunWon - [github](...)`, `* 송창현 네이버 CTO`."""
@@ -441,7 +451,7 @@ def first_item_people(line: str) -> list[PersonRef]:
     if at and 0 < len(company) <= 60 and is_name(head.strip()) and not (
             _SENTENCE_END.search(company)):
         return [PersonRef(clean(head), clean(company))]     # `Tommy Example @ Root Insurance`
-    handle = "@" in text or bool(PROFILE_LINK.search(text))
+    handle = "@" in text or any(_profile_address(m) for m in PROFILE_LINK.finditer(text))
     if handle and len(shown) <= 120:
         # `Yukihiro Matsumoto (Matz) ([@yukihiro_matz](...))`: a handle says "person".
         who = read_person(re.sub(r"\s*\(@[\w.-]{1,40}\)|\s@[\w.-]{1,40}", "", shown))

@@ -245,6 +245,39 @@ def test_a_label_in_brackets_names_the_talks_speaker_or_moderator() -> None:
     assert talk_speakers(raw, named=True) == []
 
 
+def test_a_label_in_brackets_among_a_panels_people_names_its_moderator() -> None:
+    raw, _ = note("---\ntitle: 모임 후기\n---\n\n## 패널\n\n- 토론 (사회자: 문도경)\n"
+                  "- 석지안 (예시랩)\n- 용하람 (예시전자)\n")
+    assert [[(a.person.name, a.role, a.person.affiliation) for a in t.people]
+            for t in raw.talks] == [[("문도경", "moderator", None),
+                                     ("석지안", "panelist", "예시랩"),
+                                     ("용하람", "panelist", "예시전자")]]
+    # Under a speakers' heading they are speakers.
+    raw, _ = note("---\ntitle: 모임 후기\n---\n\n## 발표자\n\n- 석지안 (예시랩)\n")
+    assert people(raw) == [[("석지안", "speaker", "예시랩")]]
+
+
+def test_a_paragraph_of_a_title_and_a_labelled_speaker_is_a_talk() -> None:
+    raw, _ = note("---\ntitle: 세미나 후기\n---\n\n클러스터 운영기 (발표자: 석지안)\n\n"
+                  "본문이다.\n\n서비스 메시 도입 (발표자 : 용하람, 부지안)\n\n다른 본문.\n")
+    assert talk_speakers(raw) == [("클러스터 운영기", ["석지안"]),
+                                  ("서비스 메시 도입", ["용하람", "부지안"])]
+    # A sentence is no title, even with a label in brackets after it.
+    raw, _ = note("---\ntitle: 일기\n---\n\n오늘은 발표를 들었다 (발표자: 석지안)\n\n끝.\n")
+    assert talk_speakers(raw, named=True) == []
+
+
+def test_a_link_to_a_repository_or_a_post_is_no_handle() -> None:
+    # A link to a person's own page says "person"; one to a repository, a post or slides
+    # does not.
+    raw, _ = note("# Building Tools\n\n- See the code - [Example Repo](https://github.com/ex/repo)"
+                  "\n- a point\n")
+    assert talk_speakers(raw, named=True) == []
+    raw, _ = note("# Building Tools\n\n- Yuki Example ([@yuki](https://twitter.com/yuki))\n"
+                  "- a point\n")
+    assert talk_speakers(raw) == [("Building Tools", ["Yuki Example"])]
+
+
 def test_a_link_to_the_conferences_page_of_the_speaker_names_them() -> None:
     raw, _ = note("# Software That Fits\n\nhttp://conf.example/speaker/DanExample\n\n- point\n")
     assert talk_speakers(raw, named=True) == [("Software That Fits", ["Dan Example"])]
