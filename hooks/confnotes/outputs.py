@@ -161,6 +161,11 @@ class Outputs:
             self._side = SideProcess()
         return self._side is not None
 
+    @property
+    def shared(self) -> bool:
+        """Whether this build has a second process to give jobs to (`side_job`)."""
+        return self._side is not None
+
     def side_job(self, job: Callable[..., T], *args: Any) -> Future[T] | None:
         """`job` in the second process that writes this build's outputs, after them; None
         when they are written in this one (or that process has died)."""

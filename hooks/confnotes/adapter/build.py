@@ -139,12 +139,15 @@ class Confnotes(RebuildSteps, MediaSteps):
         # The second process converts pages from the back while this one does from the front:
         # the notes, and the generated pages (last in the files, so the first it takes). An
         # earlier offer of the notes alone, before the model, was measured slower: the second
-        # process then left more of the generated pages to this one.
-        self.converting.offer(
-            [(f.src_uri, "\n" + self.raw[f.src_uri].markdown, True) if f.src_uri in self.raw
-             else (f.src_uri, f.content_string, False) for f in files.documentation_pages()
-             if f.src_uri in self.raw or f.src_uri in self.generated],
-            config, files, self.outputs.side_job)
+        # process then left more of the generated pages to this one. Without a second process
+        # (a small site, a rebuild under `mkdocs serve`) nothing is listed: listing copies every
+        # note's text, and the settings are pickled to check they can be sent.
+        if self.outputs.shared:
+            self.converting.offer(
+                [(f.src_uri, "\n" + self.raw[f.src_uri].markdown, True) if f.src_uri in self.raw
+                 else (f.src_uri, f.content_string, False) for f in files.documentation_pages()
+                 if f.src_uri in self.raw or f.src_uri in self.generated],
+                config, files, self.outputs.side_job)
         avatars = {ident: avatar.url for ident, avatar in self.avatars.by_speaker.items()}
         self.outputs.start(Path(config.site_dir), self.site, avatars, feed_settings(config),
                            in_process=self._rebuild_in_process())
