@@ -5,11 +5,13 @@ second process cannot do its share."""
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from concurrent.futures import Future
 from typing import Any
 
 from confnotes import collect, markup, side_process
+from confnotes.adapter import cleaning
 from confnotes.side_process import SideProcess
 
 NOTES = [(f"notes/2024/conf/{n:02}.md",
@@ -92,3 +94,36 @@ def test_cleaning_in_a_second_process_is_the_same() -> None:
         side.wait()
     assert [bool(removed) for _html, removed in markup.sanitise_all(pages)] == [
         True, False, True, False]
+
+
+def test_cleaning_batches_not_begun_there_are_cleaned_here() -> None:
+    # Three batches given to a second process that has begun only the first: the other two
+    # are withdrawn and cleaned here, and every page gets its cleaned HTML, in order.
+    class Page:
+        def __init__(self, content: str) -> None:
+            self.content = content
+    htmls = [f'<p onclick="x()">{n}</p>' for n in range(3 * cleaning.BATCH)]
+    pages = [Page(h) for h in htmls]
+    futures: list[Future[Any]] = []
+
+    def submit(job: Any, batch: list[str]) -> Future[Any]:
+        future: Future[Any] = Future()
+        if not futures:
+            future.set_running_or_notify_cancel()  # begun there
+            future.set_result(job(batch))
+        futures.append(future)
+        return future
+    work = cleaning.Cleaning()
+    for page in pages:
+        work.add(page, page.content, None, submit)  # type: ignore[arg-type]
+    # A build that waited for them would wait until this gives them up.
+    gives_up = threading.Timer(5, lambda: [f.set_exception(RuntimeError("gave up"))
+                                           for f in futures[1:] if not f.cancelled()])
+    gives_up.start()
+    done = list(work.finish(submit))
+    gives_up.cancel()
+    assert [cleaned for _page, cleaned, _removed, _source in done] == [
+        html for html, _removed in markup.sanitise_all(htmls)]
+    assert [page for page, *_rest in done] == pages
+    assert len(futures) == 3 and not futures[0].cancelled()
+    assert futures[1].cancelled() and futures[2].cancelled()

@@ -63,6 +63,15 @@ class Cleaning:
             # The last batch is cleaned here: this process would only wait for it.
             self._send(lambda *_args: None)
         sent, self._sent = self._sent, []
+        # From the back, the batches the second process has not begun are withdrawn and cleaned
+        # here while it cleans from the front: this process would otherwise only wait.
+        for number in range(len(sent) - 1, -1, -1):
+            batch, future, results = sent[number]
+            if future is not None and not future.cancel():
+                break  # begun there: it has every batch before this one too
+            if results is None:
+                sent[number] = (batch, None, markup.sanitise_all(
+                    [page.content or "" for page, _ in batch]))
         for batch, future, results in sent:
             if future is not None:
                 try:
