@@ -199,3 +199,12 @@ def test_a_piece_at_work_there_is_not_waited_for(tmp_path: Path) -> None:
                                                      for n in names]))
     assert work.take(names[1]) is not None and work.take(names[2]) is not None
     assert work.taken == 2
+
+
+def test_an_extension_given_as_an_object_keeps_conversion_here(tmp_path: Path) -> None:
+    # A plugin's extension object may keep what it sees (cross-references) in this process.
+    from markdown.extensions.toc import TocExtension
+    config, files = config_and_files(tmp_path, ["notes/a.md"])
+    assert converting.settings_of(config, files) is not None
+    config.markdown_extensions.append(TocExtension())
+    assert converting.settings_of(config, files) is None

@@ -222,13 +222,16 @@ def _convert(settings: Settings, src_uri: str, source: str, clean: bool) -> Conv
 
 
 def settings_of(config: MkDocsConfig, files: Files) -> Settings | None:
-    """This build's settings, or None when they cannot be given to another process (an
-    extension that cannot be copied there)."""
+    """This build's settings, or None when a page cannot be converted the same there: an
+    extension given as an object rather than by name (a plugin's, which may keep what it sees
+    in its own process, as a cross-reference plugin does), or settings that cannot be copied."""
+    extensions = [e for e in config.markdown_extensions if not isinstance(e, ImageExtension)]
+    if not all(isinstance(e, str) for e in extensions):
+        return None
     links = config.validation.links
     loggers = ("", "mkdocs", _PAGES_LOG.name, "MARKDOWN")
     settings = Settings(
-        [e for e in config.markdown_extensions if not isinstance(e, ImageExtension)],
-        dict(config.mdx_configs or {}), bool(config.use_directory_urls),
+        extensions, dict(config.mdx_configs or {}), bool(config.use_directory_urls),
         links.absolute_links, links.unrecognized_links, links.not_found,
         {name: logging.getLogger(name or None).getEffectiveLevel() for name in loggers},
         {f.src_uri: (f.url, _excluded(f)) for f in files})
