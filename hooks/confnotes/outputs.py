@@ -11,6 +11,7 @@ starting a process would cost more than it saves.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -122,7 +123,6 @@ class Outputs:
         self._job: Future[tuple[float, list[str], dict[str, Any] | None]] | None = None
         self._staging: Path | None = None
         self._args: tuple[Site, dict[str, str], feeds.Settings] | None = None
-        self._launch: tuple[Any, ...] | None = None  # the writing, until `launch`
         self.side_seconds = 0.0  # the last build's writing in the second process
         self.kept: dict[str, Any] | None = None  # under `mkdocs serve --dirty`: see write
         # Under `mkdocs serve --dirty`: what the last in-process writing was given and wrote.
@@ -139,20 +139,17 @@ class Outputs:
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside site/ so that the move is a rename on the same file system.
         self._staging = Path(tempfile.mkdtemp(prefix=".confnotes-", dir=site_dir))
-        # Under `mkdocs serve` the second process hands back what it made, for the next
-        # rebuild to reuse (the notes it was made from come back as copies, equal in value).
-        self._launch = (self._staging, site, avatars, settings,
-                        {} if self.kept is not None else None)
 
     def launch(self) -> None:
         """Give the writing to the second process, after the jobs that the pages wait for
         (those the writing would hold up): `finish` waits for it."""
-        if self._launch is not None and self._side is not None:
-            try:
-                self._job = self._side.submit(_timed_write, *self._launch)
-            except BrokenProcessPool:
-                self._job = None  # `finish` writes them here
-        self._launch = None
+        if (self._job is None and self._side is not None and self._staging is not None
+                and self._args is not None):
+            # Under `mkdocs serve` the second process hands back what it made, for the next
+            # rebuild to reuse (the notes it was made from come back as copies, equal in value).
+            with contextlib.suppress(BrokenProcessPool):  # then `finish` writes them here
+                self._job = self._side.submit(_timed_write, self._staging, *self._args,
+                                              {} if self.kept is not None else None)
 
     def open(self, notes: int, in_process: bool = False) -> bool:
         """Start the second process now if a site of `notes` notes has its outputs written
@@ -224,7 +221,7 @@ class Outputs:
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
         self._job = self._side = self._staging = None
-        self._args = self._launch = None
+        self._args = None
 
 
 class Written:

@@ -70,8 +70,7 @@ class Cleaning:
             if future is not None and not future.cancel():
                 break  # begun there: it has every batch before this one too
             if results is None:
-                sent[number] = (batch, None, markup.sanitise_all(
-                    [page.content or "" for page, _ in batch]))
+                sent[number] = (batch, None, _clean_here(batch))
         for batch, future, results in sent:
             if future is not None:
                 try:
@@ -79,6 +78,12 @@ class Cleaning:
                 except Exception:
                     results = None  # the job: cleaned here, where a cleaning error is raised
             if results is None:
-                results = markup.sanitise_all([page.content or "" for page, _ in batch])
+                results = _clean_here(batch)
             for (page, source), (cleaned, removed) in zip(batch, results, strict=True):
                 yield page, cleaned, removed, source
+
+
+def _clean_here(batch: list[tuple[Page, PageSource]]) -> list[tuple[str, list[markup.Removed]]]:
+    """A batch cleaned in this process, from each page's content: MkDocs sets it to the HTML
+    `on_page_content` returns, unchanged."""
+    return markup.sanitise_all([page.content or "" for page, _source in batch])

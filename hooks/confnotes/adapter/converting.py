@@ -27,6 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import PurePath
+from types import SimpleNamespace
 from typing import Any
 
 import markdown  # type: ignore[import-untyped]
@@ -107,7 +108,8 @@ def convert_piece(token: str, pages: list[tuple[str, str, bool]]) -> list[Conver
     """Each (src_uri, source as MkDocs reads it, whether its HTML is cleaned) converted; None
     where this process must convert it."""
     settings = _SETTINGS[token]
-    return [_convert(settings, src_uri, source, clean) for src_uri, source, clean in pages]
+    config = _Config(settings)
+    return [_convert(settings, config, src_uri, source, clean) for src_uri, source, clean in pages]
 
 
 class _Picture(Exception):
@@ -161,10 +163,10 @@ class _Config:
     """The settings MkDocs' link processor reads."""
 
     def __init__(self, settings: Settings) -> None:
-        links = type("Links", (), {"absolute_links": settings.absolute_links,
-                                   "unrecognized_links": settings.unrecognized_links,
-                                   "not_found": settings.not_found})
-        self.validation = type("Validation", (), {"links": links})
+        links = SimpleNamespace(absolute_links=settings.absolute_links,
+                                unrecognized_links=settings.unrecognized_links,
+                                not_found=settings.not_found)
+        self.validation = SimpleNamespace(links=links)
         self.use_directory_urls = settings.use_directory_urls
 
 
@@ -177,7 +179,8 @@ class _Logged(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _convert(settings: Settings, src_uri: str, source: str, clean: bool) -> Converted | None:
+def _convert(settings: Settings, config: _Config, src_uri: str, source: str,
+             clean: bool) -> Converted | None:
     own = settings.files.get(src_uri)
     if own is None:
         return None
@@ -185,7 +188,6 @@ def _convert(settings: Settings, src_uri: str, source: str, clean: bool) -> Conv
     md = markdown.Markdown(extensions=settings.extensions,
                           extension_configs=settings.extension_configs)
     md.treeprocessors.register(_NoPictures(md), "confnotes_no_pictures", 3)
-    config: Any = _Config(settings)
     files = _Files(settings.files)
     # Stand-ins for MkDocs' File and Files: what its processors ask of them, and no more.
     file: Any = files.get_file_from_path(src_uri)
@@ -193,9 +195,9 @@ def _convert(settings: Settings, src_uri: str, source: str, clean: bool) -> Conv
     known: Any = files
     raw_html = _RawHTMLPreprocessor()
     raw_html._register(md)
-    anchors = _ExtractAnchorsTreeprocessor(file, known, config)
+    anchors = _ExtractAnchorsTreeprocessor(file, known, config)  # type: ignore[arg-type]
     anchors._register(md)
-    links = _RelativePathTreeprocessor(file, known, config)
+    links = _RelativePathTreeprocessor(file, known, config)  # type: ignore[arg-type]
     links._register(md)
     title = _ExtractTitleTreeprocessor()
     title._register(md)
@@ -254,18 +256,16 @@ class Converting:
 
     def __init__(self) -> None:
         self._piece_of: dict[str, _Piece] = {}
-        self._offers = 0
         self.offered = self.taken = 0  # pages offered to the second process, converted there
 
     def offer(self, pages: list[tuple[str, str, bool]], config: MkDocsConfig, files: Files,
               submit: Submit) -> bool:
         """Offer `pages` ((src_uri, source, whether cleaned), in the order MkDocs converts
         them) to the second process, with the site's files as they are now; whether they
-        were. Called again for more pages, the files are sent again as they are then."""
+        were."""
         if not pages or (settings := settings_of(config, files)) is None:
             return False
-        token = f"{id(self)}-{self._offers}"
-        self._offers += 1
+        token = str(id(self))
         if submit(prepare, token, settings) is None:
             return False
         pieces = [pages[start:start + PIECE] for start in range(0, len(pages), PIECE)]
