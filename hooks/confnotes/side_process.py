@@ -15,10 +15,11 @@ import site
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 A = TypeVar("A")
+R = TypeVar("R")
 HOOKS = str(Path(__file__).resolve().parents[1])
 
 
@@ -74,3 +75,60 @@ def shared(job: Callable[[list[A]], list[T]], items: list[A],
                 results[number] = job(piece)
         done.extend(results.pop(number))
     return done
+
+
+class _Piece(Generic[R]):
+    def __init__(self, keys: list[str], future: Future[list[R | None]]) -> None:
+        self.keys = keys
+        self.future = future
+        self.results: dict[str, R] | None = None  # None: not asked yet
+
+
+class Pieces(Generic[R]):
+    """Work offered to the second process piece by piece, the pieces in the order it should
+    take them (the back first), while this process goes through the same items from the front.
+    `take` gives an item's result from there, or None where this process does the item itself:
+    a piece not begun when this process comes to it is withdrawn, and while the second process
+    is at work on a piece this process does that piece's items rather than wait."""
+
+    def __init__(self) -> None:
+        self._piece_of: dict[str, _Piece[R]] = {}
+        self.offered = self.taken = 0  # items offered to the second process, done there
+
+    def add(self, keys: list[str], future: Future[list[R | None]]) -> None:
+        """A piece submitted: `future` gives a result (None: do it here) for each key."""
+        piece = _Piece(keys, future)
+        for key in keys:
+            self._piece_of[key] = piece
+        self.offered += len(keys)
+
+    def future_of(self, key: str) -> Future[list[R | None]] | None:
+        piece = self._piece_of.get(key)
+        return piece.future if piece is not None else None
+
+    def take(self, key: str) -> R | None:
+        piece = self._piece_of.pop(key, None)
+        if piece is None:
+            return None
+        if piece.results is None:
+            if piece.future.cancel():
+                piece.results = {}
+            elif not piece.future.done():
+                return None
+            else:
+                try:
+                    done = piece.future.result()
+                except Exception:
+                    done = [None] * len(piece.keys)  # done here, where errors are raised
+                piece.results = {k: r for k, r in zip(piece.keys, done, strict=True)
+                                 if r is not None}
+        result = piece.results.pop(key, None)
+        self.taken += result is not None
+        return result
+
+    def finish(self) -> None:
+        """Drop what is left (items this process did not ask for); the pieces not begun are
+        withdrawn."""
+        for piece in {id(p): p for p in self._piece_of.values()}.values():
+            piece.future.cancel()
+        self._piece_of = {}

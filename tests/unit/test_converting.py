@@ -160,7 +160,9 @@ def test_the_second_process_converts_the_back_pieces(tmp_path: Path,
         taken = {}
         for n in names:
             if n == names[-converting.PIECE]:
-                work._piece_of[n].future.result()  # the second process has done the last
+                future = work.pieces.future_of(n)
+                assert future is not None
+                future.result()  # the second process has done the last
             taken[n] = work.take(n)
         work.finish()
     finally:

@@ -29,7 +29,7 @@ from .. import (
 from .. import settings as settings_file
 from ..outputs import file_status
 from . import addresses, converting, images, pages, rebuilds
-from .dirty import RebuildSteps, not_dirty_warning
+from .dirty import RebuildSteps, not_dirty_warning, search_plugin
 from .media import MediaSteps
 from .state import config_folder, heading_levels
 
@@ -239,6 +239,13 @@ class Confnotes(RebuildSteps, MediaSteps):
             self.log.debug(f"{self.converting.taken} of {self.converting.offered} pages converted "
                            "in a second process")
         self._cleaned()
+        if self.outputs.shared:
+            # Every page's HTML is final: the second process makes their search entries from
+            # the back while MkDocs renders from the front (indexing.py); then the export.
+            self.indexing.offer(
+                [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                 if f.page is not None], search_plugin(config),
+                self.outputs.side_job)
         self.outputs.launch()
         if self.site is not None:
             view: Any = self.view
@@ -270,6 +277,10 @@ class Confnotes(RebuildSteps, MediaSteps):
         if self.site is None:
             return
         site_dir = Path(config.site_dir)
+        self.indexing.finish()
+        if self.indexing.pieces.offered:
+            self.log.debug(f"{self.indexing.pieces.taken} of {self.indexing.pieces.offered} "
+                           "pages indexed for search in a second process")
         written = self.outputs.finish(site_dir)
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "

@@ -45,6 +45,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from .. import markup
+from ..side_process import Pieces
 from .image_markdown import ImageExtension
 
 # Notes in one job: enough that a job's own cost is small, few enough that this process waits
@@ -244,19 +245,19 @@ def settings_of(config: MkDocsConfig, files: Files) -> Settings | None:
     return settings
 
 
-class _Piece:
-    def __init__(self, notes: list[str], future: Future[list[Converted | None]]) -> None:
-        self.notes = notes
-        self.future = future
-        self.results: dict[str, Converted] | None = None  # None: not asked yet
-
-
 class Converting:
     """The notes of one build whose conversion the second process shares."""
 
     def __init__(self) -> None:
-        self._piece_of: dict[str, _Piece] = {}
-        self.offered = self.taken = 0  # pages offered to the second process, converted there
+        self.pieces: Pieces[Converted] = Pieces()
+
+    @property
+    def offered(self) -> int:
+        return self.pieces.offered   # pages offered to the second process
+
+    @property
+    def taken(self) -> int:
+        return self.pieces.taken     # pages converted there
 
     def offer(self, pages: list[tuple[str, str, bool]], config: MkDocsConfig, files: Files,
               submit: Submit) -> bool:
@@ -273,41 +274,16 @@ class Converting:
             future = submit(convert_piece, token, piece)
             if future is None:
                 break
-            taken = _Piece([src for src, _source, _clean in piece], future)
-            for src in taken.notes:
-                self._piece_of[src] = taken
-            self.offered += len(piece)
+            self.pieces.add([src for src, _source, _clean in piece], future)
         return True
 
     def take(self, src_uri: str) -> Converted | None:
-        """The page converted there, if the second process has its piece: a piece it has not
-        begun when this process comes to it is withdrawn and converted here; while it is at
-        work on the piece, this process converts the piece's pages itself rather than wait."""
-        piece = self._piece_of.pop(src_uri, None)
-        if piece is None:
-            return None
-        if piece.results is None:
-            if piece.future.cancel():
-                piece.results = {}
-            elif not piece.future.done():
-                return None
-            else:
-                try:
-                    done = piece.future.result()
-                except Exception:
-                    done = [None] * len(piece.notes)  # converted here, where errors are raised
-                piece.results = {src: c for src, c in zip(piece.notes, done, strict=True)
-                                 if c is not None}
-        converted = piece.results.pop(src_uri, None)
-        self.taken += converted is not None
-        return converted
+        """The page converted there, if the second process has its piece (Pieces.take)."""
+        return self.pieces.take(src_uri)
 
     def finish(self) -> None:
-        """Drop what is left (pages MkDocs did not convert); the pieces not begun are
-        withdrawn."""
-        for piece in set(self._piece_of.values()):
-            piece.future.cancel()
-        self._piece_of = {}
+        """Drop what is left (pages MkDocs did not convert)."""
+        self.pieces.finish()
 
 
 def install(page: Page, converted: Converted) -> None:

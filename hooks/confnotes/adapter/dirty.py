@@ -192,7 +192,7 @@ class RebuildSteps(BuildState):
         calls = self.rebuilds.tape.stop()
         src = page.file.src_uri
         entries: list[dict[str, Any]] = []
-        plugin = _search_plugin(config)
+        plugin = search_plugin(config)
         if plugin is not None:
             # Taken from Material's plugin: at the end of the build it would turn every page's
             # entries into JSON again (and keep them for the next build), only for
@@ -215,7 +215,7 @@ class RebuildSteps(BuildState):
         plugin keeps only the pages it rendered. Analysed (search.enrich) when its settings
         ask for it: True then."""
         assert self.rebuilds is not None
-        plugin = _search_plugin(config)
+        plugin = search_plugin(config)
         if plugin is None:
             return False
         settings = {k: plugin.search_index.config[k]
@@ -290,7 +290,7 @@ def not_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _search_plugin(config: MkDocsConfig) -> Any:
+def search_plugin(config: MkDocsConfig) -> Any:
     """Material's search plugin, found by what it keeps (`search_index.entries`)."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)

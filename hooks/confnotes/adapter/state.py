@@ -23,7 +23,7 @@ from .. import (
 )
 from ..messages import Report
 from ..model import Kind
-from . import avatar_files, cleaning, converting, images, pages, rebuilds, social
+from . import avatar_files, cleaning, converting, images, indexing, pages, rebuilds, social
 
 
 def heading_levels(toc: Iterable[Any]) -> dict[str, int]:
@@ -89,6 +89,7 @@ class BuildState:
         self.cleaning = cleaning.Cleaning()
         self.converting = converting.Converting()
         self.converted: converting.Converted | None = None   # the page converting now
+        self.indexing = indexing.Indexing()
         # What the last build spent where (seconds), as -v logs it; read by bench/hooks_time.py.
         self.timings: dict[str, float] = {}
         self.view: pages.View | None = None
