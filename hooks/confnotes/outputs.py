@@ -108,6 +108,23 @@ def _timed_write(site_dir: Path, site: Site, avatars: dict[str, str],
             kept)
 
 
+# In the second process: the model its last writing was given, which the jobs after it (the
+# search index's analysis, adapter/indexing.py) read rather than be sent it again.
+_GIVEN: dict[str, Site] = {}
+
+
+def _side_write(site_dir: Path, site: Site, avatars: dict[str, str],
+                settings: feeds.Settings, kept: dict[str, Any] | None = None
+                ) -> tuple[float, list[str], dict[str, Any] | None]:
+    _GIVEN["site"] = site
+    return _timed_write(site_dir, site, avatars, settings, kept)
+
+
+def given_site() -> Site:
+    """In the second process, the model the writing before this job was given."""
+    return _GIVEN["site"]
+
+
 def _in_side_process(notes: int) -> bool:
     wanted = os.environ.get(SWITCH, "")
     if wanted in ("0", "1"):
@@ -148,7 +165,7 @@ class Outputs:
             # Under `mkdocs serve` the second process hands back what it made, for the next
             # rebuild to reuse (the notes it was made from come back as copies, equal in value).
             with contextlib.suppress(BrokenProcessPool):  # then `finish` writes them here
-                self._job = self._side.submit(_timed_write, self._staging, *self._args,
+                self._job = self._side.submit(_side_write, self._staging, *self._args,
                                               {} if self.kept is not None else None)
 
     def open(self, notes: int, in_process: bool = False) -> bool:

@@ -266,10 +266,18 @@ def enrich(site_dir: Path, site: Site, levels: Mapping[str, Mapping[str, int]]) 
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
-    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    text = enriched(json.loads(path.read_text(encoding="utf-8")), site, levels)
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+
+
+def enriched(index: dict[str, Any], site: Site, levels: Mapping[str, Mapping[str, int]]
+             ) -> str | None:
+    """The search index (as `search_index.json` holds it, read) with the analysed fields, as
+    the file's text; None when mkdocs.yml declares none of them (plain Material search)."""
     declared = set(index.get("config", {}).get("fields", {}))
     if not declared.intersection(FIELDS):
-        return  # plain Material search: mkdocs.yml asks for no analysed fields
+        return None
     analyser = Analyser(re.compile(index["config"]["separator"]))
     docs: list[dict[str, Any]] = index["docs"]
     # Two passes over the text, the first for the vocabulary. Nothing of a doc is kept for the
@@ -288,8 +296,7 @@ def enrich(site_dir: Path, site: Site, levels: Mapping[str, Mapping[str, int]]) 
     for doc in docs:
         _enrich_doc(doc, context, owners, brands)
     # UTF-8 rather than Material's \uXXXX escapes: a third fewer bytes, 8% fewer gzipped.
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 def _read_words(analyser: Analyser, doc: dict[str, Any], seen: set[str]) -> list[str]:

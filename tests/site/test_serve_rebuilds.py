@@ -26,7 +26,8 @@ SITEMAP_DATE = re.compile(rb"<lastmod>[^<]*</lastmod>")
 class Server:
     """`mkdocs serve` in `folder`, its site written under a temporary folder we can read."""
 
-    def __init__(self, folder: Path, port: int, dirty: bool) -> None:
+    def __init__(self, folder: Path, port: int, dirty: bool,
+                 env: dict[str, str] | None = None) -> None:
         self.tmp = folder.parent / f"tmp-{time.time_ns()}"
         self.tmp.mkdir()
         self.log = folder.parent / f"serve-{time.time_ns()}.log"
@@ -35,7 +36,8 @@ class Server:
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 command, cwd=folder, stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp)})
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp),
+                     **(env or {})})
         self.base = f"http://127.0.0.1:{port}/"
 
     def site(self) -> Path:
@@ -88,13 +90,17 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path,
-                                                               tmp_path: Path) -> None:
+# "1": the first build shares its work with a second process, as a site of 300 notes or more
+# does (reading, converting, search entries, outputs); the rebuilds after it do not.
+@pytest.mark.parametrize("side", ["", "1"])
+def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path, tmp_path: Path,
+                                                               side: str) -> None:
     docs = project / "docs"
     notes = sorted((docs / "notes").rglob("*.md"))
     second, first, gone = notes[0], notes[1], notes[-1]
     port = _free_port()
-    server = Server(project, port, dirty=True)
+    server = Server(project, port, dirty=True,
+                    env={"CONFNOTES_SIDE_PROCESS": side} if side else None)
     try:
         base = server.base
         assert _wait_for(base, "Confnotes", timeout=120), "serve did not start"

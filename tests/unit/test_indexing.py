@@ -4,10 +4,12 @@ were made is indexed here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from confnotes import feeds, outputs, search
 from confnotes.adapter import indexing
 from confnotes.side_process import SideProcess
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
@@ -15,12 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from .test_converting import NOTES, config_and_files
+from .test_search import _site, search_config
 
 MORE = {
     "notes/tagged.md": "---\ntags: [AI, 반도체]\nsearch:\n  boost: 2\n---\n\n# 태그\n\n본문 "
                        "<b>굵게</b>\n\n## 둘째\n\n```\ncode  kept\n```\n",
     "notes/hidden.md": "---\nsearch:\n  exclude: true\n---\n\n# 숨김\n\n찾지 못한다\n",
     "notes/no-h1.md": "앞말\n\n### 셋째 단계\n\n- 목록 <sub>아래</sub>\n",
+    "notes/n.md": "# 노트\n\n반도체 설계 이야기\n\n## First Talk {#first}\n\n앱이 중요하다\n\n"
+                  "### 부분\n\n## Memory {#memory}\n\n데이터 이동, 클라우드보안\n",
 }
 
 
@@ -62,8 +67,9 @@ def test_entries_made_there_are_the_search_plugins_own(tmp_path: Path) -> None:
     plugin = search_plugin(config)
     side = SideProcess()
     try:
-        made = side.submit(indexing.index_piece, dict(plugin.config),
-                           [indexing.ForIndex(page) for page in pages]).result()
+        side.submit(indexing.prepare, "t", dict(plugin.config),
+                    [indexing.ForIndex(page) for page in pages])
+        made = side.submit(indexing.index_piece, "t", 0, len(pages)).result()
     finally:
         side.wait()
     assert len(made) == len(pages)
@@ -108,13 +114,14 @@ def test_a_page_this_process_comes_to_first_is_indexed_here(tmp_path: Path) -> N
 
     def submit(job: Any, *args: Any) -> Future[Any]:
         future: Future[Any] = Future()  # never begun
-        futures.append(future)
+        if job is indexing.index_piece:
+            futures.append(future)
         return future
     work = indexing.Indexing()
     assert work.offer(pages, plugin, submit)
     for page in pages:
         plugin.search_index.add_entry_from_context(page)
-    assert all(f.cancelled() for f in futures)
+    assert futures and all(f.cancelled() for f in futures)
     assert work.pieces.taken == 0
     assert plugin.search_index.entries == own_entries(pages)
 
@@ -128,3 +135,65 @@ def test_only_materials_own_search_is_shared(tmp_path: Path) -> None:
     plugin = search_plugin(config)
     plugin.config.enabled = False
     assert not indexing.Indexing().offer(pages, plugin, submit)
+
+
+def analysed_both_ways(tmp_path: Path, change: Callable[[list[Page]], None] | None = None
+                       ) -> tuple[str | None, str]:
+    """The index as the second process analyses it, if it does, and as this one would."""
+    config, pages = rendered_pages(tmp_path, 2 * indexing.PIECE)
+    plugin = SearchPlugin()
+    errors, _warnings = plugin.load_config(search_config())
+    assert not errors
+    plugin.on_config(config)
+    site = _site()
+    levels = {"notes/n/": {"first": 2, "memory": 2}}
+    side = SideProcess()
+    try:
+        work = indexing.Indexing()
+        assert work.offer(pages, plugin, side.submit)
+        side.submit(outputs._side_write, tmp_path / "staging", site, {},
+                    feeds.Settings("", "사이트", None, "ko"))
+        work.analyse(levels, side.submit)
+        side.submit(search.plain_text, "").result()  # the jobs before it are done
+        if change is not None:
+            change(pages)
+        for page in pages:
+            plugin.search_index.add_entry_from_context(page)
+        there = work.analysis()
+        work.finish()
+    finally:
+        side.wait()
+    if change is None:
+        # Made there without any piece done before (all the pages indexed in the build).
+        indexing.prepare("alone", dict(plugin.config), [indexing.ForIndex(p) for p in pages])
+        outputs._GIVEN["site"] = site
+        try:
+            assert indexing.analysed("alone", levels) == there
+        finally:
+            outputs._GIVEN.clear()
+    site_dir = tmp_path / "site"
+    (site_dir / "search").mkdir(parents=True)
+    (site_dir / "search" / "search_index.json").write_text(
+        plugin.search_index.generate_search_index(None), encoding="utf-8")
+    search.enrich(site_dir, site, levels)
+    return there, (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_the_whole_index_is_analysed_there_as_here(tmp_path: Path) -> None:
+    there, here = analysed_both_ways(tmp_path)
+    assert there == here
+    assert '"words":' in here and '"about":' in here   # the analysed fields are there
+
+
+def test_a_changed_page_has_the_index_analysed_here(tmp_path: Path) -> None:
+    def change(pages: list[Page]) -> None:
+        pages[0].content = (pages[0].content or "") + "<p>반도체설계 이야기</p>"
+    there, here = analysed_both_ways(tmp_path, change)
+    assert there is None and "반도체설계" in here
+
+
+def test_pages_indexed_in_another_order_have_the_index_analysed_here(tmp_path: Path) -> None:
+    def change(pages: list[Page]) -> None:
+        pages[0], pages[1] = pages[1], pages[0]
+    there, _here = analysed_both_ways(tmp_path, change)
+    assert there is None

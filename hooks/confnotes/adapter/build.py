@@ -247,6 +247,10 @@ class Confnotes(RebuildSteps, MediaSteps):
                  if f.page is not None], search_plugin(config),
                 self.outputs.side_job)
         self.outputs.launch()
+        if self.rebuilds is None:  # under `mkdocs serve` the index is kept page by page
+            # After the outputs, whose model it reads: the whole index analysed there.
+            self.indexing.analyse({url: dict(levels) for url, levels in
+                                   self.heading_levels.items()}, self.outputs.side_job)
         if self.site is not None:
             view: Any = self.view
             if self.rebuilds is not None:
@@ -277,10 +281,12 @@ class Confnotes(RebuildSteps, MediaSteps):
         if self.site is None:
             return
         site_dir = Path(config.site_dir)
+        analysed = self.indexing.analysis()  # before the second process ends with the outputs
         self.indexing.finish()
         if self.indexing.pieces.offered:
             self.log.debug(f"{self.indexing.pieces.taken} of {self.indexing.pieces.offered} "
-                           "pages indexed for search in a second process")
+                           "pages indexed for search in a second process, "
+                           f"{'the index analysed there' if analysed else 'analysed here'}")
         written = self.outputs.finish(site_dir)
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
@@ -289,7 +295,11 @@ class Confnotes(RebuildSteps, MediaSteps):
             site_dir, self.site, config.site_name,
             self.rebuilds.sitemaps if self.rebuilds is not None else None)
         if self.rebuilds is None or not self._write_search_index(config):
-            search.enrich(site_dir, self.site, self.heading_levels)
+            if analysed is None:
+                search.enrich(site_dir, self.site, self.heading_levels)
+            else:
+                (site_dir / "search" / "search_index.json").write_text(analysed,
+                                                                       encoding="utf-8")
         if self.cards is not None:
             wanted = self._card_wanted(site_dir) if self.rebuilds is not None else None
             for page, error in self.cards.finish(wanted):

@@ -13,6 +13,12 @@ still holds the same values (a plugin may change a page after `on_env`); otherwi
 pages the second process has not done, the plugin indexes the page itself, as usual. The index
 lists the entries in the same order either way, so `search_index.json` is the same bytes.
 
+After the export, the second process also analyses the whole index for Korean search
+(search.enriched), from every offered page (indexing there the ones the build indexed itself).
+The build writes that analysis only if the search plugin indexed exactly the offered pages, in
+order, each as offered; otherwise, or if the analysis has not begun when the build ends, the
+build analyses its own index as before.
+
 Nothing here is a documented Material extension point: the search plugin's index object is given
 a method of its own for this build (Material is pinned; the site tests compare the whole site
 built with and without the second process).
@@ -20,12 +26,15 @@ built with and without the second process).
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from .. import outputs, search
 from ..side_process import Pieces
 
 # Pages in one job: a job costs a few milliseconds of its own; this process does at most one
@@ -42,7 +51,7 @@ class ForIndex:
     def __init__(self, page: Page) -> None:
         self.url = page.url
         self.title = page.title
-        self.meta = _meta(page)
+        self.meta = copy.deepcopy(_meta(page))  # as it is now, whenever it is sent
         self.content = page.content
         self.toc = page.toc
 
@@ -60,7 +69,30 @@ def _meta(page: Page) -> dict[str, Any]:
 # -- the second process ----------------------------------------------------------------------
 
 
-def index_piece(settings: dict[str, Any], pages: list[ForIndex]) -> list[Entries]:
+class _Offer:
+    def __init__(self, settings: dict[str, Any], pages: list[ForIndex]) -> None:
+        self.settings = settings
+        self.pages = pages
+        self.made: dict[int, Entries] = {}   # by the page's place in `pages`
+
+
+_OFFERS: dict[str, _Offer] = {}
+
+
+def prepare(token: str, settings: dict[str, Any], pages: list[ForIndex]) -> None:
+    """The first job of an offer: every page, in order, for the pieces and the analysis."""
+    _OFFERS[token] = _Offer(settings, pages)
+
+
+def index_piece(token: str, start: int, stop: int) -> list[Entries]:
+    """The search entries of the offer's pages from `start` to `stop`."""
+    offer = _OFFERS[token]
+    made = _index(offer.settings, offer.pages[start:stop])
+    offer.made.update(zip(range(start, stop), made, strict=True))
+    return made
+
+
+def _index(settings: dict[str, Any], pages: list[ForIndex]) -> list[Entries]:
     """Each page's search entries, as Material's SearchIndex makes them."""
     from material.plugins.search.plugin import SearchIndex
 
@@ -73,6 +105,23 @@ def index_piece(settings: dict[str, Any], pages: list[ForIndex]) -> list[Entries
     return made
 
 
+def analysed(token: str, levels: dict[str, dict[str, int]]) -> str | None:
+    """The whole search index with its analysed fields, as `search_index.json`'s text (None:
+    plain Material search), made from the offer's pages: what the build's index holds if every
+    page was indexed as offered (`Indexing.intact`). Pages indexed in the build itself are
+    indexed here too."""
+    from material.plugins.search.plugin import SearchIndex
+
+    offer = _OFFERS.pop(token)
+    index = SearchIndex(**offer.settings)
+    for place, page in enumerate(offer.pages):
+        made = offer.made.get(place)
+        index.entries += made if made is not None else _index(offer.settings, [page])[0]
+    # Through the JSON Material writes, as the build's own analysis reads it back.
+    data = json.loads(index.generate_search_index(None))
+    return search.enriched(data, outputs.given_site(), levels)
+
+
 # -- this process ----------------------------------------------------------------------------
 
 
@@ -81,7 +130,11 @@ class Indexing:
 
     def __init__(self) -> None:
         self.pieces: Pieces[Entries] = Pieces()
-        self.sent: dict[str, ForIndex] = {}
+        self.sent: list[ForIndex] = []
+        self._place: dict[str, int] = {}
+        self._next = 0          # the place of the page the search plugin should index next
+        self._intact = False    # every page so far indexed as offered, in order
+        self._analysis: Future[str | None] | None = None
 
     def offer(self, pages: list[Page], plugin: Any, submit: Submit) -> bool:
         """Offer `pages` (in the order MkDocs renders them) to the second process, and have
@@ -89,17 +142,20 @@ class Indexing:
         index: Any = getattr(plugin, "search_index", None)
         if not pages or not _shareable(plugin, index):
             return False
-        settings = dict(plugin.config)
-        stand_ins = [(page.file.src_uri, ForIndex(page)) for page in pages]
-        pieces = [stand_ins[start:start + PIECE] for start in range(0, len(stand_ins), PIECE)]
-        for piece in reversed(pieces):  # the second process starts from the back
-            future = submit(index_piece, settings, [stand_in for _src, stand_in in piece])
+        token = str(id(self))
+        self.sent = [ForIndex(page) for page in pages]
+        if submit(prepare, token, dict(plugin.config), self.sent) is None:
+            return False
+        self.token = token
+        self._place = {page.file.src_uri: place for place, page in enumerate(pages)}
+        srcs = list(self._place)
+        for start in reversed(range(0, len(pages), PIECE)):  # the second process: the back first
+            stop = min(start + PIECE, len(pages))
+            future = submit(index_piece, token, start, stop)
             if future is None:
                 break
-            self.pieces.add([src for src, _stand_in in piece], future)
-            self.sent.update(piece)
-        if not self.pieces.offered:
-            return False
+            self.pieces.add(srcs[start:stop], future)
+        self._intact = len(srcs) == len(pages)
         own = index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
@@ -112,21 +168,44 @@ class Indexing:
         index.add_entry_from_context = add_entry_from_context
         return True
 
+    def analyse(self, levels: dict[str, dict[str, int]], submit: Submit) -> None:
+        """Have the second process analyse the whole index once it has done the jobs before
+        (search.enriched); given only after the writing of the outputs, whose model it reads."""
+        if self._intact:
+            self._analysis = submit(analysed, self.token, levels)
+
     def take(self, page: Page) -> Entries | None:
         """The page's entries made there, if they were made from the page as it is now."""
         src = page.file.src_uri
         entries = self.pieces.take(src)
-        sent = self.sent.pop(src, None)
-        if entries is None or sent is None or not sent.holds(page):
+        place = self._place.get(src)
+        holds = place is not None and self.sent[place].holds(page)
+        if place != self._next or not holds:
+            self._intact = False
+        self._next += 1
+        return entries if holds else None
+
+    def analysis(self) -> str | None:
+        """The analysed index from the second process (see `analysed`), once every page was
+        indexed as offered; None where this process analyses it: the pages differ, the index
+        is plain Material search, the analysis failed there or had not begun (it is
+        withdrawn)."""
+        future, self._analysis = self._analysis, None
+        if future is None:
             return None
-        return entries
+        if not self._intact or self._next != len(self.sent) or future.cancel():
+            future.cancel()
+            return None
+        try:
+            return future.result()
+        except Exception:
+            return None
 
     def finish(self) -> None:
         """Drop what is left (pages the search plugin did not index)."""
         self.pieces.finish()
-        self.sent = {}
-
-
+        self.sent = []
+        self._place = {}
 def _shareable(plugin: Any, index: Any) -> bool:
     """Material's own search plugin and index, enabled, without Chinese segmentation (its
     dictionaries are set up in this process only)."""
