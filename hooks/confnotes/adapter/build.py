@@ -281,12 +281,15 @@ class Confnotes(RebuildSteps, MediaSteps):
         if self.site is None:
             return
         site_dir = Path(config.site_dir)
-        analysed = self.indexing.analysis()  # before the second process ends with the outputs
+        # Asked for as Material's search plugin wrote the index (indexing.py), else now: before
+        # the second process ends with the outputs.
+        analysed = self.indexing.analysis()
         self.indexing.finish()
+        there = self.indexing.written or analysed is not None
         if self.indexing.pieces.offered:
             self.log.debug(f"{self.indexing.pieces.taken} of {self.indexing.pieces.offered} "
                            "pages indexed for search in a second process, "
-                           f"{'the index analysed there' if analysed else 'analysed here'}")
+                           f"{'the index analysed there' if there else 'analysed here'}")
         written = self.outputs.finish(site_dir)
         if self.outputs.side_seconds:
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
@@ -295,9 +298,9 @@ class Confnotes(RebuildSteps, MediaSteps):
             site_dir, self.site, config.site_name,
             self.rebuilds.sitemaps if self.rebuilds is not None else None)
         if self.rebuilds is None or not self._write_search_index(config):
-            if analysed is None:
+            if not there:
                 search.enrich(site_dir, self.site, self.heading_levels)
-            else:
+            elif analysed is not None:
                 (site_dir / "search" / "search_index.json").write_text(analysed,
                                                                        encoding="utf-8")
         if self.cards is not None:

@@ -105,11 +105,19 @@ def _index(settings: dict[str, Any], pages: list[ForIndex]) -> list[Entries]:
     return made
 
 
+def fill(token: str, start: int, stop: int) -> None:
+    """The search entries of the offer's pages from `start` to `stop` that no piece made here
+    (the build withdrew their pieces and indexed them itself), for the analysis."""
+    offer = _OFFERS[token]
+    missing = [place for place in range(start, stop) if place not in offer.made]
+    made = _index(offer.settings, [offer.pages[place] for place in missing])
+    offer.made.update(zip(missing, made, strict=True))
+
+
 def analysed(token: str, levels: dict[str, dict[str, int]]) -> str | None:
     """The whole search index with its analysed fields, as `search_index.json`'s text (None:
     plain Material search), made from the offer's pages: what the build's index holds if every
-    page was indexed as offered (`Indexing.intact`). Pages indexed in the build itself are
-    indexed here too."""
+    page was indexed as offered (`Indexing.intact`)."""
     from material.plugins.search.plugin import SearchIndex
 
     offer = _OFFERS.pop(token)
@@ -135,6 +143,8 @@ class Indexing:
         self._next = 0          # the place of the page the search plugin should index next
         self._intact = False    # every page so far indexed as offered, in order
         self._analysis: Future[str | None] | None = None
+        self._fills: list[Future[Any] | None] = []
+        self.written = False    # the search plugin wrote the index analysed there
 
     def offer(self, pages: list[Page], plugin: Any, submit: Submit) -> bool:
         """Offer `pages` (in the order MkDocs renders them) to the second process, and have
@@ -166,12 +176,27 @@ class Indexing:
                 index.entries.extend(entries)
 
         index.add_entry_from_context = add_entry_from_context
+        own_index = index.generate_search_index
+
+        def generate_search_index(prev: Any) -> str:
+            # The analysed index, when the second process has made it, is what the plugin
+            # writes: its own JSON would be read back and written over.
+            if prev is None and (text := self.analysis()) is not None:
+                self.written = True
+                return text
+            return str(own_index(prev))
+
+        index.generate_search_index = generate_search_index
         return True
 
     def analyse(self, levels: dict[str, dict[str, int]], submit: Submit) -> None:
         """Have the second process analyse the whole index once it has done the jobs before
-        (search.enriched); given only after the writing of the outputs, whose model it reads."""
+        (search.enriched); given only after the writing of the outputs, whose model it reads.
+        First it indexes, piece by piece, the pages whose pieces the build withdrew: a piece of
+        that still waiting when the build ends is withdrawn, with the analysis."""
         if self._intact:
+            self._fills = [submit(fill, self.token, start, min(start + PIECE, len(self.sent)))
+                           for start in range(0, len(self.sent), PIECE)]
             self._analysis = submit(analysed, self.token, levels)
 
     def take(self, page: Page) -> Entries | None:
@@ -188,9 +213,15 @@ class Indexing:
     def analysis(self) -> str | None:
         """The analysed index from the second process (see `analysed`), once every page was
         indexed as offered; None where this process analyses it: the pages differ, the index
-        is plain Material search, the analysis failed there or had not begun (it is
-        withdrawn)."""
+        is plain Material search, the analysis failed there or had not begun (it is withdrawn,
+        with the pages still to index for it). An analysis under way is waited for: what is
+        left of it takes no longer than the whole would here."""
         future, self._analysis = self._analysis, None
+        fills, self._fills = self._fills, []
+        if future is not None and not future.done():
+            for waiting in fills:
+                if waiting is not None:
+                    waiting.cancel()
         if future is None:
             return None
         if not self._intact or self._next != len(self.sent) or future.cancel():
