@@ -138,6 +138,7 @@ class Indexing:
 
     def __init__(self) -> None:
         self.pieces: Pieces[Entries] = Pieces()
+        self.token = ""
         self.sent: list[ForIndex] = []
         self._place: dict[str, int] = {}
         self._next = 0          # the place of the page the search plugin should index next
@@ -153,7 +154,11 @@ class Indexing:
         if not pages or not _shareable(plugin, index):
             return False
         token = str(id(self))
-        self.sent = [ForIndex(page) for page in pages]
+        try:
+            self.sent = [ForIndex(page) for page in pages]
+        except Exception:  # a front matter value that cannot be copied: indexed here
+            self.sent = []
+            return False
         if submit(prepare, token, dict(plugin.config), self.sent) is None:
             return False
         self.token = token
