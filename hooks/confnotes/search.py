@@ -42,6 +42,7 @@ from .index import Site
 from .kinds import SPEC
 from .model import KINDS, Kind, Note, Talk, Term
 from .names import key
+from .outputs import file_status
 
 FIELDS = ("titles", "words", "about")
 BREADCRUMB = " › "
@@ -398,6 +399,8 @@ class KeptIndex:
         self.counts: dict[str, int] = {}     # stem -> pages whose words give it
         self.site: Site | None = None
         self.term_stems: set[str] = set()
+        # The file as the last call left it: where, its head, its pages' parts, size and time.
+        self.written: tuple[Path, bytes, list[bytes], tuple[int, int] | None] | None = None
 
     def write(self, path: Path, settings: dict[str, Any], pages: list[tuple[str, Any]],
               site: Site, levels: Mapping[str, Mapping[str, int]]) -> None:
@@ -455,9 +458,34 @@ class KeptIndex:
             if page.json:
                 parts.append(page.json)
         self.site = site
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b'{"config":' + _dumps(config).encode("utf-8") + b',"docs":['
-                         + b",".join(parts) + b"]}")
+        self._write(path, b'{"config":' + _dumps(config).encode("utf-8") + b',"docs":[', parts)
+
+    def _write(self, path: Path, head: bytes, parts: list[bytes]) -> None:
+        """`head`, the parts joined by commas, then `]}`. A rebuild changes a few pages' parts
+        (the same bytes objects are kept for the others): while the file is as the last call
+        left it, only what follows the first changed part is written again."""
+        last, self.written = self.written, None
+        if last is not None and last[0] == path and last[1] == head and (
+                file_status(path) == last[3]):
+            same = 0
+            for old, new in zip(last[2], parts, strict=False):
+                if old is not new:
+                    break
+                same += 1
+            if same == len(parts) == len(last[2]):
+                self.written = last
+                return
+            # From the end of the last part unchanged, with the comma before the next part.
+            offset = len(head) + sum(len(part) for part in parts[:same]) + max(same - 1, 0)
+            tail = (b"," if 0 < same < len(parts) else b"") + b",".join(parts[same:]) + b"]}"
+            with path.open("r+b") as handle:
+                handle.seek(offset)
+                handle.write(tail)
+                handle.truncate()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(head + b",".join(parts) + b"]}")
+        self.written = (path, head, parts, file_status(path))
 
     def _relearn(self, analyser: Analyser, vocabulary: set[str]) -> Analyser:
         """An analyser of the new `vocabulary`; the pages whose analysis it changes are

@@ -232,3 +232,40 @@ def test_kept_index_gives_what_enrich_gives_after_each_change(tmp_path: Path) ->
         assert served.read_text(encoding="utf-8") == expected, n
         words = json.loads(expected)["docs"][0].get("words", "").split()
         assert ("보안" in words) == (n in (1, 2)), (n, words)   # the cut moved, and back
+
+
+def test_kept_index_writes_only_what_follows_the_first_changed_page(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the file is written again from the first page whose entries
+    changed: after each change it holds the bytes a whole writing gives, also when pages are
+    added or removed at the end, or the file was changed by something else in between."""
+    fields = {"title": {}, "text": {}, "titles": {}, "words": {}, "about": {}}
+    settings = {"lang": ["en"], "separator": SEPARATOR.pattern, "pipeline": [], "fields": fields}
+    site = _site()
+
+    def page(n: int, text: str) -> list[dict[str, Any]]:
+        return [{"location": f"notes/p{n}/", "title": f"노트 {n}", "text": f"<p>{text}</p>"}]
+    pages = [page(n, f"반도체 설계 {n}") for n in range(6)]
+    steps = [list(pages), list(pages)]                           # the same: nothing written
+    steps.append([*pages[:3], page(3, "클라우드 보안"), *pages[4:]])   # one in the middle
+    steps.append(steps[-1][:4])                                  # the last two removed
+    steps.append([*steps[-1], page(9, "새 노트")])                  # one added at the end
+    steps.append([page(0, "첫 노트 바뀜"), *steps[-1][1:]])            # the first
+    steps.append([])                                             # none
+    steps.append(list(pages))
+    kept = search.KeptIndex()
+    served = tmp_path / "served" / "search_index.json"
+    writes = []
+    for n, step in enumerate(steps):
+        if n == 4:  # changed by something else before a page is added at the end
+            data = served.read_bytes()
+            served.write_bytes(data[:20] + b"X" + data[21:])
+        kept.write(served, settings, [(str(i), p) for i, p in enumerate(step)], site, {})
+        writes.append(served.stat().st_mtime_ns)
+        clean = tmp_path / f"clean-{n}"
+        (clean / "search").mkdir(parents=True)
+        (clean / "search" / "search_index.json").write_text(json.dumps(
+            {"config": settings, "docs": [d for p in step for d in p]}), encoding="utf-8")
+        enrich(clean, site, {})
+        expected = (clean / "search" / "search_index.json").read_bytes()
+        assert served.read_bytes() == expected, n
+    assert writes[1] == writes[0]   # nothing changed: the file is left as it was
