@@ -221,3 +221,30 @@ def test_initials_are_drawn_on_the_names_own_colour(fonts: Fonts) -> None:
     assert first.getpixel((0, 0))[3] == 0  # type: ignore[index]  # outside the disc
     assert not card_fonts.missing(font, View.initials("이강욱"))
     assert first.tobytes() != avatars.initials("Kai-Fu Lee", 220, font).tobytes()
+
+
+def test_a_file_of_the_sites_own_at_a_cards_address_wins(fonts: Fonts, tmp_path: Path) -> None:
+    from confnotes.adapter.social import Cards
+    from confnotes.cards import FOLDER
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
+                      "site_dir": str(tmp_path / "site")})
+    errors, _warnings = config.validate()
+    assert not errors
+    config.plugins._current_plugin = "confnotes"  # as while MkDocs runs the hooks' on_files
+    own = File(f"{FOLDER}/notes/a.png", config["docs_dir"], config["site_dir"], True)
+    files = Files([own])
+    planned = Cards(tmp_path / "cache", fonts)
+    try:
+        planned.plan("notes/a.md", BASE, files, config)
+        planned.plan("notes/b.md", BASE, files, config)
+        planned.start()
+    finally:
+        assert planned.finish() == []
+    assert (tmp_path / "site" / FOLDER / "notes/b.png").is_file()
+    assert "notes/a.md" not in planned.by_page        # the site's own file is published
+    assert planned.by_page["notes/b.md"].src_uri == f"{FOLDER}/notes/b.png"

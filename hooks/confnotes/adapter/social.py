@@ -63,7 +63,9 @@ class Cards:
             # longer; the card's name is shortened with a hash first.
             name = bounded_slug(name, 200)
             url = f"{FOLDER}/{folder + '/' if folder else ''}{name}.png"
-        if files.get_file_from_path(url) is not None:
+        # `url` is built from a page's src_uri, already as MkDocs keys its files (what
+        # get_file_from_path would first make of it, at a cost, for every page).
+        if url in files.src_uris:
             return  # a file of the site's own is there: it wins, as a page does
         if known is None:
             # Not added to `files`: MkDocs copies those before it renders the pages, and the
