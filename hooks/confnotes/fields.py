@@ -23,6 +23,8 @@ from .yaml_loader import YamlList, YamlMap
 
 _TOPIC_LEVELS = re.compile(r"\s*(?:\||>|›|»)\s*|\s+/\s+")
 _HASHTAGS = re.compile(r"^#\S+(?:\s+#\S+)+$")
+_COMMAS = re.compile(r"[,，、]")
+_NUMBER_WORD = re.compile(r"(?<!\S)\d+(?!\S)")
 DAY_WORDS = {"첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
 
 
@@ -197,12 +199,21 @@ def as_topics(value: Any, key: str, ctx: Context) -> list[TopicRef]:
                      item_line)
             continue
         text = str(item) if not isinstance(item, str) else item
-        parts = text.split() if _HASHTAGS.match(text.strip()) else re.split(r"[,，、]", text)
+        parts = text.split() if _HASHTAGS.match(text.strip()) or (
+            isinstance(value, str) and _jekyll_words(key, ctx) and not _COMMAS.search(text)
+            and not _NUMBER_WORD.search(text)) else _COMMAS.split(text)
         for part in parts:
             path = topic_path(part)
             if path:
                 topics.append(TopicRef(path, item_line))
     return topics
+
+
+def _jekyll_words(key: str, ctx: Context) -> bool:
+    """Jekyll reads `tags: android conference` (and `categories:`) as a list of words: so does
+    a post that Jekyll builds (it has a `layout:`). Elsewhere the string is one topic, and so
+    is one with a number for a word (`NDC 2019` names an event and its year)."""
+    return key.casefold() in ("tags", "categories") and "layout" in ctx.meta
 
 
 def topic_path(text: str) -> tuple[str, ...]:

@@ -75,6 +75,22 @@ def test_lists_as_list_string_or_comma_string(value: str) -> None:
     assert [t.path for t in raw.topics] == [("AI",), ("반도체",)]
 
 
+@pytest.mark.parametrize(("head", "topics"), [
+    # A Jekyll post (it has a layout): Jekyll makes a list of the words, and so do we.
+    ("layout: post\ntags: android 반도체", [("android",), ("반도체",)]),
+    ("layout: post\ncategories: android 반도체", [("android",), ("반도체",)]),
+    ("layout: post\ntags: \"AI 인프라, 반도체\"", [("AI 인프라",), ("반도체",)]),   # commas rule
+    ("layout: post\ntags: [AI 인프라]", [("AI 인프라",)]),                   # a list as written
+    ("tags: AI 인프라", [("AI 인프라",)]),                                     # not Jekyll's
+    ("layout: post\ntags: NDC 2019", []),          # an event and its year, read as the event
+])
+def test_jekyll_reads_a_string_of_tags_as_words(head: str, topics: list[tuple[str]]) -> None:
+    raw, _ = note(f"---\n{head}\n---\n")
+    assert [t.path for t in raw.topics] == topics
+    if "NDC" in head:
+        assert raw.event == "NDC 2019"
+
+
 @pytest.mark.parametrize("sep", [" | ", " > ", " / ", ">", " › "])
 def test_topic_hierarchy(sep: str) -> None:
     raw, _ = note(f"---\ntopics: ['  AI   인프라{sep}GPU 클라우드 ']\n---\n")
