@@ -117,7 +117,7 @@ def fill(token: str, start: int, stop: int) -> None:
 def analysed(token: str, levels: dict[str, dict[str, int]]) -> str | None:
     """The whole search index with its analysed fields, as `search_index.json`'s text (None:
     plain Material search), made from the offer's pages: what the build's index holds if every
-    page was indexed as offered (`Indexing.intact`)."""
+    page was indexed as offered, which `Indexing.analysis` checks."""
     from material.plugins.search.plugin import SearchIndex
 
     offer = _OFFERS.pop(token)
