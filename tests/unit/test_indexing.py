@@ -203,3 +203,28 @@ def test_pages_indexed_in_another_order_have_the_index_analysed_here(tmp_path: P
         pages[0], pages[1] = pages[1], pages[0]
     there, _here = analysed_both_ways(tmp_path, change)
     assert there is None
+
+
+def test_a_changed_page_withdraws_the_analysis_there_at_once(tmp_path: Path) -> None:
+    # Its result could not be used: the second process is not kept busy with it.
+    config, pages = rendered_pages(tmp_path, 0)
+    plugin = search_plugin(config)
+    jobs: dict[Any, list[Future[Any]]] = {}
+
+    def submit(job: Any, *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()  # never begun
+        jobs.setdefault(job, []).append(future)
+        return future
+    work = indexing.Indexing()
+    assert work.offer(pages, plugin, submit)
+    work.analyse({}, submit)
+    [analysis] = jobs[indexing.analysed]
+    plugin.search_index.add_entry_from_context(pages[0])
+    assert not analysis.cancelled()
+    pages[1].content = (pages[1].content or "") + "<p>바뀐 글</p>"
+    plugin.search_index.add_entry_from_context(pages[1])
+    assert analysis.cancelled() and all(f.cancelled() for f in jobs[indexing.fill])
+    for page in pages[2:]:
+        plugin.search_index.add_entry_from_context(page)
+    assert work.analysis() is None
+    assert plugin.search_index.entries == own_entries(pages)

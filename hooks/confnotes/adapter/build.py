@@ -249,8 +249,7 @@ class Confnotes(RebuildSteps, MediaSteps):
         self.outputs.launch()
         if self.rebuilds is None:  # under `mkdocs serve` the index is kept page by page
             # After the outputs, whose model it reads: the whole index analysed there.
-            self.indexing.analyse({url: dict(levels) for url, levels in
-                                   self.heading_levels.items()}, self.outputs.side_job)
+            self.indexing.analyse(self.heading_levels, self.outputs.side_job)
         if self.site is not None:
             view: Any = self.view
             if self.rebuilds is not None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from typing import Any
 
@@ -194,7 +194,7 @@ class Indexing:
         index.generate_search_index = generate_search_index
         return True
 
-    def analyse(self, levels: dict[str, dict[str, int]], submit: Submit) -> None:
+    def analyse(self, levels: Mapping[str, Mapping[str, int]], submit: Submit) -> None:
         """Have the second process analyse the whole index once it has done the jobs before
         (search.enriched); given only after the writing of the outputs, whose model it reads.
         First it indexes, piece by piece, the pages whose pieces the build withdrew: a piece of
@@ -202,7 +202,8 @@ class Indexing:
         if self._intact:
             self._fills = [submit(fill, self.token, start, min(start + PIECE, len(self.sent)))
                            for start in range(0, len(self.sent), PIECE)]
-            self._analysis = submit(analysed, self.token, levels)
+            self._analysis = submit(analysed, self.token,
+                                    {url: dict(found) for url, found in levels.items()})
 
     def take(self, page: Page) -> Entries | None:
         """The page's entries made there, if they were made from the page as it is now."""
@@ -210,8 +211,11 @@ class Indexing:
         entries = self.pieces.take(src)
         place = self._place.get(src)
         holds = place is not None and self.sent[place].holds(page)
-        if place != self._next or not holds:
+        if self._intact and (place != self._next or not holds):
+            # The analysis there would be of other pages: its jobs not begun are withdrawn
+            # now rather than keep the second process busy until the build waits on them.
             self._intact = False
+            self._withdraw_analysis()
         self._next += 1
         return entries if holds else None
 
@@ -221,21 +225,23 @@ class Indexing:
         is plain Material search, the analysis failed there or had not begun (it is withdrawn,
         with the pages still to index for it). An analysis under way is waited for: what is
         left of it takes no longer than the whole would here."""
-        future, self._analysis = self._analysis, None
-        fills, self._fills = self._fills, []
-        if future is not None and not future.done():
-            for waiting in fills:
-                if waiting is not None:
-                    waiting.cancel()
-        if future is None:
-            return None
-        if not self._intact or self._next != len(self.sent) or future.cancel():
-            future.cancel()
-            return None
-        try:
-            return future.result()
-        except Exception:
-            return None
+        future = self._analysis
+        if (future is not None and self._intact and self._next == len(self.sent)
+                and not future.cancel()):
+            self._analysis, self._fills = None, []
+            try:
+                return future.result()
+            except Exception:
+                return None
+        self._withdraw_analysis()
+        return None
+
+    def _withdraw_analysis(self) -> None:
+        """The analysis and the fills it waits for, those not begun; none is asked for again."""
+        for job in (*self._fills, self._analysis):
+            if job is not None:
+                job.cancel()
+        self._analysis, self._fills = None, []
 
     def finish(self) -> None:
         """Drop what is left (pages the search plugin did not index)."""
