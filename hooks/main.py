@@ -23,6 +23,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    watch.BUILDS.begin()
     return _confnotes.on_config(config)
 
 
@@ -58,7 +59,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # After the search plugin has written its index, so later steps can read it.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    _confnotes.on_post_build(config)
+    try:
+        _confnotes.on_post_build(config)
+    finally:
+        watch.BUILDS.end()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -68,4 +72,5 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_build_error(error: Exception) -> None:
+    watch.BUILDS.end()
     _confnotes.on_build_error(error)

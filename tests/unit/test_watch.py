@@ -54,3 +54,35 @@ def test_a_saved_file_is_reported_once_and_at_once(tmp_path: Path) -> None:
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_polling_waits_while_a_build_runs(tmp_path: Path) -> None:
+    """Beside the system's observer, MkDocs' polling takes no snapshot while a build runs (each
+    would list every note, in turns with the build), and goes on once the build ends."""
+    (tmp_path / "note.md").write_text("처음", encoding="utf-8")
+    server: Any = _Server(tmp_path)
+    rounds: list[float] = []
+    for emitter in server.observer.emitters:
+        take = emitter._take_snapshot
+
+        def counted(take: Any = take) -> Any:
+            rounds.append(time.monotonic())
+            return take()
+        emitter._take_snapshot = counted
+    watch.report_changes_at_once(server)
+    server.observer.start()
+    try:
+        time.sleep(0.5)
+        assert rounds  # polling every 0.2 s
+        watch.BUILDS.begin()
+        time.sleep(0.3)  # a round under way when the build began ends by now
+        during = len(rounds)
+        time.sleep(1.0)
+        assert len(rounds) == during
+        watch.BUILDS.end()
+        time.sleep(0.5)
+        assert len(rounds) > during
+    finally:
+        watch.BUILDS.end()
+        server.observer.stop()
+        server.observer.join()
