@@ -5,7 +5,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: build-properdocs serve build test lint unit site-tests browser-tests bench bench-hostile browser checkers fonts clean check note new-site real-notes
 

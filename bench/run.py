@@ -65,7 +65,10 @@ FALLBACK_NAV = ["index.md", "notes/index.md", "events/index.md", "speakers/index
 NAV_ENTRY = re.compile(r"""(?:^\s*-|:)\s*['"]?([^\s:'"]+\.md)['"]?\s*$""")
 MIB = 1024 * 1024
 STDERR_TAIL = 40
-BUILD_ENV = {"PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
+# Python keeps the hooks' compiled bytecode beside them after the first build, as it keeps every
+# installed package's: later builds do not compile them again (0.1 s of each build, and as
+# much again in the second process).
+BUILD_ENV = {"NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
 
 
 @dataclass
