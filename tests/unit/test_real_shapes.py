@@ -1006,3 +1006,15 @@ def test_a_name_at_a_company_on_the_first_line_under_a_talk() -> None:
     raw, _ = note("# Talks\n\n## Dealing with Disagreement\n\nTommy Ozbek @ Root Insurance\n\n"
                   "1. We value diversity.\n\n## Scaling @ Home\n\nNotes @ the end.\n")
     assert people(raw) == [[("Tommy Ozbek", "speaker", "Root Insurance")]]
+
+
+def test_a_heading_or_list_of_words_shaped_like_names_names_no_one() -> None:
+    # Three-syllable nouns of talk notes that read as a surname and a given name: a section
+    # about the state of things, an employer's ideal, a list of qualities.
+    raw, _ = note("# 데이터 컨퍼런스\n2019-11-27\n\n### 유통의 미래 (롯데멤버스)\n\n#### 현상황\n"
+                  "* 소비 둔화\n\n### 인재상\n* 회사의 인재상\n\n"
+                  "* 필요 역량 : 호기심, 영리함, 글쓰기 능력\n\n### 안정성\n\n본문\n")
+    assert talk_speakers(raw, named=True) == []
+    # A name of the same shape is still one.
+    raw, _ = note("# 데이터 컨퍼런스\n\n### 유통의 미래\n\n#### 석지안\n* 소비 둔화\n")
+    assert [names for _, names in talk_speakers(raw, named=True)] == [["석지안"]]
