@@ -111,6 +111,11 @@ def search_kinds() -> dict[str, str]:
 # -- what templates see ----------------------------------------------------------------------
 
 
+class _Href(str):
+    """A site-relative address among a listing's markup, made relative to each page that
+    shows it."""
+
+
 class View(EventListings):
     """The model as the templates read it: the listings, links between pages, the feeds'
     rules, and formatting."""
@@ -120,6 +125,12 @@ class View(EventListings):
         super().__init__(site, video_pictures)
         self.site_name = site_name
         self._relative = RelativeUrls()
+        # Each listed talk's markup, by the model's objects it is made of (kept with it, so
+        # that no other object takes their identity while the view lives).
+        self._talk_parts: dict[tuple[Any, ...], tuple[list[str], Any, Any, Any]] = {}
+        # The addresses made relative to the page being rendered (its address and base).
+        self._hrefs_where: tuple[Any, str] = (None, "")
+        self._hrefs: dict[str, str] = {}
 
     # Term links are the most repeated markup of the site (every row of every listing): one
     # call each, not a template macro, which costs several times as much.
@@ -135,10 +146,29 @@ class View(EventListings):
         return Markup(escape(separator).join(self._link(kind, i, page, base) for i in idents))
 
     def _link(self, kind: Kind, ident: str, page: Any, base: str) -> Markup:
+        return Markup(self._join(self._link_parts(kind, ident), page, base))
+
+    def _link_parts(self, kind: Kind, ident: str) -> list[str]:
         term = self.site.terms[kind][ident]
-        href = self._relative(term.url_path, page, base)
-        return Markup(f'<a class="cn-term cn-term--{kind}" href="{escape(href)}">'
-                      f'{escape(term.name)}</a>')
+        return [f'<a class="cn-term cn-term--{kind}" href="', _Href(term.url_path),
+                f'">{escape(term.name)}</a>']
+
+    def _join(self, parts: Iterable[str], page: Any, base: str) -> str:
+        """The markup of `parts`, each address (_Href) relative to `page`, escaped."""
+        where = (getattr(page, "url", None), base)
+        if where != self._hrefs_where:
+            self._hrefs_where, self._hrefs = where, {}
+        hrefs = self._hrefs
+        out = []
+        for part in parts:
+            if type(part) is _Href:
+                href = hrefs.get(part)
+                if href is None:
+                    href = hrefs[part] = str(self._url(part, page, base))
+                out.append(href)
+            else:
+                out.append(part)
+        return "".join(out)
 
     # The rows of listings, written here rather than as template macros: a speaker's, topic's
     # or organisation's page lists every talk, a note page its related notes, and a macro call
@@ -182,16 +212,26 @@ class View(EventListings):
 
     def _talk_item(self, row: TalkRow, show_event: bool, show_role: bool, page: Any,
                    base: str) -> str:
+        # A talk is listed on the page of each of its speakers, their organisations, its topics
+        # and its event: its markup is made once, and only its addresses for each page.
+        a = row.appearance if show_role else None
+        key = (id(row.note), id(row.talk), row.url, id(a), show_event, show_role)
+        parts = self._talk_parts.get(key)
+        if parts is None:
+            parts = self._talk_parts[key] = (
+                self._talk_item_parts(row, show_event, show_role), row.note, row.talk, a)
+        return self._join(parts[0], page, base)
+
+    def _talk_item_parts(self, row: TalkRow, show_event: bool, show_role: bool) -> list[str]:
         note, talk, a = row.note, row.talk, row.appearance
         one_talk = len(note.talks) == 1
         parts = ['\n  <li class="cn-talk">', self._when(note),
-                 '\n    <div class="cn-talk__body">'
-                 f'\n      <a class="cn-talk__title" href="{self._url(row.url, page, base)}" '
-                 f'lang="{escape(note.lang)}">{escape(talk.title)}</a>',
-                 self._talk_links(self.row_links(row), talk.title, page, base),
+                 '\n    <div class="cn-talk__body">\n      <a class="cn-talk__title" href="',
+                 _Href(row.url), f'" lang="{escape(note.lang)}">{escape(talk.title)}</a>',
+                 *self._talk_link_parts(self.row_links(row), talk.title),
                  '\n      <span class="cn-talk__meta cn-meta">']
         if show_event and note.event:
-            parts.append(self._link("event", note.event, page, base))
+            parts.extend(self._link_parts("event", note.event))
             if series := self.series_of(note.event):
                 parts.append(f' <span class="cn-series-name">({escape(series.name)} 시리즈)</span>')
             if show_role or talk.topics:
@@ -204,8 +244,10 @@ class View(EventListings):
                     parts.append(f" {escape(a.title)}")
             if talk.topics:
                 parts.append(" · ")
-        if talk.topics:
-            parts.append(escape(" ").join(self._link("topic", t, page, base) for t in talk.topics))
+        for number, topic in enumerate(talk.topics):
+            if number:
+                parts.append(" ")
+            parts.extend(self._link_parts("topic", topic))
         parts.append("\n      </span>")
         if talk.title != note.title:
             parts.append(f'<span class="cn-talk__note cn-meta">노트: {escape(note.title)}</span>')
@@ -213,7 +255,7 @@ class View(EventListings):
             parts.append(f'<span class="cn-excerpt" lang="{escape(note.lang)}">'
                          f"{escape(excerpt)}</span>")
         parts.append("\n    </div>\n  </li>")
-        return "".join(parts)
+        return parts
 
     def row_links(self, row: TalkRow) -> list[TalkLink]:
         """A listed talk's slides and video: the note's own when the note holds this talk
@@ -229,9 +271,12 @@ class View(EventListings):
         return self._talk_links(links, title, context.get("page"), context.get("base_url", ""))
 
     def _talk_links(self, links: Iterable[TalkLink], title: str, page: Any, base: str) -> Markup:
+        return Markup(self._join(self._talk_link_parts(links, title), page, base))
+
+    def _talk_link_parts(self, links: Iterable[TalkLink], title: str) -> list[str]:
         links = list(links)
         if not links:
-            return Markup("")
+            return []
         parts = ['\n  <span class="cn-talk-links">']
         for link in links:
             label = escape(link.label)
@@ -241,12 +286,11 @@ class View(EventListings):
                 parts.append(f' aria-label="{label}: {escape(title)}"')
             parts.append(">")
             if link.picture:
-                parts.append(f'<img class="cn-video-picture" '
-                             f'src="{self._url(link.picture, page, base)}" alt="" loading="lazy" '
-                             'decoding="async" width="160" height="90">')
+                parts.extend(['<img class="cn-video-picture" src="', _Href(link.picture),
+                              '" alt="" loading="lazy" decoding="async" width="160" height="90">'])
             parts.append(f"{label}</a>")
         parts.append("\n  </span>")
-        return Markup("".join(parts))
+        return parts
 
     @pass_context
     def chips(self, context: Context, kind: str, ranked: Iterable[tuple[Term, int]]) -> Markup:
