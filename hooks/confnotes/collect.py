@@ -115,15 +115,37 @@ def _within_ranges(raw: normalize.RawNote, report: Report) -> None:
         raw.day = None
 
 
+# A registry as read from given bytes, and what reading it reported (see read_registries).
+KeptRegistries = dict[tuple[Kind, str, bytes | None], tuple[registry.Registry, list[Problem]]]
+
+
 def read_registries(
-    read: Callable[[str], bytes | None], paths: Mapping[Kind, str], report: Report
+    read: Callable[[str], bytes | None], paths: Mapping[Kind, str], report: Report,
+    kept: KeptRegistries | None = None,
 ) -> dict[Kind, registry.Registry]:
-    """Every registry file; RegistryError with all their problems if any is broken."""
+    """Every registry file; RegistryError with all their problems if any is broken.
+
+    With `kept` (the same dict at each call, under `mkdocs serve`), a file whose bytes are
+    those of the last call is not read again: its registry is the one read then (nothing
+    changes a Registry once read), and what reading it reported is reported again."""
     registries: dict[Kind, registry.Registry] = {}
     errors: list[registry.RegistryError] = []
+    last = dict(kept or {})
+    if kept is not None:
+        kept.clear()
     for kind in KINDS:
+        data = read(paths[kind])
+        place = (kind, paths[kind], data)
         try:
-            registries[kind] = registry.load(kind, paths[kind], read(paths[kind]), report)
+            if kept is None:
+                registries[kind] = registry.load(kind, paths[kind], data, report)
+                continue
+            if place not in last:
+                found = Report()
+                last[place] = (registry.load(kind, paths[kind], data, found), found.problems)
+            registries[kind], problems = kept[place] = last[place]
+            for problem in problems:
+                report.add(problem)
         except registry.RegistryError as exc:
             errors.append(exc)
     if errors:

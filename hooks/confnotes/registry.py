@@ -61,6 +61,9 @@ class Registry:
     distinct: set[frozenset[str]] = field(default_factory=set)
     path: str = ""
     slugs: dict[str, str] = field(default_factory=dict)   # slug -> id
+    # What `suggest` found for each key: under `mkdocs serve` a registry whose file is
+    # unchanged is kept between builds (collect.read_registries), and so are its answers.
+    suggested: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, name: str) -> str | None:
         """The id of the registered term called `name` (any spelling, alias or id)."""
@@ -68,8 +71,11 @@ class Registry:
 
     def suggest(self, name: str) -> str | None:
         """A registered name close to `name`, for a did-you-mean."""
-        close = difflib.get_close_matches(key(name), list(self.by_key), n=1, cutoff=0.85)
-        return self.terms[self.by_key[close[0]]].name if close else None
+        wanted = key(name)
+        if wanted not in self.suggested:
+            close = difflib.get_close_matches(wanted, list(self.by_key), n=1, cutoff=0.85)
+            self.suggested[wanted] = self.terms[self.by_key[close[0]]].name if close else None
+        return self.suggested[wanted]
 
 
 def load(kind: Kind, path: str, data: bytes | None, report: Report) -> Registry:

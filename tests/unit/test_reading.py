@@ -3,6 +3,7 @@ resolution, look-alikes, registries, feeds and export."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,43 @@ def test_a_broken_registry_stops_with_every_problem_at_its_line(tmp_path: Path) 
         _read(tmp_path, {}, topics=broken)
     lines = sorted((p.path, p.line) for p in caught.value.problems)
     assert lines == [("topics.yml", 3), ("topics.yml", 5)]
+
+
+def test_a_registry_read_again_from_the_same_bytes_is_the_same_and_says_the_same(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {"speakers.yml": SPEAKERS.encode(), "events.yml": EVENTS.encode()}
+    kept: collect.KeptRegistries = {}
+    reads: list[str] = []
+
+    def read(path: str) -> bytes | None:
+        reads.append(path)
+        return files.get(path)
+
+    def once() -> tuple[dict[str, object], list[str]]:
+        report = Report()
+        found = collect.read_registries(read, collect.DEFAULT_REGISTRIES, report, kept)
+        return dict(found), _warnings(report)
+
+    first, said = once()
+    assert said and all("speakers.yml:6:" in w for w in said)  # the 'titel' slip
+    again, said_again = once()
+    assert said_again == said  # reported on every build, not only the first
+    assert all(again[k] is first[k] for k in first)  # not read again
+    files["speakers.yml"] = SPEAKERS.replace("titel", "title").encode()
+    changed, said_now = once()
+    assert said_now == []
+    assert changed["speaker"] is not first["speaker"]
+    assert changed["event"] is first["event"]
+    assert changed["speaker"].find("Kaifu Lee") == "kai-fu-lee"  # type: ignore[attr-defined]
+    # A kept registry keeps its did-you-mean answers too: they are not searched for again.
+    speakers = changed["speaker"]
+    assert speakers.suggest("Kai-Fu Le") == "Kai-Fu Lee"  # type: ignore[attr-defined]
+    monkeypatch.setattr(difflib, "get_close_matches", None)
+    assert speakers.suggest("kai-fu le") == "Kai-Fu Lee"  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    # Without `kept`, each call reads anew.
+    fresh = collect.read_registries(read, collect.DEFAULT_REGISTRIES, Report())
+    assert fresh["event"] is not first["event"]
 
 
 def test_feeds_and_export_follow_the_model(tmp_path: Path) -> None:

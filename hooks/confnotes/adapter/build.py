@@ -355,7 +355,9 @@ class Confnotes(RebuildSteps, MediaSteps):
             return data
 
         try:
-            self.registries = collect.read_registries(read, self.registry_paths, self.report)
+            self.registries = collect.read_registries(
+                read, self.registry_paths, self.report,
+                self.rebuilds.registries if self.rebuilds is not None else None)
         except registry.RegistryError as exc:
             self._log_problems()
             raise PluginError("Confnotes cannot read its registry files:\n" + "\n".join(

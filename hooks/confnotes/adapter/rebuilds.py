@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
-from .. import search
+from .. import collect, search
 
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
 # not recorded, as whatever they are given was recorded where it came from.
@@ -284,6 +284,7 @@ class Rebuilds:
         self.dirty: set[str] = set()             # pages this build renders
         self.keys: dict[str, tuple[Any, str]] = {}   # this build: page -> (key, source)
         self.notes: dict[str, ReadNote] = {}
+        self.registries: collect.KeptRegistries = {}   # see collect.read_registries
         self.cards: dict[str, str] = {}          # page -> its card's source, last copied
         self.sitemaps: dict[str, Any] = {}       # the empty sitemaps beside feeds, as written
         self.card_files: dict[Any, Any] = {}     # each page's card as last planned
@@ -388,6 +389,7 @@ class Rebuilds:
         self.inputs = {}
         self.model = None
         self.view = None
+        self.registries = {}
         self.search = search.KeptIndex()
         self.compiled.store.clear()
 
