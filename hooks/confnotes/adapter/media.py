@@ -73,10 +73,22 @@ class MediaSteps(BuildState):
         assert self.site is not None and self.cards is not None
         base = cards.Card("", "", (), config.site_name, social.site_host(config.site_url))
         by_path = {n.path: n for n in self.site.notes}
+        # Under `mkdocs serve`, a note's card is made from the model alone: while the model is
+        # last build's own object (the notes' bodies changed, nothing it holds), so is the card.
+        made: dict[str, cards.Card] = {}
+        if self.rebuilds is not None:
+            last = self.rebuilds.note_cards
+            if last is not None and last[0] is self.site and last[1] == base:
+                made = last[2]
+            self.rebuilds.note_cards = (self.site, base, made)
         for src in sorted(self.raw):
             if src in by_path:
-                self.cards.plan(src, cards.note_card(self.site, by_path[src], base), files,
-                                config)
+                card = made.get(src)
+                if card is None:
+                    card = cards.note_card(self.site, by_path[src], base)
+                    if self.rebuilds is not None:
+                        made[src] = card
+                self.cards.plan(src, card, files, config)
         for src, page in sorted(self.generated.items()):
             term = page.meta.get("confnotes_term")
             if term:
