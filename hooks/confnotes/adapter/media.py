@@ -73,9 +73,10 @@ class MediaSteps(BuildState):
         assert self.site is not None and self.cards is not None
         base = cards.Card("", "", (), config.site_name, social.site_host(config.site_url))
         by_path = {n.path: n for n in self.site.notes}
-        # Under `mkdocs serve`, a note's card is made from the model alone: while the model is
-        # last build's own object (the notes' bodies changed, nothing it holds), so is the card.
-        made: dict[str, cards.Card] = {}
+        # Under `mkdocs serve`, a note's card is made from the model alone, a term's from the
+        # model and its avatar: while the model is last build's own object (the notes' bodies
+        # changed, nothing it holds), so is each card.
+        made: dict[Any, cards.Card] = {}
         if self.rebuilds is not None:
             last = self.rebuilds.note_cards
             if last is not None and last[0] is self.site and last[1] == base:
@@ -94,8 +95,12 @@ class MediaSteps(BuildState):
             if term:
                 term = self.site.term(*term)
                 avatar = self.avatars.by_speaker.get(term.id) if term.kind == "speaker" else None
-                card = cards.term_card(self.site, term, base,
-                                       str(avatar.path) if avatar else None)
+                picture = str(avatar.path) if avatar else None
+                card = made.get((src, picture))
+                if card is None:
+                    card = cards.term_card(self.site, term, base, picture)
+                    if self.rebuilds is not None:
+                        made[src, picture] = card
             else:
                 card = replace(base, title=page.title if src != "index.md" else config.site_name,
                                details=(config.site_description or "",))
