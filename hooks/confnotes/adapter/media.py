@@ -76,19 +76,18 @@ class MediaSteps(BuildState):
         # Under `mkdocs serve`, a note's card is made from the model alone, a term's from the
         # model and its avatar: while the model is last build's own object (the notes' bodies
         # changed, nothing it holds), so is each card.
+        # Keyed by a note's source, or a term page's source and avatar.
         made: dict[Any, cards.Card] = {}
         if self.rebuilds is not None:
-            last = self.rebuilds.note_cards
+            last = self.rebuilds.cards_made
             if last is not None and last[0] is self.site and last[1] == base:
                 made = last[2]
-            self.rebuilds.note_cards = (self.site, base, made)
+            self.rebuilds.cards_made = (self.site, base, made)
         for src in sorted(self.raw):
             if src in by_path:
                 card = made.get(src)
                 if card is None:
-                    card = cards.note_card(self.site, by_path[src], base)
-                    if self.rebuilds is not None:
-                        made[src] = card
+                    card = made[src] = cards.note_card(self.site, by_path[src], base)
                 self.cards.plan(src, card, files, config)
         for src, page in sorted(self.generated.items()):
             term = page.meta.get("confnotes_term")
@@ -98,9 +97,7 @@ class MediaSteps(BuildState):
                 picture = str(avatar.path) if avatar else None
                 card = made.get((src, picture))
                 if card is None:
-                    card = cards.term_card(self.site, term, base, picture)
-                    if self.rebuilds is not None:
-                        made[src, picture] = card
+                    card = made[src, picture] = cards.term_card(self.site, term, base, picture)
             else:
                 card = replace(base, title=page.title if src != "index.md" else config.site_name,
                                details=(config.site_description or "",))

@@ -288,7 +288,9 @@ class Rebuilds:
         self.cards: dict[str, str] = {}          # page -> its card's source, last copied
         self.sitemaps: dict[str, Any] = {}       # the empty sitemaps beside feeds, as written
         self.card_files: dict[Any, Any] = {}     # each page's card as last planned
-        self.note_cards: tuple[Any, Any, dict[str, Any]] | None = None  # (model, base, cards)
+        # The cards made from the last model: (model, base card, cards by page) (see
+        # MediaSteps._plan_cards).
+        self.cards_made: tuple[Any, Any, dict[Any, Any]] | None = None
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
@@ -387,7 +389,7 @@ class Rebuilds:
         self.outputs = set()
         self.sitemaps = {}
         self.card_files = {}
-        self.note_cards = None
+        self.cards_made = None
         self.inputs = {}
         self.model = None
         self.view = None
