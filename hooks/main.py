@@ -11,7 +11,7 @@ from typing import Any
 from confnotes.adapter import watch
 from confnotes.adapter.build import Confnotes
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -56,13 +56,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _confnotes.on_post_page(output, page, config)
 
 
+# Before Material's search plugin writes its index (its priority is the default, 0).
+@event_priority(50)
+def _before_search_plugin(config: MkDocsConfig) -> None:
+    _confnotes.before_search_plugin(config)
+
+
 # After the search plugin has written its index, so later steps can read it.
 @event_priority(-50)
-def on_post_build(config: MkDocsConfig) -> None:
+def _after_search_plugin(config: MkDocsConfig) -> None:
     try:
         _confnotes.on_post_build(config)
     finally:
+        _confnotes.after_post_build()
         watch.BUILDS.end()
+
+
+on_post_build = CombinedEvent(_before_search_plugin, _after_search_plugin)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

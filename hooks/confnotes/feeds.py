@@ -200,6 +200,13 @@ def all_feeds(site: Site, site_name: str, site_description: str | None,
     return found
 
 
+def feed_folders(site: Site) -> list[str]:
+    """The folders of all_feeds' feeds but the site's own, in its order, without making them.
+    """
+    return [*(term.url_path for kind in KINDS for term in site.terms[kind].values()),
+            *(one.url_path for one in series_mod.collect(site).values())]
+
+
 def feed_title(term: Term, site_name: str) -> str:
     """`이강욱 — 발표자 · Confnotes`, also the title of the page's alternate links."""
     return one_line(f"{term.name} — {KIND_LABELS[term.kind]} · {site_name}")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -387,6 +388,10 @@ class _Page:
     json: bytes | None = None
 
 
+# The name the index is kept under while Material's plugin writes its own (KeptIndex).
+ASIDE_PREFIX = ".confnotes-kept-"
+
+
 class KeptIndex:
     """The analysed index of one `mkdocs serve --dirty` process: a rebuild analyses again only
     the pages whose entries changed, and every page when the vocabulary or the model did. The
@@ -401,10 +406,40 @@ class KeptIndex:
         self.term_stems: set[str] = set()
         # The file as the last call left it: where, its head, its pages' parts, size and time.
         self.written: tuple[Path, bytes, list[bytes], tuple[int, int] | None] | None = None
+        self.aside: Path | None = None       # where set_aside moved it
+
+    def set_aside(self) -> None:
+        """Move the file as the last call left it out of the way of Material's search plugin,
+        which writes an index of the pages it rendered over it at the end of every build: the
+        next `write` puts it back over that one, then writes only what changed."""
+        if self.written is None or self.aside is not None:
+            return
+        path = self.written[0]
+        if file_status(path) != self.written[3]:
+            return
+        aside = path.with_name(ASIDE_PREFIX + path.name)
+        os.replace(path, aside)
+        self.aside = aside
+
+    def put_back(self, keep: bool) -> None:
+        """The set-aside file back in its place (`keep`), or removed (the build that set it
+        aside did not come to write the index: the next writes it whole)."""
+        aside, self.aside = self.aside, None
+        if aside is None or self.written is None:
+            return
+        try:
+            if keep:
+                os.replace(aside, self.written[0])
+            else:
+                aside.unlink()
+                self.written = None
+        except OSError:
+            self.written = None
 
     def write(self, path: Path, settings: dict[str, Any], pages: list[tuple[str, Any]],
               site: Site, levels: Mapping[str, Mapping[str, int]]) -> None:
         """Write the analysed index of `pages` ((source, entries) in page order) at `path`."""
+        self.put_back(keep=True)
         config = json.loads(json.dumps(settings, default=str))
         if config != self.settings or self.analyser is None:
             self.pages, self.counts, self.site, self.term_stems = {}, {}, None, set()

@@ -248,3 +248,36 @@ def test_a_file_of_the_sites_own_at_a_cards_address_wins(fonts: Fonts, tmp_path:
     assert (tmp_path / "site" / FOLDER / "notes/b.png").is_file()
     assert "notes/a.md" not in planned.by_page        # the site's own file is published
     assert planned.by_page["notes/b.md"].src_uri == f"{FOLDER}/notes/b.png"
+
+
+def test_a_plan_is_taken_again_only_while_its_cards_stand(fonts: Fonts, tmp_path: Path) -> None:
+    """Under `mkdocs serve` a rebuild from the same model takes the last plan whole, unless a
+    card is gone from the cache or a file of the site's own has come to a card's address."""
+    from confnotes.adapter.social import Cards
+    from confnotes.cards import FOLDER
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
+                      "site_dir": str(tmp_path / "site")})
+    errors, _warnings = config.validate()
+    assert not errors
+    config.plugins._current_plugin = "confnotes"
+    cache = tmp_path / "cache"
+    first = Cards(cache, fonts, {})
+    try:
+        for page in ("notes/a.md", "notes/b.md"):
+            first.plan(page, BASE, Files([]), config)
+        first.start()
+    finally:
+        assert first.finish() == []
+    again = Cards(cache, fonts, {})
+    assert again.adopt(first.planned, first.by_page, Files([]))
+    assert again.by_page == first.by_page and again.planned == first.planned
+    own = File(f"{FOLDER}/notes/b.png", config["docs_dir"], config["site_dir"], True)
+    assert not Cards(cache, fonts, {}).adopt(first.planned, first.by_page, Files([own]))
+    for drawn in cache.iterdir():
+        drawn.unlink()
+    assert not Cards(cache, fonts, {}).adopt(first.planned, first.by_page, Files([]))

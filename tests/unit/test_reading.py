@@ -4,10 +4,13 @@ resolution, look-alikes, registries, feeds and export."""
 from __future__ import annotations
 
 import difflib
+import os
+import time
 from pathlib import Path
 
 import pytest
 from confnotes import collect, export, feeds
+from confnotes.adapter import rebuilds
 from confnotes.index import Site
 from confnotes.messages import Report
 from confnotes.registry import RegistryError
@@ -136,3 +139,40 @@ def test_feeds_and_export_follow_the_model(tmp_path: Path) -> None:
     (record,) = records["speakers"]
     assert [a["note"] for a in record["appearances"]] == ["notes/new.md", "notes/old.md"]
     assert record["affiliation"] == "Sinovation Ventures"
+
+
+def test_the_feed_folders_are_those_of_the_feeds(tmp_path: Path) -> None:
+    # Under `mkdocs serve` the empty sitemaps beside the feeds are placed by feed_folders,
+    # which makes no feed: it must name the same folders, in the same order.
+    site, _report = _read(tmp_path, {
+        "notes/a.md": "---\ntitle: A\ndate: 2023-11-07\nspeakers: [Kai-Fu Lee]\n"
+                      "event: DEVIEW 2023\ntopics: [AI]\n---\n",
+        "notes/b.md": "---\ntitle: B\ndate: 2024-11-04\nspeakers: [새 사람]\n"
+                      "event: DEVIEW 2024\n---\n",
+    }, speakers=SPEAKERS)
+    made = [f.folder for f in feeds.all_feeds(site, "Confnotes", None) if f.folder]
+    assert feeds.feed_folders(site) == made
+    assert any(folder.startswith("series/") for folder in made)  # a series' feed is there
+    assert "speakers/kai-fu-lee/" in made and "topics/ai/" in made
+
+
+def test_a_notes_status_stands_for_its_bytes_only_once_settled(tmp_path: Path) -> None:
+    """Under `mkdocs serve` a note whose status is as when it was read is not read again. A
+    write moves the change time even when the size and modification time are put back; a file
+    written in the last two seconds may be written again within the same tick of the clock,
+    so its status is not trusted then."""
+    note = tmp_path / "note.md"
+    note.write_bytes(b"---\ntitle: A\n---\nbody one\n")
+    status = rebuilds.file_status(str(note))
+    assert status is not None
+    now = time.time_ns()
+    assert rebuilds.settled_status(status, now) is None               # just written
+    assert rebuilds.settled_status(status, now + 3_000_000_000) == status
+    assert rebuilds.file_status(str(note)) == status                  # nothing changed
+    before = note.stat()
+    time.sleep(0.02)
+    note.write_bytes(b"---\ntitle: A\n---\nbody two\n")             # same size
+    os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))      # same modification time
+    assert rebuilds.file_status(str(note)) != status
+    assert rebuilds.file_status(str(tmp_path / "gone.md")) is None
+    assert rebuilds.file_status(None) is None

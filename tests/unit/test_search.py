@@ -269,3 +269,51 @@ def test_kept_index_writes_only_what_follows_the_first_changed_page(tmp_path: Pa
         expected = (clean / "search" / "search_index.json").read_bytes()
         assert served.read_bytes() == expected, n
     assert writes[1] == writes[0]   # nothing changed: the file is left as it was
+
+
+def test_the_kept_index_set_aside_while_material_writes_its_own_is_put_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Material's plugin writes the index of the pages it rendered over the file at the end of
+    every `mkdocs serve` rebuild: the kept file, set aside meanwhile, is put back over it and
+    only written again from the first changed page."""
+    fields = {"title": {}, "text": {}, "titles": {}, "words": {}, "about": {}}
+    settings = {"lang": ["en"], "separator": SEPARATOR.pattern, "pipeline": [], "fields": fields}
+    site = _site()
+
+    def page(n: int, text: str) -> list[dict[str, Any]]:
+        return [{"location": f"notes/p{n}/", "title": f"노트 {n}", "text": f"<p>{text}</p>"}]
+
+    def clean(step: list[list[dict[str, Any]]], n: int) -> bytes:
+        folder = tmp_path / f"clean-{n}"
+        (folder / "search").mkdir(parents=True)
+        (folder / "search" / "search_index.json").write_text(json.dumps(
+            {"config": settings, "docs": [d for p in step for d in p]}), encoding="utf-8")
+        enrich(folder, site, {})
+        return (folder / "search" / "search_index.json").read_bytes()
+
+    pages = [page(n, f"반도체 설계 {n}") for n in range(6)]
+    kept = search.KeptIndex()
+    served = tmp_path / "served" / "search_index.json"
+    kept.write(served, settings, [(str(i), p) for i, p in enumerate(pages)], site, {})
+    inode = served.stat().st_ino
+    kept.set_aside()
+    assert not served.exists()
+    served.write_text('{"config":{},"docs":[]}', encoding="utf-8")   # Material's own
+    changed = [*pages[:4], page(4, "클라우드 보안"), pages[5]]
+
+    def whole(*_args: Any) -> None:
+        raise AssertionError("the whole file is written again")
+    monkeypatch.setattr(Path, "write_bytes", whole)
+    kept.write(served, settings, [(str(i), p) for i, p in enumerate(changed)], site, {})
+    monkeypatch.undo()
+    assert served.read_bytes() == clean(changed, 1)
+    assert served.stat().st_ino == inode
+    assert sorted(p.name for p in served.parent.iterdir()) == ["search_index.json"]
+    # Set aside by a build that then writes no index: removed, and the next build writes the
+    # whole file.
+    kept.set_aside()
+    served.write_text('{"config":{},"docs":[]}', encoding="utf-8")
+    kept.put_back(keep=False)
+    assert sorted(p.name for p in served.parent.iterdir()) == ["search_index.json"]
+    kept.write(served, settings, [(str(i), p) for i, p in enumerate(pages)], site, {})
+    assert served.read_bytes() == clean(pages, 2)

@@ -45,26 +45,25 @@ def feed_settings(config: MkDocsConfig) -> feeds.Settings:
                           language)
 
 
-def _answer_material_sitemap_requests(site_dir: Path, site: index.Site, site_name: str,
+def _answer_material_sitemap_requests(site_dir: Path, folders: list[str],
                                       kept: dict[str, Any] | None = None) -> list[str]:
     """Material's script reads every <link rel="alternate"> as a site in another language and
-    fetches sitemap.xml beside it: a page with its own feeds gets an empty one there, which
-    answers that request instead of a 404. The site-relative paths written. With `kept`
-    (under `mkdocs serve`: path -> file status after the last build wrote it), a file still as
-    it was left is not written again."""
+    fetches sitemap.xml beside it: a page with its own feeds (in `folders`, feeds.feed_folders)
+    gets an empty one there, which answers that request instead of a 404. The site-relative
+    paths written. With `kept` (under `mkdocs serve`: path -> file status after the last build
+    wrote it), a file still as it was left is not written again."""
     written: list[str] = []
-    for feed in feeds.all_feeds(site, site_name, None):
-        if feed.folder:
-            path = feed.folder + "sitemap.xml"
-            written.append(path)
-            target = site_dir / path
-            if kept is not None and (status := file_status(target)) is not None and (
-                    kept.get(path) == status):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(EMPTY_SITEMAP)
-            if kept is not None:
-                kept[path] = file_status(target)
+    for folder in folders:
+        path = folder + "sitemap.xml"
+        written.append(path)
+        target = site_dir / path
+        if kept is not None and (status := file_status(target)) is not None and (
+                kept.get(path) == status):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(EMPTY_SITEMAP)
+        if kept is not None:
+            kept[path] = file_status(target)
     return written
 
 
@@ -133,7 +132,7 @@ class Confnotes(RebuildSteps, MediaSteps):
             # Rare, so built once more rather than patched; the warnings are the same words
             # about the same lines, said once.
             self.site = self._model(urls)
-        for page in pages.generate(self.site, files, config):
+        for page in pages.generate(self.site, files, config, self._page_specs(config)):
             self.generated[page.file.src_uri] = page
         self._read_media(files, config)
         # The second process converts pages from the back while this one does from the front:
@@ -294,7 +293,7 @@ class Confnotes(RebuildSteps, MediaSteps):
             self.log.debug(f"export, feeds and calendars: {self.outputs.side_seconds * 1000:.0f} "
                            "ms in a second process, beside the pages")
         written += _answer_material_sitemap_requests(
-            site_dir, self.site, config.site_name,
+            site_dir, self._feed_folders(),
             self.rebuilds.sitemaps if self.rebuilds is not None else None)
         if self.rebuilds is None or not self._write_search_index(config):
             if not there:
@@ -315,6 +314,7 @@ class Confnotes(RebuildSteps, MediaSteps):
     def on_build_error(self, error: Exception) -> None:
         self.outputs.cancel()
         if self.rebuilds is not None:
+            self.rebuilds.search.put_back(keep=True)   # the last index, served meanwhile
             self.rebuilds.forget()
             self.outputs.kept = {}
             self.outputs.last = None

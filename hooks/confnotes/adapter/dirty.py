@@ -8,6 +8,7 @@ import gc
 import json
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from .. import (
     collect,
+    feeds,
     index,
     normalize,
     search,
@@ -39,17 +41,28 @@ class RebuildSteps(BuildState):
         """The notes of `files`, in order, with what reading them reported said in that order.
         On a large site the second process (started in `on_config`) reads a share meanwhile
         (side_process.shared). Under `serve --dirty`, a note whose bytes are as last read is
-        not read again."""
+        not read again, nor opened while its status is the one it had then."""
         kept_notes = self.rebuilds.notes if self.rebuilds is not None else {}
         given: list[tuple[str, bytes]] = []
+        statuses: dict[str, tuple[int, ...] | None] = {}
+        now = time.time_ns()   # before any status is taken: the settled test errs safe
         for file in files:
-            data = file.content_bytes
             kept = kept_notes.get(file.src_uri)
+            status = None
+            if self.rebuilds is not None:
+                status = rebuilds.file_status(file.abs_src_path)
+                if kept is not None and status is not None and kept.status == status:
+                    continue
+            data = file.content_bytes
             if kept is None or kept.data != data:
                 given.append((file.src_uri, data))
+                statuses[file.src_uri] = status
+            else:
+                kept.status = rebuilds.settled_status(status, now)
         job = functools.partial(collect.read_notes, theme=self.theme, slugify=self.slugify)
         read = side_process.shared(job, given, self.outputs.side_job, READING_PARTS)
-        fresh = {path: rebuilds.ReadNote(data, raw, problems, unknown_keys)
+        fresh = {path: rebuilds.ReadNote(data, raw, problems, unknown_keys,
+                                         rebuilds.settled_status(statuses[path], now))
                  for (path, data), (raw, problems, unknown_keys) in zip(given, read, strict=True)}
         notes: list[normalize.RawNote] = []
         for file in files:
@@ -88,6 +101,29 @@ class RebuildSteps(BuildState):
         site = last.site
         assert isinstance(site, index.Site)
         return site
+
+    def _page_specs(self, config: MkDocsConfig) -> list[pages.PageSpec]:
+        """The generated pages the model makes: under `serve --dirty`, last build's while the
+        model is last build's own object."""
+        assert self.site is not None
+        if self.rebuilds is None:
+            return pages.page_specs(self.site, config.site_name)
+        last = self.rebuilds.page_specs
+        if last is None or last[0] is not self.site or last[1] != config.site_name:
+            last = self.rebuilds.page_specs = (
+                self.site, config.site_name, pages.page_specs(self.site, config.site_name))
+        return last[2]
+
+    def _feed_folders(self) -> list[str]:
+        """feeds.feed_folders of the model: under `serve --dirty`, last build's while the model
+        is last build's own object."""
+        assert self.site is not None
+        if self.rebuilds is None:
+            return feeds.feed_folders(self.site)
+        last = self.rebuilds.feed_folders
+        if last is None or last[0] is not self.site:
+            last = self.rebuilds.feed_folders = (self.site, feeds.feed_folders(self.site))
+        return last[1]
 
     def _view(self, video_pictures: tuple[str, ...], site_name: str) -> pages.View:
         """The templates' `confnotes` object: last build's, caches and all, when it would be
@@ -147,9 +183,8 @@ class RebuildSteps(BuildState):
             if (raw := self.raw.get(src)) is not None:
                 keys[src] = ((memory.notes[src].data, file.url), raw.markdown)
             elif (generated := self.generated.get(src)) is not None:
-                text = file.content_string
-                keys[src] = ((text, generated.title, repr(sorted(generated.meta.items())),
-                              file.url), text)
+                text = generated.text
+                keys[src] = ((text, generated.title, generated.described, file.url), text)
         for src in set(memory.notes) - {f.src_uri for f in documents}:
             del memory.notes[src]
         targets = {"confnotes": self.view, "confnotes_social": self.social,
@@ -209,6 +244,19 @@ class RebuildSteps(BuildState):
             page.toc, page.present_anchor_ids,
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
             entries), calls)
+
+    def before_search_plugin(self, config: MkDocsConfig) -> None:
+        """Under `serve --dirty`, the analysed index is set aside while Material's plugin
+        writes its own (search.KeptIndex.set_aside): the rebuild then writes only the part of
+        the file after the first page whose entries changed, not the whole of it again."""
+        if self.rebuilds is not None and self.site is not None and search_plugin(config):
+            self.rebuilds.search.set_aside()
+
+    def after_post_build(self) -> None:
+        """An index set aside and not written again is removed: the next build writes it
+        whole."""
+        if self.rebuilds is not None:
+            self.rebuilds.search.put_back(keep=False)
 
     def _write_search_index(self, config: MkDocsConfig) -> bool:
         """Material's index with every page's entries in page order: in a dirty build its

@@ -77,14 +77,14 @@ class Images(Library):
         todo: list[tuple[File, Path]] = []
         for file in list(files):
             self.known.add(file.src_uri)
+            suffix = posixpath.splitext(file.src_uri)[1].lower()
+            if suffix != SVG_SUFFIX and suffix not in RASTER_SUFFIXES:
+                continue  # a note or another file: no picture to check
             source = file.abs_src_path
             if file.generated_by or source is None or not _inside(source, docs_dir):
                 continue
-            suffix = posixpath.splitext(file.src_uri)[1].lower()
             if suffix == SVG_SUFFIX:
                 self._read_svg(file, files)
-                continue
-            if suffix not in RASTER_SUFFIXES:
                 continue
             real = os.path.realpath(source)
             if not _inside(real, root):

@@ -72,6 +72,26 @@ class MediaSteps(BuildState):
     def _plan_cards(self, files: Files, config: MkDocsConfig) -> None:
         assert self.site is not None and self.cards is not None
         base = cards.Card("", "", (), config.site_name, social.site_host(config.site_url))
+        # Under `mkdocs serve`, the whole plan is last build's while everything it is made
+        # from is: the model (the same object), the pages, avatars and settings, and no card
+        # was left out for a file of the site's own at its address.
+        given = (self.site, base, list(self.generated), dict(self.avatars.by_speaker),
+                 config.site_description, config.site_dir, config.use_directory_urls,
+                 self.cards.fonts.identity, self.card_cache)
+        if self.rebuilds is not None:
+            last = self.rebuilds.card_plan
+            self.rebuilds.card_plan = None
+            if (last is not None and rebuilds.same_inputs(last[0], given)
+                    and self.cards.adopt(last[1], last[2], files)):
+                self.rebuilds.card_plan = last
+                return
+        self._plan_each_card(files, config, base)
+        if self.rebuilds is not None and len(self.cards.by_page) == len(self.raw) + len(
+                self.generated):
+            self.rebuilds.card_plan = (given, self.cards.planned, self.cards.by_page)
+
+    def _plan_each_card(self, files: Files, config: MkDocsConfig, base: cards.Card) -> None:
+        assert self.site is not None and self.cards is not None
         by_path = {n.path: n for n in self.site.notes}
         # Under `mkdocs serve`, a note's card is made from the model alone, a term's from the
         # model and its avatar: while the model is last build's own object (the notes' bodies

@@ -45,49 +45,75 @@ class GeneratedPage:
     file: File
     title: str
     meta: dict[str, Any] = field(default_factory=dict)
+    # Its Markdown, and its meta as text: with its title and address, what tells one
+    # rendering from the next.
+    text: str = ""
+    described: str = ""
 
 
-def _page(config: MkDocsConfig, files: Files, taken: set[str], src: str, title: str,
-          template: str, text: str, **meta: Any) -> GeneratedPage | None:
-    file = File.generated(config, src, content=text)
-    if files.get_file_from_path(src) is not None or file.dest_uri in taken:
-        return None  # the site's own page wins over a generated one at the same address
-    files.append(file)
-    return GeneratedPage(file, title, {"template": template, "confnotes_generated": True,
-                                       **meta})
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page as the model alone makes it, before it meets the site's files."""
+
+    src: str
+    title: str
+    text: str
+    meta: dict[str, Any]       # read, never changed: each build's pages copy it
+    described: str
+    moved: str | None = None   # a term's source while a note is saved at `src`
 
 
-def generate(site: Site, files: Files, config: MkDocsConfig) -> Iterable[GeneratedPage]:
-    """Add every generated page to `files`."""
-    specs: list[tuple[str, str, str, str, dict[str, Any]]] = [
-        (src, title or config.site_name,
-         "home.html" if src == "index.md" else src.replace("/index.md", ".html"), "",
-         {"hide": ["navigation", "toc"]}) for src, title in INDEX_PAGES.items()]
+def page_specs(site: Site, site_name: str) -> list[PageSpec]:
+    """Every generated page of `site`, in the order they join the files."""
+    found: list[PageSpec] = []
+
+    def add(src: str, title: str, template: str, text: str, moved: str | None = None,
+            **meta: Any) -> None:
+        meta = {"template": template, "confnotes_generated": True, **meta}
+        found.append(PageSpec(src, title, text, meta, repr(sorted(meta.items())), moved))
+
+    for src, title in INDEX_PAGES.items():
+        add(src, title or site_name,
+            "home.html" if src == "index.md" else src.replace("/index.md", ".html"), "",
+            hide=["navigation", "toc"])
     for kind in KINDS:
         for term in site.terms[kind].values():
             src = f"{SECTION[kind]}/{term.slug}.md"
-            if files.get_file_from_path(src) is not None:
-                # A note saved there has been moved away (addresses.give_way); the page keeps
-                # the term's address under a source name of its own.
-                src = f"{SECTION[kind]}/{term.slug}/index.md"
-            specs.append((src, term.name, f"{kind}.html",
-                          _search_text(term, len(site.notes_by_term.get((kind, term.id), []))),
-                          {"confnotes_term": [kind, term.id]}))
+            add(src, term.name, f"{kind}.html",
+                _search_text(term, len(site.notes_by_term.get((kind, term.id), []))),
+                f"{SECTION[kind]}/{term.slug}/index.md", confnotes_term=[kind, term.id])
     for series in series_mod.collect(site).values():
         lines = [f"{SERIES_LABEL} · {len(series.events)}회",
                  *(site.terms["event"][e].name for e in series.events)]
-        specs.append((f"series/{series.slug}.md", series.name, "series.html",
-                      "\n\n".join(html.escape(n) for n in lines),
-                      {"confnotes_series": series.id}))
+        add(f"series/{series.slug}.md", series.name, "series.html",
+            "\n\n".join(html.escape(n) for n in lines), confnotes_series=series.id)
     if len(site.notes) > NOTES_ON_ONE_PAGE:
         for year, _notes in notes_by_year(site.notes):
-            specs.append((f"notes/{year_slug(year)}.md", f"노트 · {year}", "notes.html", "",
-                          {"confnotes_year": year, "hide": ["navigation", "toc"]}))
+            add(f"notes/{year_slug(year)}.md", f"노트 · {year}", "notes.html", "",
+                confnotes_year=year, hide=["navigation", "toc"])
+    return found
+
+
+def generate(site: Site, files: Files, config: MkDocsConfig,
+             specs: list[PageSpec] | None = None) -> Iterable[GeneratedPage]:
+    """Add every generated page to `files` (`specs`: page_specs of `site`, if made already)."""
+    if specs is None:
+        specs = page_specs(site, config.site_name)
+    # Where each page goes is decided before any is added. A note saved at a term page's
+    # source has been moved away (addresses.give_way); the page keeps the term's address under
+    # a source name of its own.
+    own = files.src_uris
+    placed = [(spec.moved if spec.moved and spec.src in own else spec.src, spec)
+              for spec in specs]
     taken = {f.dest_uri for f in files}
-    for src, title, template, text, meta in specs:
-        page = _page(config, files, taken, src, title, template, text, **meta)
-        if page is not None:
-            yield page
+    for src, spec in placed:
+        if src in own:
+            continue  # the site's own page wins over a generated one at the same address
+        file = File.generated(config, src, content=spec.text)
+        if file.dest_uri in taken:
+            continue
+        files.append(file)
+        yield GeneratedPage(file, spec.title, spec.meta, spec.text, spec.described)
 
 
 def _search_text(term: Term, notes: int) -> str:

@@ -11,6 +11,7 @@ pictures) starts the record afresh, and `mkdocs build` keeps nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,6 +190,33 @@ class ReadNote:
     raw: Any
     problems: list[Any]
     unknown_keys: dict[str, list[tuple[str, int | None, int]]]
+    # The file's status when these bytes were read, if it had not changed for a while by
+    # then (settled_status): while it is the same, the file holds the same bytes.
+    status: tuple[int, ...] | None = None
+
+
+# A file changed this recently may change again within the same tick of the file system's
+# clock, leaving its times as they were: its status then proves nothing, and it is read again.
+SETTLED_NS = 2_000_000_000
+
+
+def file_status(path: str | None) -> tuple[int, ...] | None:
+    """Size, inode, and modification and change times of a file (None: it cannot be read).
+    The change time moves with every write, and no program can set it."""
+    if path is None:
+        return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_size, found.st_ino, found.st_mtime_ns, found.st_ctime_ns
+
+
+def settled_status(status: tuple[int, ...] | None, now_ns: int) -> tuple[int, ...] | None:
+    """`status`, if it is old enough to be trusted (SETTLED_NS) at `now_ns`, else None."""
+    if status is None or now_ns - max(status[2], status[3]) < SETTLED_NS:
+        return None
+    return status
 
 
 @dataclass
@@ -291,6 +319,13 @@ class Rebuilds:
         # The cards made from the last model: (model, base card, cards by page) (see
         # MediaSteps._plan_cards).
         self.cards_made: tuple[Any, Any, dict[Any, Any]] | None = None
+        # The last build's plan of cards, when every page had one: (what it was made from,
+        # Cards.planned, Cards.by_page) (see MediaSteps._plan_cards).
+        self.card_plan: tuple[tuple[Any, ...], dict[Any, Any], dict[str, Any]] | None = None
+        # The generated pages the last model made: (model, site name, page specs).
+        self.page_specs: tuple[Any, str, list[Any]] | None = None
+        # The folders with feeds of their own, of the last model: (model, folders).
+        self.feed_folders: tuple[Any, list[str]] | None = None
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
@@ -390,6 +425,9 @@ class Rebuilds:
         self.sitemaps = {}
         self.card_files = {}
         self.cards_made = None
+        self.page_specs = None
+        self.card_plan = None
+        self.feed_folders = None
         self.inputs = {}
         self.model = None
         self.view = None

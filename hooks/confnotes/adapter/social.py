@@ -7,6 +7,8 @@ process while MkDocs renders the pages, and copies each into the site once they 
 from __future__ import annotations
 
 import html
+import os
+import posixpath
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
@@ -45,6 +47,7 @@ class Cards:
         self.planned: dict[Any, tuple[str, Path, File]] = {}
         self.by_page: dict[str, File] = {}        # page src_uri -> the card's file
         self._todo: dict[Path, Card] = {}
+        self._cached: set[str] | None = None      # the names in `cache`, listed once
         self._side = SideProcess()
         self._jobs: dict[str, Future[float]] = {}
         self.made = 0
@@ -74,8 +77,33 @@ class Cards:
         if self.known is not None:
             self.planned[given] = (url, path, file)
         self.by_page[page_src] = file
-        if not path.is_file():
+        if path.name not in self._cached_names():
             self._todo[path] = card
+
+    def _cached_names(self) -> set[str]:
+        """The cards drawn before this build: one listing of the cache, not a look per
+        page."""
+        if self._cached is None:
+            try:
+                self._cached = {entry.name for entry in os.scandir(self.cache)
+                                if entry.is_file()}
+            except OSError:
+                self._cached = set()
+        return self._cached
+
+    def adopt(self, planned: dict[Any, tuple[str, Path, File]], by_page: dict[str, File],
+              files: Files) -> bool:
+        """Take a plan made before from the same cards (under `mkdocs serve`): every page has
+        the card it had. Not taken (False) when a card's address is now one of the site's own
+        files, or a card is no longer in the cache."""
+        names = self._cached_names()
+        own = files.src_uris
+        for file in by_page.values():
+            if file.src_uri in own or posixpath.basename(file.abs_src_path or "") not in names:
+                return False
+        self.planned = dict(planned)
+        self.by_page = dict(by_page)
+        return True
 
     def start(self) -> None:
         for path, card in sorted(self._todo.items()):
