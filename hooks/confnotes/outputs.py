@@ -254,8 +254,15 @@ class Written:
         self.stats = stats
 
     def intact(self, site_dir: Path) -> bool:
-        return all(file_status(site_dir / path) == stat and stat is not None
-                   for path, stat in zip(self.files, self.stats, strict=True))
+        root = os.fspath(site_dir)   # joined as text: thousands of files, each looked at
+        for path, stat in zip(self.files, self.stats, strict=True):
+            try:
+                found = os.stat(os.path.join(root, path))
+            except OSError:
+                return False
+            if stat != (found.st_size, found.st_mtime_ns):
+                return False
+        return True
 
 
 def file_status(path: Path) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ its line and is left out, and the page is built without it.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -30,20 +31,39 @@ _WORD = re.compile(r"[\w\-]+")
 
 class Theme:
     """The templates and icons a page may name: the files of the theme's folders (custom_dir
-    first, then Material's), listed once."""
+    first, then Material's), listed once, when a page first names one (Material's icons are
+    thousands of files, and most builds read no page that names a template or an icon)."""
 
     def __init__(self, dirs: Iterable[str]) -> None:
-        self.templates: set[str] = set()
-        self.icons: set[str] = set()
-        for root in dirs:
+        self.dirs = tuple(dirs)
+
+    @functools.cached_property
+    def templates(self) -> set[str]:
+        return self._listed[0]
+
+    @functools.cached_property
+    def icons(self) -> set[str]:
+        return self._listed[1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Listed before it is sent to the second process: once, not in every piece of work.
+        self.__dict__["_listed"] = self._listed
+        return self.__dict__
+
+    @functools.cached_property
+    def _listed(self) -> tuple[set[str], set[str]]:
+        templates: set[str] = set()
+        icons: set[str] = set()
+        for root in self.dirs:
             for folder, _dirs, names in os.walk(root):
                 rel = os.path.relpath(folder, root).replace(os.sep, "/")
                 for name in names:
                     path = name if rel == "." else f"{rel}/{name}"
                     if path.startswith(".icons/") and name.endswith(".svg"):
-                        self.icons.add(path[len(".icons/"):-len(".svg")])
+                        icons.add(path[len(".icons/"):-len(".svg")])
                     elif name.endswith(".html"):
-                        self.templates.add(path)
+                        templates.add(path)
+        return templates, icons
 
 
 Warn = Callable[[str], None]

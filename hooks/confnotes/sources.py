@@ -68,31 +68,64 @@ def walk(docs_dir: Path) -> Listing:
     return listing
 
 
+@dataclass
+class Scan:
+    """What one look through docs/ found, links never followed."""
+
+    linked: list[Problem] = field(default_factory=list)   # an error per link to a folder
+    markdown: int = 0                                      # Markdown files seen
+    plain: set[str] = field(default_factory=set)          # files that are no link
+
+
+def scan(docs_dir: Path) -> Scan:
+    """Every folder under `docs_dir` listed once (os.scandir: whether an entry is a link comes
+    with the listing, without a look at each file)."""
+    found = Scan()
+    root = os.fspath(docs_dir)
+    folders = [("", root)]
+    while folders:
+        rel, folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = rel + entry.name
+            if entry.is_symlink():
+                if os.path.isdir(entry.path):
+                    found.linked.append(Problem(
+                        path, None, f"a symbolic link to a folder "
+                        f"({shown(os.readlink(entry.path))}); MkDocs would read everything "
+                        "under it before Confnotes could leave it out. Put the files themselves "
+                        "under docs/ and remove the link.", severity="error"))
+                elif entry.name.casefold().endswith(MARKDOWN_SUFFIXES):
+                    found.markdown += 1
+            elif entry.is_dir():
+                folders.append((path + "/", entry.path))
+            else:
+                found.plain.add(path)
+                if entry.name.casefold().endswith(MARKDOWN_SUFFIXES):
+                    found.markdown += 1
+    found.linked.sort(key=lambda p: p.path)
+    return found
+
+
 def linked_folders(docs_dir: Path) -> tuple[list[Problem], int]:
     """An error for each link to a folder under `docs_dir` (found without following any), and
     the number of Markdown files seen on the way."""
-    problems: list[Problem] = []
-    markdown = 0
-    for folder, dirnames, filenames in os.walk(docs_dir):
-        markdown += sum(1 for name in filenames if name.casefold().endswith(MARKDOWN_SUFFIXES))
-        for name in sorted(dirnames):
-            path = os.path.join(folder, name)
-            if os.path.islink(path):
-                rel = Path(os.path.relpath(path, docs_dir)).as_posix()
-                problems.append(Problem(
-                    rel, None, f"a symbolic link to a folder ({shown(os.readlink(path))}); "
-                    "MkDocs would read everything under it before Confnotes could leave it "
-                    "out. Put the files themselves under docs/ and remove the link.",
-                    severity="error"))
-        # Linked folders are listed as folders but never entered (os.walk's default).
-    return problems, markdown
+    found = scan(docs_dir)
+    return found.linked, found.markdown
 
 
-def refusal(docs_dir: Path | str, rel: str) -> Problem | None:
-    """Why the file `rel` under `docs_dir` must not be read or published, or None."""
+def refusal(docs_dir: Path | str, rel: str, plain: bool = False) -> Problem | None:
+    """Why the file `rel` under `docs_dir` must not be read or published, or None. `plain`:
+    a scan has just found it is no link, so it is not looked at again."""
     if _CONTROL.search(rel):
         return Problem(rel, None, "the file's name holds a line break or another control "
                                   "character; it is not published. Rename the file.")
+    if plain:
+        return None
     path = os.path.join(docs_dir, rel)
     if not os.path.islink(path):
         return None

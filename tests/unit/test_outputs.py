@@ -122,3 +122,21 @@ def test_export_and_calendars_from_kept_pieces_are_the_same_bytes() -> None:
     first = calendars.calendars(site, links, entries)
     assert first and entries
     assert calendars.calendars(site, links, entries) == first == calendars.calendars(site, links)
+
+
+def test_written_files_are_intact_only_while_each_is_as_left(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the export and feeds are left in place while the model is the same
+    and every file is as the last build wrote it; any one changed or gone is written again."""
+    from confnotes.outputs import Written, file_status
+    paths = ["data/notes.json", "speakers/a/feed.xml", "feed.xml"]
+    for path in paths:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(b"made")
+    written = Written(object(), (), paths, [file_status(tmp_path / p) for p in paths])
+    assert written.intact(tmp_path)
+    (tmp_path / "speakers/a/feed.xml").write_bytes(b"changed")
+    assert not written.intact(tmp_path)
+    written = Written(object(), (), paths, [file_status(tmp_path / p) for p in paths])
+    assert written.intact(tmp_path)
+    (tmp_path / "feed.xml").unlink()
+    assert not written.intact(tmp_path)

@@ -90,13 +90,14 @@ class Confnotes(RebuildSteps, MediaSteps):
             raise PluginError("\n".join(f"mkdocs.yml: {p.text}" for p in problems))
         self.registry_paths = paths
         # Before MkDocs lists the files: it would walk into a linked folder, wherever it goes.
-        linked, markdown_files = sources.linked_folders(Path(config.docs_dir))
-        if linked:
+        scan = sources.scan(Path(config.docs_dir))
+        if scan.linked:
             raise PluginError("Confnotes does not build a site whose docs/ links to a folder:\n"
-                              + "\n".join("  " + p.for_mkdocs() for p in linked))
+                              + "\n".join("  " + p.for_mkdocs() for p in scan.linked))
+        self.plain_files = scan.plain
         # A site large enough to share its reading with a second process starts it now: it
         # is ready by the time MkDocs has listed the files.
-        if self.outputs.open(markdown_files, self._rebuild_in_process()):
+        if self.outputs.open(scan.markdown, self._rebuild_in_process()):
             self.outputs.side_job(collect.ready)
         settings = extra.get("confnotes") or {}
         self.theme = page_keys.Theme(config.theme.dirs)
@@ -334,11 +335,13 @@ class Confnotes(RebuildSteps, MediaSteps):
 
     def _leave_out_unreadable(self, files: Files, config: MkDocsConfig) -> None:
         """Files that are links out of docs/ or to nothing, or have names no log should print,
-        leave the site before anything reads them (registries included)."""
+        leave the site before anything reads them (registries included). A file the scan in
+        on_config found to be no link is not looked at again (thousands of notes)."""
+        plain = self.plain_files
         for file in list(files):
             if file.generated_by is not None or file.abs_src_path is None:
                 continue
-            problem = sources.refusal(config.docs_dir, file.src_uri)
+            problem = sources.refusal(config.docs_dir, file.src_uri, file.src_uri in plain)
             if problem is not None:
                 files.remove(file)
                 self.report.add(problem)

@@ -205,7 +205,7 @@ class RebuildSteps(BuildState):
         other pages, the anchor checks and the search index read it."""
         assert self.rebuilds is not None
         self.doc_pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
-        by_src = {f.src_uri: f for f in files}
+        by_src = files.src_uris
         for file in self.doc_pages:
             record = self.rebuilds.pages.get(file.src_uri)
             if file.src_uri in self.rebuilds.dirty or record is None or file.page is None:

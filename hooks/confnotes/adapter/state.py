@@ -73,6 +73,7 @@ class BuildState:
         self.site: index.Site | None = None
         self.generated: dict[str, pages.GeneratedPage] = {}
         self.theme: page_keys.Theme | None = None
+        self.plain_files: set[str] = set()   # files under docs/ found to be no link
         self.images = images.Images(cache / "images")
         self.avatars = avatar_files.Avatars(cache / "avatars")
         self.card_font: str | None = None
