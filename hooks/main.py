@@ -43,6 +43,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _confnotes.on_page_content(html, page, config, files)
 
 
+def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
+    return _confnotes.on_pre_template(template, template_name)
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return _confnotes.on_env(env, config, files)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from confnotes.adapter.urls import RelativeUrls
 from mkdocs.utils import normalize_url
@@ -68,3 +70,42 @@ def test_a_talk_listed_on_many_pages_links_from_each() -> None:
         listed.append(got)
     assert 'href="./"' in listed[0] and 'href="../network/"' in listed[1]
     assert 'href="../../topics/network/"' in listed[2] and 'href="topics/network/"' in listed[4]
+
+
+def test_the_sitemap_is_rendered_again_only_when_a_page_it_lists_has_changed() -> None:
+    """Under `mkdocs serve`, a rebuild gives MkDocs the kept sitemap while every page's
+    address and date are as before, and renders it again when one is not."""
+    import jinja2
+    import mkdocs
+    from confnotes.adapter.rebuilds import KeptSitemap, SitemapTemplate
+
+    folder = Path(mkdocs.__file__).parent / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)))
+    renders: list[int] = []
+
+    class Counted:
+        def __init__(self) -> None:
+            self.template = env.get_template("sitemap.xml")
+            self.filename = self.template.filename
+
+        def render(self, context: dict[str, Any]) -> str:
+            renders.append(1)
+            return str(self.template.render(context))
+
+    def pages(*urls: str) -> list[Any]:
+        return [SimpleNamespace(page=SimpleNamespace(
+            is_link=False, canonical_url=url, abs_url="/" + url.split("/", 3)[-1],
+            update_date="2026-12-01")) for url in urls]
+
+    kept = KeptSitemap()
+    first = pages("http://x/a/", "http://x/b/")
+    made = SitemapTemplate(Counted(), kept).render({"pages": first})
+    assert "<loc>http://x/b/</loc>" in made and len(renders) == 1
+    again = SitemapTemplate(Counted(), kept).render({"pages": pages("http://x/a/", "http://x/b/")})
+    assert again == made and len(renders) == 1            # the same pages: not rendered
+    moved = SitemapTemplate(Counted(), kept).render({"pages": pages("http://x/a/", "http://x/c/")})
+    assert "<loc>http://x/c/</loc>" in moved and len(renders) == 2
+    dated = pages("http://x/a/", "http://x/c/")
+    dated[0].page.update_date = "2026-12-02"
+    assert "2026-12-02" in SitemapTemplate(Counted(), kept).render({"pages": dated})
+    assert len(renders) == 3

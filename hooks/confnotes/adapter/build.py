@@ -259,10 +259,8 @@ class Confnotes(RebuildSteps, MediaSteps):
             self._finish_media(env, config, files)
             if self.rebuilds is not None:
                 env.bytecode_cache = self.rebuilds.compiled
-                served = set(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
-                served |= set(files.static_pages())
-                self.files_now = [f for f in files if f in served or not
-                                  f.is_documentation_page()]
+                # The files MkDocs publishes besides pages (see _remove_stale).
+                self.files_now = [f for f in files if not f.is_documentation_page()]
                 self._restore_kept_pages(files)
         self._log_problems()
         return env

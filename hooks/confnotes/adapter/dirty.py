@@ -245,6 +245,13 @@ class RebuildSteps(BuildState):
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
             entries), calls)
 
+    def on_pre_template(self, template: Any, template_name: str) -> Any:
+        """Under `serve --dirty`, the sitemap is rendered again only when a page's address
+        or date has changed (rebuilds.SitemapTemplate)."""
+        if self.rebuilds is not None and template_name == "sitemap.xml":
+            return rebuilds.SitemapTemplate(template, self.rebuilds.sitemap)
+        return template
+
     def before_search_plugin(self, config: MkDocsConfig) -> None:
         """Under `serve --dirty`, the analysed index is set aside while Material's plugin
         writes its own (search.KeptIndex.set_aside): the rebuild then writes only the part of
@@ -302,7 +309,7 @@ class RebuildSteps(BuildState):
     def _remove_stale(self, config: MkDocsConfig, written: list[str]) -> None:
         assert self.rebuilds is not None
         kept = {f.dest_uri for f in self.doc_pages}
-        kept |= {f.dest_uri for f in self.files_now if not f.is_documentation_page()}
+        kept |= {f.dest_uri for f in self.files_now}
         kept |= set(written)
         if self.cards is not None:
             kept |= {f.dest_uri for f in self.cards.by_page.values()}
