@@ -301,11 +301,16 @@ def test_the_kept_index_set_aside_while_material_writes_its_own_is_put_back(
     served.write_text('{"config":{},"docs":[]}', encoding="utf-8")   # Material's own
     changed = [*pages[:4], page(4, "클라우드 보안"), pages[5]]
 
-    def whole(*_args: Any) -> None:
-        raise AssertionError("the whole file is written again")
-    monkeypatch.setattr(Path, "write_bytes", whole)
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spied(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        opened.append(mode)
+        return real_open(self, mode, *args, **kwargs)
+    monkeypatch.setattr(Path, "open", spied)
     kept.write(served, settings, [(str(i), p) for i, p in enumerate(changed)], site, {})
     monkeypatch.undo()
+    assert opened == ["r+b"]     # written from the changed page on, not whole ("wb")
     assert served.read_bytes() == clean(changed, 1)
     assert served.stat().st_ino == inode
     assert sorted(p.name for p in served.parent.iterdir()) == ["search_index.json"]
@@ -317,3 +322,24 @@ def test_the_kept_index_set_aside_while_material_writes_its_own_is_put_back(
     assert sorted(p.name for p in served.parent.iterdir()) == ["search_index.json"]
     kept.write(served, settings, [(str(i), p) for i, p in enumerate(pages)], site, {})
     assert served.read_bytes() == clean(pages, 2)
+
+
+@pytest.mark.parametrize("writev", ["short", "none"])
+def test_the_index_is_written_whole_by_short_writes_and_without_writev(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writev: str) -> None:
+    """The parts are written with os.writev where the system has it; a write that takes only
+    part of what it is given goes on with the rest, and a system without it joins them."""
+    import os
+
+    real = os.writev
+
+    def short(fd: int, buffers: list[bytes]) -> int:
+        return int(real(fd, buffers[:1])) if buffers[0] else 0
+    if writev == "short":
+        monkeypatch.setattr(os, "writev", short)
+    else:
+        monkeypatch.delattr(os, "writev")
+    path = tmp_path / "index.json"
+    with path.open("wb") as handle:
+        search._write_joined(handle, [b'{"docs":['], [b"1", b"22", b"", b"333"] * 700)
+    assert path.read_bytes() == b'{"docs":[' + b",".join([b"1", b"22", b"", b"333"] * 700) + b"]}"
