@@ -109,3 +109,40 @@ def test_the_sitemap_is_rendered_again_only_when_a_page_it_lists_has_changed() -
     dated[0].page.update_date = "2026-12-02"
     assert "2026-12-02" in SitemapTemplate(Counted(), kept).render({"pages": dated})
     assert len(renders) == 3
+
+
+def test_pages_made_with_remembered_joins_have_the_same_addresses(tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty` MkDocs' pages module joins addresses through Confnotes'
+    remembering joins: every page gets the addresses urllib gives, build after build."""
+    import urllib.parse
+
+    from confnotes.adapter import page_urls
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure import pages as mkdocs_pages
+    from mkdocs.structure.files import File
+
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
+                      "site_dir": str(tmp_path / "site"), "site_url": "https://notes.example/k/",
+                      "repo_url": "https://github.com/o/r", "edit_uri": "edit/main/docs/"})
+    assert not config.validate()[0]
+    sources = ["index.md", "notes/2024/데뷰 2024/a b.md", "speakers/kai-fu-lee.md", "x/#y?.md"]
+
+    def addresses() -> list[tuple[Any, ...]]:
+        made = [mkdocs_pages.Page(None, File(s, config.docs_dir, config.site_dir, True), config)
+                for s in sources]
+        return [(p.canonical_url, p.abs_url, p.edit_url) for p in made]
+
+    before = addresses()
+    saved = mkdocs_pages.urljoin, mkdocs_pages.urlsplit  # type: ignore[attr-defined]
+    try:
+        assert page_urls.remember()
+        assert page_urls.remember()          # a second serve start leaves them as they are
+        page_urls.urljoin.cache_clear()
+        assert addresses() == before == addresses()
+        assert page_urls.urljoin.cache_info().hits >= len(sources)
+        assert before[1][0] == "https://notes.example/k/notes/2024/%EB%8D%B0%EB%B7%B0%202024/a%20b/"
+    finally:
+        mkdocs_pages.urljoin, mkdocs_pages.urlsplit = saved  # type: ignore[attr-defined]
+    assert mkdocs_pages.urljoin is urllib.parse.urljoin  # type: ignore[attr-defined]
