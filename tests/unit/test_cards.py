@@ -7,6 +7,7 @@ import io
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from confnotes import avatars, card_fonts, cards
@@ -223,11 +224,10 @@ def test_initials_are_drawn_on_the_names_own_colour(fonts: Fonts) -> None:
     assert first.tobytes() != avatars.initials("Kai-Fu Lee", 220, font).tobytes()
 
 
-def test_a_file_of_the_sites_own_at_a_cards_address_wins(fonts: Fonts, tmp_path: Path) -> None:
-    from confnotes.adapter.social import Cards
-    from confnotes.cards import FOLDER
+def _cards_config(tmp_path: Path) -> Any:
+    """A validated MkDocs config whose docs/ and site/ are under `tmp_path`, as the hooks'
+    on_files sees it."""
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
 
     config = MkDocsConfig()
     (tmp_path / "docs").mkdir()
@@ -236,6 +236,15 @@ def test_a_file_of_the_sites_own_at_a_cards_address_wins(fonts: Fonts, tmp_path:
     errors, _warnings = config.validate()
     assert not errors
     config.plugins._current_plugin = "confnotes"  # as while MkDocs runs the hooks' on_files
+    return config
+
+
+def test_a_file_of_the_sites_own_at_a_cards_address_wins(fonts: Fonts, tmp_path: Path) -> None:
+    from confnotes.adapter.social import Cards
+    from confnotes.cards import FOLDER
+    from mkdocs.structure.files import File, Files
+
+    config = _cards_config(tmp_path)
     own = File(f"{FOLDER}/notes/a.png", config["docs_dir"], config["site_dir"], True)
     files = Files([own])
     planned = Cards(tmp_path / "cache", fonts)
@@ -255,16 +264,9 @@ def test_a_plan_is_taken_again_only_while_its_cards_stand(fonts: Fonts, tmp_path
     card is gone from the cache or a file of the site's own has come to a card's address."""
     from confnotes.adapter.social import Cards
     from confnotes.cards import FOLDER
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
-    config = MkDocsConfig()
-    (tmp_path / "docs").mkdir()
-    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
-                      "site_dir": str(tmp_path / "site")})
-    errors, _warnings = config.validate()
-    assert not errors
-    config.plugins._current_plugin = "confnotes"
+    config = _cards_config(tmp_path)
     cache = tmp_path / "cache"
     first = Cards(cache, fonts, {})
     try:
