@@ -255,21 +255,15 @@ class Written:
 
     def intact(self, site_dir: Path) -> bool:
         root = os.fspath(site_dir)   # joined as text: thousands of files, each looked at
-        for path, stat in zip(self.files, self.stats, strict=True):
-            try:
-                found = os.stat(os.path.join(root, path))
-            except OSError:
-                return False
-            if stat != (found.st_size, found.st_mtime_ns):
-                return False
-        return True
+        return all(stat is not None and file_status(os.path.join(root, path)) == stat
+                   for path, stat in zip(self.files, self.stats, strict=True))
 
 
-def file_status(path: Path) -> tuple[int, int] | None:
+def file_status(path: Path | str) -> tuple[int, int] | None:
     """Size and modification time of a written file, to tell whether it is still as left;
     None when it is gone."""
     try:
-        found = path.stat()
+        found = os.stat(path)
     except OSError:
         return None
     return found.st_size, found.st_mtime_ns

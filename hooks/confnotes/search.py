@@ -414,11 +414,12 @@ def _write_joined(handle: BinaryIO, lead: list[bytes], parts: list[bytes]) -> No
     position = handle.tell()
     for start in range(0, len(buffers), WRITEV_BATCH):
         batch = buffers[start:start + WRITEV_BATCH]
+        size = sum(len(b) for b in batch)
         done = writev(fd, batch)
-        rest = b"".join(batch)[done:] if done < sum(len(b) for b in batch) else b""
+        rest = b"".join(batch)[done:] if done < size else b""
         while rest:  # a short write, which files rarely give: the rest written plainly
             rest = rest[os.write(fd, rest):]
-        position += sum(len(b) for b in batch)
+        position += size
     handle.seek(position)
 
 

@@ -52,13 +52,14 @@ def walk(docs_dir: Path) -> Listing:
     """Every file under `docs_dir`, never following a link to a folder; linked folders and
     refused files are problems instead (dot-files included: MkDocs walks them too)."""
     listing = Listing()
-    listing.problems, _markdown = linked_folders(docs_dir)
+    found = scan(docs_dir)
+    listing.problems = list(found.linked)
     for folder, dirnames, filenames in os.walk(docs_dir):
         dirnames[:] = sorted(d for d in dirnames if not os.path.islink(os.path.join(folder, d)))
         relative = Path(os.path.relpath(folder, docs_dir))
         for name in filenames:
             rel = (relative / name).as_posix().removeprefix("./")
-            problem = refusal(docs_dir, rel)
+            problem = refusal(docs_dir, rel, rel in found.plain)
             if problem is None:
                 listing.files.append(rel)
             else:
@@ -92,30 +93,23 @@ def scan(docs_dir: Path) -> Scan:
             continue
         for entry in entries:
             path = rel + entry.name
-            if entry.is_symlink():
-                if os.path.isdir(entry.path):
-                    found.linked.append(Problem(
-                        path, None, f"a symbolic link to a folder "
-                        f"({shown(os.readlink(entry.path))}); MkDocs would read everything "
-                        "under it before Confnotes could leave it out. Put the files themselves "
-                        "under docs/ and remove the link.", severity="error"))
-                elif entry.name.casefold().endswith(MARKDOWN_SUFFIXES):
-                    found.markdown += 1
-            elif entry.is_dir():
+            link = entry.is_symlink()
+            if link and os.path.isdir(entry.path):
+                found.linked.append(Problem(
+                    path, None, f"a symbolic link to a folder ({shown(os.readlink(entry.path))})"
+                    "; MkDocs would read everything under it before Confnotes could leave it "
+                    "out. Put the files themselves under docs/ and remove the link.",
+                    severity="error"))
+                continue
+            if not link and entry.is_dir():
                 folders.append((path + "/", entry.path))
-            else:
+                continue
+            if not link:
                 found.plain.add(path)
-                if entry.name.casefold().endswith(MARKDOWN_SUFFIXES):
-                    found.markdown += 1
+            if entry.name.casefold().endswith(MARKDOWN_SUFFIXES):
+                found.markdown += 1
     found.linked.sort(key=lambda p: p.path)
     return found
-
-
-def linked_folders(docs_dir: Path) -> tuple[list[Problem], int]:
-    """An error for each link to a folder under `docs_dir` (found without following any), and
-    the number of Markdown files seen on the way."""
-    found = scan(docs_dir)
-    return found.linked, found.markdown
 
 
 def refusal(docs_dir: Path | str, rel: str, plain: bool = False) -> Problem | None:

@@ -163,16 +163,16 @@ def test_a_notes_status_stands_for_its_bytes_only_once_settled(tmp_path: Path) -
     so its status is not trusted then."""
     note = tmp_path / "note.md"
     note.write_bytes(b"---\ntitle: A\n---\nbody one\n")
-    status = rebuilds.file_status(str(note))
+    status = rebuilds.read_status(str(note))
     assert status is not None
     now = time.time_ns()
     assert rebuilds.settled_status(status, now) is None               # just written
     assert rebuilds.settled_status(status, now + 3_000_000_000) == status
-    assert rebuilds.file_status(str(note)) == status                  # nothing changed
+    assert rebuilds.read_status(str(note)) == status                  # nothing changed
     before = note.stat()
     time.sleep(0.02)
     note.write_bytes(b"---\ntitle: A\n---\nbody two\n")             # same size
     os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))      # same modification time
-    assert rebuilds.file_status(str(note)) != status
-    assert rebuilds.file_status(str(tmp_path / "gone.md")) is None
-    assert rebuilds.file_status(None) is None
+    assert rebuilds.read_status(str(note)) != status
+    assert rebuilds.read_status(str(tmp_path / "gone.md")) is None
+    assert rebuilds.read_status(None) is None

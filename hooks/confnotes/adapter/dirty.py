@@ -50,7 +50,7 @@ class RebuildSteps(BuildState):
             kept = kept_notes.get(file.src_uri)
             status = None
             if self.rebuilds is not None:
-                status = rebuilds.file_status(file.abs_src_path)
+                status = rebuilds.read_status(file.abs_src_path)
                 if kept is not None and status is not None and kept.status == status:
                     continue
             data = file.content_bytes

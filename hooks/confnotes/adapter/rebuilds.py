@@ -200,7 +200,7 @@ class ReadNote:
 SETTLED_NS = 2_000_000_000
 
 
-def file_status(path: str | None) -> tuple[int, ...] | None:
+def read_status(path: str | None) -> tuple[int, ...] | None:
     """Size, inode, and modification and change times of a file (None: it cannot be read).
     The change time moves with every write, and no program can set it."""
     if path is None:
@@ -469,7 +469,7 @@ class SitemapTemplate:
 
     def render(self, context: dict[str, Any]) -> str:
         source = self.template.filename
-        key = (source, file_status(source), tuple(
+        key = (source, read_status(source), tuple(
             (getattr(p, "is_link", None), getattr(p, "canonical_url", None),
              getattr(p, "abs_url", None), getattr(p, "update_date", None))
             for p in (file.page for file in context.get("pages") or ())))
