@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -34,6 +34,8 @@ from .state import BuildState, heading_levels
 # for up to two pieces (the one being read there and the next, already handed over). With 16
 # pieces that wait was 0.28 s of light 1,000's reading; with 40 it is too small to see.
 READING_PARTS = 40
+
+T = TypeVar("T")
 
 
 class RebuildSteps(BuildState):
@@ -102,28 +104,29 @@ class RebuildSteps(BuildState):
         assert isinstance(site, index.Site)
         return site
 
-    def _page_specs(self, config: MkDocsConfig) -> list[pages.PageSpec]:
-        """The generated pages the model makes: under `serve --dirty`, last build's while the
-        model is last build's own object."""
+    def _of_model(self, name: str, given: Any, make: Callable[[], T]) -> T:
+        """make(): under `serve --dirty`, last build's while the model is last build's own
+        object and `given` (what else it is made from) is the same."""
         assert self.site is not None
         if self.rebuilds is None:
-            return pages.page_specs(self.site, config.site_name)
-        last = self.rebuilds.page_specs
-        if last is None or last[0] is not self.site or last[1] != config.site_name:
-            last = self.rebuilds.page_specs = (
-                self.site, config.site_name, pages.page_specs(self.site, config.site_name))
-        return last[2]
+            return make()
+        last = self.rebuilds.by_model.get(name)
+        if last is None or last[0] is not self.site or last[1] != given:
+            last = self.rebuilds.by_model[name] = (self.site, given, make())
+        made: T = last[2]
+        return made
+
+    def _page_specs(self, config: MkDocsConfig) -> list[pages.PageSpec]:
+        """The generated pages the model makes (kept: _of_model)."""
+        site, name = self.site, config.site_name
+        assert site is not None
+        return self._of_model("page_specs", name, lambda: pages.page_specs(site, name))
 
     def _feed_folders(self) -> list[str]:
-        """feeds.feed_folders of the model: under `serve --dirty`, last build's while the model
-        is last build's own object."""
-        assert self.site is not None
-        if self.rebuilds is None:
-            return feeds.feed_folders(self.site)
-        last = self.rebuilds.feed_folders
-        if last is None or last[0] is not self.site:
-            last = self.rebuilds.feed_folders = (self.site, feeds.feed_folders(self.site))
-        return last[1]
+        """feeds.feed_folders of the model (kept: _of_model)."""
+        site = self.site
+        assert site is not None
+        return self._of_model("feed_folders", None, lambda: feeds.feed_folders(site))
 
     def _view(self, video_pictures: tuple[str, ...], site_name: str) -> pages.View:
         """The templates' `confnotes` object: last build's, caches and all, when it would be

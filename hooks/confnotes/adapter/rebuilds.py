@@ -322,10 +322,9 @@ class Rebuilds:
         # The last build's plan of cards, when every page had one: (what it was made from,
         # Cards.planned, Cards.by_page) (see MediaSteps._plan_cards).
         self.card_plan: tuple[tuple[Any, ...], dict[Any, Any], dict[str, Any]] | None = None
-        # The generated pages the last model made: (model, site name, page specs).
-        self.page_specs: tuple[Any, str, list[Any]] | None = None
-        # The folders with feeds of their own, of the last model: (model, folders).
-        self.feed_folders: tuple[Any, list[str]] | None = None
+        # What the last model made, by name: (model, what else it was made from, value)
+        # (see RebuildSteps._of_model).
+        self.by_model: dict[str, tuple[Any, Any, Any]] = {}
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
@@ -426,9 +425,8 @@ class Rebuilds:
         self.sitemaps = {}
         self.card_files = {}
         self.cards_made = None
-        self.page_specs = None
         self.card_plan = None
-        self.feed_folders = None
+        self.by_model = {}
         self.inputs = {}
         self.model = None
         self.view = None
