@@ -176,3 +176,52 @@ def test_a_notes_status_stands_for_its_bytes_only_once_settled(tmp_path: Path) -
     assert rebuilds.read_status(str(note)) != status
     assert rebuilds.read_status(str(tmp_path / "gone.md")) is None
     assert rebuilds.read_status(None) is None
+
+
+class _Counts:
+    """A template global whose answers a test sets: count(name) gives answers[name]."""
+
+    def __init__(self, **answers: int) -> None:
+        self.answers = answers
+
+    def count(self, name: str) -> int:
+        return self.answers[name]
+
+
+def _record(memory: rebuilds.Rebuilds, src: str, key: str, answer: int) -> None:
+    name = src.removesuffix(".md")
+    memory.record(src, rebuilds.PageRecord(key, f"source of {src}", {}, f"<p>{src}</p>", [],
+                                           set(), None, [], title_from_render=f"H1 {src}"),
+                  [rebuilds.Call("confnotes", "count", (name,), {}, answer)])
+
+
+def test_a_page_whose_answers_alone_changed_keeps_its_html_for_the_template() -> None:
+    """Under `mkdocs serve`, a page whose source is as last converted but whose template got
+    another answer is rendered again from its kept HTML (answers_only); a page whose source
+    changed is converted again, its record gone; the others are kept."""
+    memory = rebuilds.Rebuilds()
+    pages = [("a.md", "a/"), ("b.md", "b/"), ("c.md", "c/")]
+    urls = dict(pages)
+    keys = {src: (f"key {src}", f"source of {src}") for src, _ in pages}
+    first = memory.plan("settings", pages, keys, urls, {"confnotes": _Counts()},
+                        {"confnotes": (object(),)})
+    assert first == {"a.md", "b.md", "c.md"} and memory.answers_only == set()
+    for src, _ in pages:
+        _record(memory, src, f"key {src}", 1)
+    keys["b.md"] = ("key b.md, edited", "source of b.md")
+    again = memory.plan("settings", pages, keys, urls, {"confnotes": _Counts(a=2, b=1, c=1)},
+                        {"confnotes": (object(),)})
+    assert again == {"a.md", "b.md"}
+    assert memory.answers_only == {"a.md"}
+    assert memory.pages["a.md"].content == "<p>a.md</p>"
+    assert memory.pages["a.md"].title_from_render == "H1 a.md"
+    assert "b.md" not in memory.pages and "c.md" in memory.pages
+    # The same model object: nothing is asked again, only the edited page is rendered.
+    _record(memory, "a.md", "key a.md", 2)
+    _record(memory, "b.md", "key b.md, edited", 1)
+    inputs = {"confnotes": (object(),)}
+    memory.plan("settings", pages, keys, urls, {"confnotes": _Counts(a=2, b=1, c=1)}, inputs)
+    keys["c.md"] = ("key c.md, edited", "source of c.md")
+    assert memory.plan("settings", pages, keys, urls, {"confnotes": _Counts()},
+                       inputs) == {"c.md"}
+    assert memory.answers_only == set()

@@ -198,26 +198,37 @@ class RebuildSteps(BuildState):
                             self._target_inputs())
         if memory.pages:
             self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
+        converted = dirty - memory.answers_only
         for file in documents:
-            # MkDocs' own test compares file times, and knows nothing of generated pages.
+            # MkDocs' own test compares file times, and knows nothing of generated pages. A
+            # page whose Markdown is as last converted is not converted again: it counts as
+            # modified once its HTML is restored (_restore_kept_pages), for its template.
             file.is_modified = (  # type: ignore[method-assign]
-                _modified if file.src_uri in dirty else _kept)
+                _modified if file.src_uri in converted else _kept)
 
     def _restore_kept_pages(self, files: Files) -> None:
-        """Give each page this build does not render what its last rendering left, as the
-        other pages, the anchor checks and the search index read it."""
+        """Give each page this build does not convert what its last rendering left, as the
+        other pages, the anchor checks and the search index read it. A page whose template is
+        rendered again with that HTML (Rebuilds.answers_only) is then marked modified."""
         assert self.rebuilds is not None
         self.doc_pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         by_src = files.src_uris
+        dirty, answers_only = self.rebuilds.dirty, self.rebuilds.answers_only
         for file in self.doc_pages:
             record = self.rebuilds.pages.get(file.src_uri)
-            if file.src_uri in self.rebuilds.dirty or record is None or file.page is None:
+            if record is None or file.page is None or (
+                    file.src_uri in dirty and file.src_uri not in answers_only):
                 continue
             page = file.page
             page.meta = dict(record.meta)
             page.content = record.content
             page.toc = record.toc
             page.present_anchor_ids = record.anchors
+            if file.src_uri in answers_only:
+                # As after reading: the title MkDocs gives the template is found as then.
+                page.markdown = record.source
+                page._title_from_render = record.title_from_render
+                file.is_modified = _modified  # type: ignore[method-assign]
             raw = self.raw.get(file.src_uri)
             if raw is not None and len(raw.talks) > 1:
                 self.heading_levels[page.url] = heading_levels(page.toc)
@@ -246,7 +257,7 @@ class RebuildSteps(BuildState):
             key[0] if key else None, key[1] if key else "", dict(page.meta), page.content,
             page.toc, page.present_anchor_ids,
             {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
-            entries), calls)
+            entries, title_from_render=page._title_from_render), calls)
 
     def on_pre_template(self, template: Any, template_name: str) -> Any:
         """Under `serve --dirty`, the sitemap is rendered again only when a page's address

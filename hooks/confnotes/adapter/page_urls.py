@@ -2,7 +2,8 @@
 each Page joins and splits its canonical and edit addresses with urllib, about half the time
 of making the 7,000 pages of a large site. The answers are the same at every rebuild, so the
 serve process remembers them: `remember` gives MkDocs' pages module joins that look the
-answer up first. urllib's own cache of splits holds 128 addresses, too few for one build."""
+answer up first. urllib's own cache of splits holds 128 addresses, too few for one build.
+The pages' social tags (social.py) join their addresses with the same remembering join."""
 
 from __future__ import annotations
 

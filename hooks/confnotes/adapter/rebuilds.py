@@ -243,6 +243,8 @@ class PageRecord:
     links_to_anchors: dict[str, dict[str, str]] | None
     entries: list[dict[str, Any]]
     asked: tuple[Any, ...] = ()      # what its template asked: keys of Rebuilds.questions
+    # The title MkDocs found in the rendered Markdown (a page without one in its keys).
+    title_from_render: str | None = None
 
 
 @dataclass
@@ -310,6 +312,9 @@ class Rebuilds:
         self.urls: dict[str, str] = {}           # every file's URL in the last build
         self.outputs: set[str] = set()           # site-relative paths the last build wrote
         self.dirty: set[str] = set()             # pages this build renders
+        # Of those, the pages whose Markdown is as last converted: only their templates'
+        # answers changed, so the record's HTML goes into the template again.
+        self.answers_only: set[str] = set()
         self.keys: dict[str, tuple[Any, str]] = {}   # this build: page -> (key, source)
         self.notes: dict[str, ReadNote] = {}
         self.registries: collect.KeptRegistries = {}   # see collect.read_registries
@@ -386,17 +391,22 @@ class Rebuilds:
         self.keys = keys
         answered_otherwise = self._ask_again(asked) if asked else set()
         dirty: set[str] = set()
+        answers_only: set[str] = set()
         for src, _url in pages:
             record = self.pages.get(src)
             key = keys.get(src)
             if (record is None or key is None or record.key != key[0]
-                    or src in answered_otherwise
                     or any(n in record.source for n in names)):
                 dirty.add(src)
                 self._drop(src)
+            elif src in answered_otherwise:
+                # Kept until the page is recorded again: its HTML is rendered anew.
+                dirty.add(src)
+                answers_only.add(src)
         for src in set(self.pages) - set(keys):
             self._drop(src)
         self.dirty = dirty
+        self.answers_only = answers_only
         return dirty
 
     def _ask_again(self, targets: dict[str, Any]) -> set[str]:
@@ -420,6 +430,7 @@ class Rebuilds:
         """After a failed build nothing recorded can be trusted."""
         self.pages.clear()
         self.questions.clear()
+        self.answers_only = set()
         self.signature = None
         self.outputs = set()
         self.sitemaps = {}

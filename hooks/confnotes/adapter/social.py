@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -26,6 +26,7 @@ from ..cards import FOLDER, Card, card_key, draw_card
 from ..index import Site
 from ..names import bounded_slug
 from ..side_process import SideProcess
+from .page_urls import urljoin
 
 _ELLIPSIS = "…"
 
