@@ -173,6 +173,13 @@ def test_a_sequence_of_edits_serves_what_a_clean_build_gives(project: Path, tmp_
         _replace(speakers, "  name: Rani Borkar\n", "  name: Rani Borkar Probe\n")
         assert _wait_for(base + "speakers/rani-borkar/", "Rani Borkar Probe")
 
+        # 10. The date of step 8 put back (and a line written): the pages that list the note
+        # are rendered again, though their answers are those of an earlier build.
+        text = dated.read_text(encoding="utf-8").replace("date: 2024-11-05\n",
+                                                         "date: 2024-11-04\n", 1)
+        dated.write_text(text + "\n\nserveprobe-undo\n", encoding="utf-8")
+        assert _wait_for(dated_url, "serveprobe-undo")
+
         served = server.copy(tmp_path / "served")
     finally:
         log = server.stop()

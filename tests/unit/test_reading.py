@@ -225,3 +225,30 @@ def test_a_page_whose_answers_alone_changed_keeps_its_html_for_the_template() ->
     assert memory.plan("settings", pages, keys, urls, {"confnotes": _Counts()},
                        inputs) == {"c.md"}
     assert memory.answers_only == set()
+
+
+def test_pages_rendered_with_a_new_answer_are_rendered_again_when_the_old_one_returns() -> None:
+    """Two pages asked one question; its answer changed, and each was rendered again from its
+    kept HTML with the new answer. When the old answer comes back (an edit undone) both are
+    rendered again: the question is kept with the answer they were rendered with."""
+    memory = rebuilds.Rebuilds()
+    pages = [("a.md", "a/"), ("b.md", "b/")]
+    urls = dict(pages)
+    keys = {src: (f"key {src}", f"source of {src}") for src, _ in pages}
+
+    def shared(src: str, answer: int) -> None:
+        memory.record(src, rebuilds.PageRecord(f"key {src}", f"source of {src}", {}, "", [],
+                                               set(), None, []),
+                      [rebuilds.Call("confnotes", "count", ("shared",), {}, answer)])
+
+    memory.plan("settings", pages, keys, urls, {"confnotes": _Counts()},
+                {"confnotes": (object(),)})
+    shared("a.md", 1)
+    shared("b.md", 1)
+    assert memory.plan("settings", pages, keys, urls, {"confnotes": _Counts(shared=2)},
+                       {"confnotes": (object(),)}) == {"a.md", "b.md"}
+    assert memory.answers_only == {"a.md", "b.md"}
+    shared("a.md", 2)
+    shared("b.md", 2)
+    assert memory.plan("settings", pages, keys, urls, {"confnotes": _Counts(shared=1)},
+                       {"confnotes": (object(),)}) == {"a.md", "b.md"}

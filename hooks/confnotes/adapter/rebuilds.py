@@ -358,9 +358,13 @@ class Rebuilds:
     def _drop(self, src: str) -> None:
         """Forget a page's record and its share of the questions."""
         record = self.pages.pop(src, None)
-        if record is None:
-            return
-        for key in record.asked:
+        if record is not None:
+            self._unask(src, record)
+
+    def _unask(self, src: str, record: PageRecord) -> None:
+        """Forget a page's share of the questions: a question no page asks is forgotten."""
+        asked, record.asked = record.asked, ()
+        for key in asked:
             question = self.questions.get(key)
             if question is not None:
                 question.pages.discard(src)
@@ -400,9 +404,11 @@ class Rebuilds:
                 dirty.add(src)
                 self._drop(src)
             elif src in answered_otherwise:
-                # Kept until the page is recorded again: its HTML is rendered anew.
+                # Its HTML is kept for the template; the questions asked with the answers it
+                # had are forgotten, to be recorded with the answers it is rendered with.
                 dirty.add(src)
                 answers_only.add(src)
+                self._unask(src, record)
         for src in set(self.pages) - set(keys):
             self._drop(src)
         self.dirty = dirty
