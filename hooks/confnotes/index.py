@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from .affiliations import organisation_name
@@ -197,6 +198,41 @@ def reuse(site: Site, last: Site) -> None:
             if (old_term := before.get(ident)) is not None and old_term == term:
                 terms[ident] = old_term
     _index(site)
+
+
+@dataclass
+class Changes:
+    """What differs between a model and the one before it, after `reuse`: the notes added,
+    removed or changed (by path), and the terms added, removed or changed, or whose listings
+    (notes_by_term, talks_by_term, appearances) hold other notes or talks (by kind and id)."""
+
+    notes: set[str]
+    terms: set[tuple[Kind, str]]
+    kinds: set[Kind]         # the kinds of which a term was added, removed or changed
+
+
+def changes(site: Site, last: Site) -> Changes:
+    """What differs from `last` to `site`, once `reuse(site, last)` has given `site` last's
+    object for each note and term equal to it: found by identity, in one pass over both."""
+    now = {n.path: n for n in site.notes}
+    before = {n.path: n for n in last.notes}
+    notes = {path for path in now.keys() | before.keys() if now.get(path) is not before.get(path)}
+    terms: set[tuple[Kind, str]] = set()
+    for kind in site.terms.keys() | last.terms.keys():
+        a, b = site.terms.get(kind, {}), last.terms.get(kind, {})
+        terms.update((kind, i) for i in a.keys() | b.keys() if a.get(i) is not b.get(i))
+    kinds = {kind for kind, _ident in terms}
+    # A term's other listings (a speaker's appearances, the talks under an affiliation) are
+    # made of the talks of the notes in its notes_by_term: a note changed is another object.
+    ours, theirs = site.notes_by_term, last.notes_by_term
+    terms.update(key for key in ours.keys() | theirs.keys()
+                 if not _same_notes(ours.get(key, ()), theirs.get(key, ())))
+    return Changes(notes, terms, kinds)
+
+
+def _same_notes(ours: Sequence[Note], theirs: Sequence[Note]) -> bool:
+    """Whether two listings hold the same note objects in the same order."""
+    return len(ours) == len(theirs) and all(a is b for a, b in zip(ours, theirs, strict=True))
 
 
 def notes_at_term_pages(site: Site) -> list[tuple[Note, Term]]:

@@ -66,6 +66,11 @@ class Term:
         """Site-relative URL of the term's page, e.g. `speakers/kai-fu-lee/`."""
         return f"{SECTION[self.kind]}/{self.slug}/"
 
+    def __hash__(self) -> int:
+        # Equal terms have the same kind and id: hashing those alone spares hashing every
+        # field whenever a term is looked up (what a page asked is kept by its arguments).
+        return hash((self.kind, self.id))
+
 
 @dataclass(frozen=True)
 class Appearance:
@@ -91,6 +96,10 @@ class Talk:
     slides: str | None = None             # an http(s) address
     video: str | None = None              # an http(s) address
     number: int | None = None             # its place in the event's programme, as the note says
+
+    def __hash__(self) -> int:
+        # As Term's: a few fields that equal talks share, not every speaker's every field.
+        return hash((self.title, self.anchor, self.line))
 
 
 def talk_url(note: Note, talk: Talk) -> str:
@@ -139,6 +148,10 @@ class Note:
     draft: bool = False
     picture: str | None = None
     place: str | None = None
+
+    def __hash__(self) -> int:
+        # As Term's: equal notes have the same path, and hashing it spares hashing every talk.
+        return hash(self.path)
 
     @property
     def speakers(self) -> tuple[str, ...]:

@@ -94,8 +94,11 @@ class RebuildSteps(BuildState):
         else:
             report = Report()
             site = index.build(notes, urls, self.registries, report)
+            self.rebuilds.changes = None
             if last is not None:
                 index.reuse(site, last.site)
+                # What the pages asked is asked again only where it read what changed.
+                self.rebuilds.changes = (last.site, site, index.changes(site, last.site))
             last = self.rebuilds.model = rebuilds.Model(notes, sources, site,
                                                         list(report.problems))
         for problem in last.problems:
@@ -195,7 +198,7 @@ class RebuildSteps(BuildState):
         dirty = memory.plan(self._signature(files, config),
                             [(f.src_uri, f.url) for f in documents], keys,
                             {f.src_uri: f.url for f in files}, targets,
-                            self._target_inputs())
+                            self._target_inputs(), memory.changes)
         if memory.pages:
             self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
         converted = dirty - memory.answers_only

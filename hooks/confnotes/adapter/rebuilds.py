@@ -12,7 +12,7 @@ pictures) starts the record afresh, and `mkdocs build` keeps nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,85 @@ def listing_questions(name: str, args: tuple[Any, ...]) -> Iterator[tuple[str, t
     elif name == "chips":
         for term, _ in args[1]:
             yield "term", (args[0], term.id)
+
+
+# What a question reads of the model, for the questions read from a few notes and terms: the
+# paths of those notes, the (kind, id) of those terms (their objects and listings), and the
+# kinds any of whose terms it may read. Asked again only when index.Changes names one of
+# them; a question not named here is asked again whenever the model changes.
+Footprint = tuple[set[str], set[tuple[str, str]], set[str]]
+
+
+def _ranked(result: Any) -> set[tuple[str, str]]:
+    """The terms of a ranked answer, [(Term, count), ...]."""
+    return {(term.kind, term.id) for term, _count in result}
+
+
+def _note_terms(view: Any, path: str) -> Footprint:
+    note = view.notes_by_path.get(path)
+    terms = {("speaker", s) for s in note.speakers} | {("topic", t) for t in note.topics} if (
+        note is not None) else set()
+    return {path}, terms, set()
+
+
+# name -> footprint(the object asked, arguments, recorded answer). Each reads, in listings.py
+# and pages.py, only what it says: a term and its listings (entries made of unchanged notes
+# are the same objects), the terms a ranked answer names, and, where the answer is cut to
+# its first few, any term of the kind (another could move up by its name).
+_FOOTPRINTS: dict[str, Callable[[Any, tuple[Any, ...], Any], Footprint | None]] = {
+    "term": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
+    "note": lambda _v, a, _r: ({a[0]}, set(), set()),
+    "notes_of": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
+    "count": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
+    "feed_title": lambda _v, a, _r: None if a[0] == "series" else (set(), {(a[0], a[1])}, set()),
+    "appearances": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
+    "appearances_by_year": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
+    "seen": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
+    "term_talks": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
+    "term_talks_by_year": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
+    "topic_talks": lambda _v, a, _r: (set(), {("topic", a[0])}, set()),
+    "speaker_topics": lambda _v, a, r: (set(), {("speaker", a[0])} | _ranked(r), set()),
+    "affiliations": lambda _v, a, r: (set(), {("speaker", a[1])} | _ranked(r), set()),
+    "term_people": lambda _v, a, r: (set(), {(a[0], a[1])} | _ranked(r), set()),
+    "term_topics": lambda _v, a, r: (set(), {(a[0], a[1])} | _ranked(r), set()),
+    "topic_speakers": lambda _v, a, r: (set(), {("topic", a[0])} | _ranked(r), set()),
+    "stage_mates": lambda _v, a, r: (set(), {("speaker", a[0])} | _ranked(r), {"speaker"}),
+    "related_topics": lambda _v, a, r: (set(), {("topic", a[0])} | _ranked(r), {"topic"}),
+    "related": lambda v, a, _r: _note_terms(v, a[0]),
+    # Answered from their arguments (as recorded) and the object's other inputs alone.
+    "people": lambda _v, _a, _r: (set(), set(), set()),
+    "talk_links": lambda _v, _a, _r: (set(), set(), set()),
+    "note_links": lambda _v, _a, _r: (set(), set(), set()),
+    "row_links": lambda _v, _a, _r: (set(), set(), set()),
+}
+
+
+def _described(_social: Any, args: tuple[Any, ...], _result: Any) -> Footprint:
+    """A page's social tags (SocialView.describe(src, meta, title, url)): its note's, or its
+    term's."""
+    src, meta = args[0], args[1] or {}
+    term = meta.get("confnotes_term")
+    return ({meta.get("confnotes_note") or src}, {(term[0], term[1])} if term else set(),
+            set())
+
+
+def footprint(call: Call, target: Any) -> Footprint | None:
+    """What `call` read of the model (see _FOOTPRINTS); None: it may have read anything."""
+    if call.attribute or call.kwargs or call.where is not None:
+        return None
+    if call.target == "confnotes_social":
+        return _described(target, call.args, call.result) if call.name == "describe" else None
+    if call.target != "confnotes":
+        return None
+    found = _FOOTPRINTS.get(call.name)
+    return found(target, call.args, call.result) if found is not None else None
+
+
+def unchanged(call: Call, target: Any, changes: Any) -> bool:
+    """Whether `call`'s answer is the recorded one by what it reads alone (index.Changes)."""
+    read = footprint(call, target)
+    return read is not None and read[0].isdisjoint(changes.notes) and (
+        read[1].isdisjoint(changes.terms)) and read[2].isdisjoint(changes.kinds)
 
 
 @dataclass
@@ -333,6 +412,8 @@ class Rebuilds:
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
+        # The last model made anew, the one before it, and what differs (index.Changes).
+        self.changes: tuple[Any, Any, Any] | None = None
         self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
         self.search = search.KeptIndex()
         self.sitemap = KeptSitemap()
@@ -376,10 +457,13 @@ class Rebuilds:
 
     def plan(self, signature: Any, pages: Iterable[tuple[str, str]],
              keys: dict[str, tuple[Any, str]], urls: dict[str, str],
-             targets: dict[str, Any], inputs: dict[str, tuple[Any, ...]]) -> set[str]:
+             targets: dict[str, Any], inputs: dict[str, tuple[Any, ...]],
+             changes: tuple[Any, Any, Any] | None = None) -> set[str]:
         """The pages (src_uri, url) that must be rendered again; the others keep their output.
         `inputs` gives, for each of the `targets`, everything its answers are made from: a
-        target whose inputs are those of the last build answers every question as it did."""
+        target whose inputs are those of the last build answers every question as it did.
+        With `changes` (last model, this one, index.Changes between them), a target whose
+        model alone is another is asked only the questions that read what changed."""
         if signature != self.signature:
             self.pages.clear()
             self.questions.clear()
@@ -387,13 +471,15 @@ class Rebuilds:
             self.signature = signature
         asked = {name: target for name, target in targets.items()
                  if not same_inputs(self.inputs.get(name), inputs.get(name))}
+        narrowed = {name: changes[2] for name in asked if changes is not None
+                    and model_alone(self.inputs.get(name), inputs.get(name), *changes[:2])}
         self.inputs = dict(inputs)
         moved = {s for s in urls.keys() ^ self.urls.keys()}
         moved |= {s for s in urls.keys() & self.urls.keys() if urls[s] != self.urls[s]}
         names = _names(moved)
         self.urls = urls
         self.keys = keys
-        answered_otherwise = self._ask_again(asked) if asked else set()
+        answered_otherwise = self._ask_again(asked, narrowed) if asked else set()
         dirty: set[str] = set()
         answers_only: set[str] = set()
         for src, _url in pages:
@@ -415,13 +501,17 @@ class Rebuilds:
         self.answers_only = answers_only
         return dirty
 
-    def _ask_again(self, targets: dict[str, Any]) -> set[str]:
-        """Ask every recorded question of `targets` of this build's model, once each: the
-        pages that asked one whose answer is not the recorded one."""
+    def _ask_again(self, targets: dict[str, Any], narrowed: dict[str, Any]) -> set[str]:
+        """Ask every recorded question of `targets` of this build's model, once each (but
+        those that read nothing that changed, for the `narrowed` targets): the pages that
+        asked one whose answer is not the recorded one."""
         pages: set[str] = set()
         for question in list(self.questions.values()):
             call = question.call
             if call.target not in targets or question.pages <= pages:
+                continue
+            changes = narrowed.get(call.target)
+            if changes is not None and unchanged(call, targets[call.target], changes):
                 continue
             try:
                 answer = ask_again(call, targets)
@@ -446,6 +536,7 @@ class Rebuilds:
         self.by_model = {}
         self.inputs = {}
         self.model = None
+        self.changes = None
         self.view = None
         self.registries = {}
         self.search = search.KeptIndex()
@@ -492,6 +583,14 @@ class SitemapTemplate:
             self.kept.output = str(self.template.render(context))
             self.kept.key = key
         return self.kept.output
+
+
+def model_alone(last: tuple[Any, ...] | None, now: tuple[Any, ...] | None, before: Any,
+                after: Any) -> bool:
+    """Whether a target's inputs went from `last` to `now` by its model alone, from the model
+    `before` to the model `after` (objects) and the other inputs equal."""
+    return (last is not None and now is not None and len(last) == len(now)
+            and last[0] is before and now[0] is after and last[1:] == now[1:])
 
 
 def same_inputs(last: tuple[Any, ...] | None, now: tuple[Any, ...] | None) -> bool:
