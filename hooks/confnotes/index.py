@@ -82,8 +82,8 @@ class _Resolver:
         spellings = (name, *aliases)
         registry = self.registries[kind]
         by_key = self.derived_by_key[kind]
-        ident = next((i for s in spellings if (i := registry.find(s) or by_key.get(key(s)))),
-                     None)
+        ident = next((i for k in map(key, spellings)
+                      if (i := registry.by_key.get(k) or by_key.get(k))), None)
         if ident is None:
             ident = self._derive(kind, name, key(name), path, line, aliases, series)
             if suggest:
