@@ -203,12 +203,13 @@ def reuse(site: Site, last: Site) -> None:
 @dataclass
 class Changes:
     """What differs between a model and the one before it, after `reuse`: the notes added,
-    removed or changed (by path), and the terms added, removed or changed, or whose listings
-    (notes_by_term, talks_by_term, appearances) hold other notes or talks (by kind and id)."""
+    removed or changed (by path), the terms added, removed or changed, and the terms whose
+    listings (notes_by_term, talks_by_term, appearances) hold other notes (by kind and id)."""
 
     notes: set[str]
-    terms: set[tuple[Kind, str]]
-    kinds: set[Kind]         # the kinds of which a term was added, removed or changed
+    terms: set[tuple[Kind, str]]       # terms added, removed or changed
+    listings: set[tuple[Kind, str]]    # terms whose notes_by_term changed
+    kinds: set[Kind]                   # the kinds of which a term was added, removed or changed
 
 
 def changes(site: Site, last: Site) -> Changes:
@@ -225,9 +226,9 @@ def changes(site: Site, last: Site) -> Changes:
     # A term's other listings (a speaker's appearances, the talks under an affiliation) are
     # made of the talks of the notes in its notes_by_term: a note changed is another object.
     ours, theirs = site.notes_by_term, last.notes_by_term
-    terms.update(key for key in ours.keys() | theirs.keys()
-                 if not _same_notes(ours.get(key, ()), theirs.get(key, ())))
-    return Changes(notes, terms, kinds)
+    listings = {key for key in ours.keys() | theirs.keys()
+                if not _same_notes(ours.get(key, ()), theirs.get(key, ()))}
+    return Changes(notes, terms, listings, kinds)
 
 
 def _same_notes(ours: Sequence[Note], theirs: Sequence[Note]) -> bool:

@@ -31,6 +31,7 @@ LATEST = 10
 RELATED = 5
 NEIGHBOURS = 8  # notes looked at on each side of a note in a shared term's list
 STAGE_MATES = 24
+RELATED_TOPICS = 8  # on a topic's page, the topics its notes are most often also on
 
 
 def notes_by_year(notes: list[Note]) -> list[tuple[str, list[Note]]]:
@@ -201,7 +202,7 @@ class Listings:
         return self._ranked("speaker", counter)
 
     def related_topics(self, ident: str) -> list[tuple[Term, int]]:
-        return self._ranked("topic", self._co_topics.get(ident, Counter()))[:8]
+        return self._ranked("topic", self._co_topics.get(ident, Counter()))[:RELATED_TOPICS]
 
     def _topic_cooccurrence(self) -> dict[str, Counter[str]]:
         co: dict[str, Counter[str]] = defaultdict(Counter)

@@ -160,18 +160,19 @@ def test_changes_name_what_differs_and_nothing_else(tmp_path: Path) -> None:
     again, _ = collect.read_folder(docs)
     index.reuse(again, before)
     same = index.changes(again, before)
-    assert (same.notes, same.terms, same.kinds) == (set(), set(), set())
+    assert (same.notes, same.terms, same.listings, same.kinds) == (set(), set(), set(), set())
     _new_topic(docs)
     after, _ = collect.read_folder(docs)
     index.reuse(after, before)
     changes = index.changes(after, before)
     assert changes.notes == {DATED}
-    assert ("topic", "프로브-주제") in changes.terms and changes.kinds == {"topic"}
+    assert changes.terms == {("topic", "프로브-주제")} and changes.kinds == {"topic"}
     # The note is listed under each of its speakers and topics: their listings hold the
     # edited note now.
-    assert ("speaker", "mark-adams") in changes.terms and ("topic", "gpu") in changes.terms
+    assert {("speaker", "mark-adams"), ("topic", "gpu"), ("topic", "프로브-주제"),
+            ("event", "sk-ai-summit-2024")} <= changes.listings
     assert not any(kind == "event" and ident != "sk-ai-summit-2024"
-                   for kind, ident in changes.terms)
+                   for kind, ident in changes.listings)
 
 
 @pytest.mark.parametrize("kind", ["speaker", "topic"])
@@ -201,7 +202,7 @@ def test_a_name_beyond_a_cut_listing_moves_up_when_renamed(tmp_path: Path, kind:
     after, _ = collect.read_folder(docs)
     index.reuse(after, before)
     changes = index.changes(after, before)
-    assert changes.terms == {(kind, "b30")}
+    assert changes.terms == {(kind, "b30")} and changes.listings == set()
     targets = {"confnotes": View(after)}
     assert not rebuilds.unchanged(recorded, targets["confnotes"], changes)
     assert rebuilds.ask_again(recorded, targets) != recorded.result

@@ -21,6 +21,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from .. import collect, search
+from ..listings import RELATED_TOPICS, STAGE_MATES
 
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
 # not recorded, as whatever they are given was recorded where it came from.
@@ -61,83 +62,100 @@ def listing_questions(name: str, args: tuple[Any, ...]) -> Iterator[tuple[str, t
             yield "term", (args[0], term.id)
 
 
-# What a question reads of the model, for the questions read from a few notes and terms: the
-# paths of those notes, the (kind, id) of those terms (their objects and listings), and the
-# kinds any of whose terms it may read. Asked again only when index.Changes names one of
-# them; a question not named here is asked again whenever the model changes.
-Footprint = tuple[set[str], set[tuple[str, str]], set[str]]
+@dataclass
+class Reads:
+    """What a question reads of the model, for the questions read from a few notes and terms:
+    asked again only when index.Changes names one of these; a question without a Reads is
+    asked again whenever the model changes."""
+
+    notes: set[str] = field(default_factory=set)                    # notes, by path
+    terms: set[tuple[str, str]] = field(default_factory=set)        # term objects
+    listings: set[tuple[str, str]] = field(default_factory=set)     # terms' listings
+    kinds: set[str] = field(default_factory=set)                    # any term of these kinds
+
+    def untouched(self, changes: Any) -> bool:
+        return (self.notes.isdisjoint(changes.notes) and self.terms.isdisjoint(changes.terms)
+                and self.listings.isdisjoint(changes.listings)
+                and self.kinds.isdisjoint(changes.kinds))
 
 
-def _ranked(result: Any) -> set[tuple[str, str]]:
-    """The terms of a ranked answer, [(Term, count), ...]."""
-    return {(term.kind, term.id) for term, _count in result}
+def _ranked(listing: tuple[str, str], result: Any, cut: int | None = None) -> Reads:
+    """A listing's terms ranked by count, then by name: [(Term, count), ...]. Cut to its
+    first `cut`, any term of the kind could move up by its name."""
+    cut_off = cut is not None and len(result) >= cut
+    return Reads(terms={(term.kind, term.id) for term, _count in result}, listings={listing},
+                 kinds={result[0][0].kind} if cut_off else set())
 
 
-def _note_terms(view: Any, path: str) -> Footprint:
+def _related(view: Any, path: str) -> Reads:
+    """A note's related notes: read from the listings of its speakers and topics."""
     note = view.notes_by_path.get(path)
-    terms = {("speaker", s) for s in note.speakers} | {("topic", t) for t in note.topics} if (
-        note is not None) else set()
-    return {path}, terms, set()
+    if note is None:
+        return Reads(notes={path})
+    return Reads(notes={path}, listings={("speaker", s) for s in note.speakers}
+                 | {("topic", t) for t in note.topics})
 
 
-# name -> footprint(the object asked, arguments, recorded answer). Each reads, in listings.py
-# and pages.py, only what it says: a term and its listings (entries made of unchanged notes
-# are the same objects), the terms a ranked answer names, and, where the answer is cut to
-# its first few, any term of the kind (another could move up by its name).
-_FOOTPRINTS: dict[str, Callable[[Any, tuple[Any, ...], Any], Footprint | None]] = {
-    "term": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
-    "note": lambda _v, a, _r: ({a[0]}, set(), set()),
-    "notes_of": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
-    "count": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
-    "feed_title": lambda _v, a, _r: None if a[0] == "series" else (set(), {(a[0], a[1])}, set()),
-    "appearances": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
-    "appearances_by_year": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
-    "seen": lambda _v, a, _r: (set(), {("speaker", a[0])}, set()),
-    "term_talks": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
-    "term_talks_by_year": lambda _v, a, _r: (set(), {(a[0], a[1])}, set()),
-    "topic_talks": lambda _v, a, _r: (set(), {("topic", a[0])}, set()),
-    "speaker_topics": lambda _v, a, r: (set(), {("speaker", a[0])} | _ranked(r), set()),
-    "affiliations": lambda _v, a, r: (set(), {("speaker", a[1])} | _ranked(r), set()),
-    "term_people": lambda _v, a, r: (set(), {(a[0], a[1])} | _ranked(r), set()),
-    "term_topics": lambda _v, a, r: (set(), {(a[0], a[1])} | _ranked(r), set()),
-    "topic_speakers": lambda _v, a, r: (set(), {("topic", a[0])} | _ranked(r), set()),
-    "stage_mates": lambda _v, a, r: (set(), {("speaker", a[0])} | _ranked(r), {"speaker"}),
-    "related_topics": lambda _v, a, r: (set(), {("topic", a[0])} | _ranked(r), {"topic"}),
-    "related": lambda v, a, _r: _note_terms(v, a[0]),
+def _listing(kind: str, ident: str) -> Reads:
+    return Reads(listings={(kind, ident)})
+
+
+# name -> Reads(the object asked, arguments, recorded answer), after listings.py and pages.py:
+# a listing's entries are made of its notes (the same objects while unchanged); a ranked
+# answer reads the names of the terms it names.
+_READS: dict[str, Callable[[Any, tuple[Any, ...], Any], Reads | None]] = {
+    "term": lambda _v, a, _r: Reads(terms={(a[0], a[1])}),
+    "note": lambda _v, a, _r: Reads(notes={a[0]}),
+    "notes_of": lambda _v, a, _r: _listing(a[0], a[1]),
+    "count": lambda _v, a, _r: _listing(a[0], a[1]),
+    "feed_title": lambda _v, a, _r: None if a[0] == "series" else Reads(terms={(a[0], a[1])}),
+    "appearances": lambda _v, a, _r: _listing("speaker", a[0]),
+    "appearances_by_year": lambda _v, a, _r: _listing("speaker", a[0]),
+    "seen": lambda _v, a, _r: _listing("speaker", a[0]),
+    "term_talks": lambda _v, a, _r: _listing(a[0], a[1]),
+    "term_talks_by_year": lambda _v, a, _r: _listing(a[0], a[1]),
+    "topic_talks": lambda _v, a, _r: _listing("topic", a[0]),
+    "speaker_topics": lambda _v, a, r: _ranked(("speaker", a[0]), r),
+    "affiliations": lambda _v, a, r: _ranked(("speaker", a[1]), r),
+    "term_people": lambda _v, a, r: _ranked((a[0], a[1]), r),
+    "term_topics": lambda _v, a, r: _ranked((a[0], a[1]), r),
+    "topic_speakers": lambda _v, a, r: _ranked(("topic", a[0]), r),
+    "stage_mates": lambda _v, a, r: _ranked(("speaker", a[0]), r, STAGE_MATES),
+    "related_topics": lambda _v, a, r: _ranked(("topic", a[0]), r, RELATED_TOPICS),
+    "related": lambda v, a, _r: _related(v, a[0]),
     # Answered from their arguments (as recorded) and the object's other inputs alone.
-    "people": lambda _v, _a, _r: (set(), set(), set()),
-    "talk_links": lambda _v, _a, _r: (set(), set(), set()),
-    "note_links": lambda _v, _a, _r: (set(), set(), set()),
-    "row_links": lambda _v, _a, _r: (set(), set(), set()),
+    "people": lambda _v, _a, _r: Reads(),
+    "talk_links": lambda _v, _a, _r: Reads(),
+    "note_links": lambda _v, _a, _r: Reads(),
+    "row_links": lambda _v, _a, _r: Reads(),
 }
 
 
-def _described(_social: Any, args: tuple[Any, ...], _result: Any) -> Footprint:
+def _described(_social: Any, args: tuple[Any, ...], _result: Any) -> Reads:
     """A page's social tags (SocialView.describe(src, meta, title, url)): its note's, or its
     term's."""
     src, meta = args[0], args[1] or {}
     term = meta.get("confnotes_term")
-    return ({meta.get("confnotes_note") or src}, {(term[0], term[1])} if term else set(),
-            set())
+    return Reads(notes={meta.get("confnotes_note") or src},
+                 terms={(term[0], term[1])} if term else set())
 
 
-def footprint(call: Call, target: Any) -> Footprint | None:
-    """What `call` read of the model (see _FOOTPRINTS); None: it may have read anything."""
+def reads(call: Call, target: Any) -> Reads | None:
+    """What `call` read of the model (see _READS); None: it may have read anything."""
     if call.attribute or call.kwargs or call.where is not None:
         return None
     if call.target == "confnotes_social":
         return _described(target, call.args, call.result) if call.name == "describe" else None
     if call.target != "confnotes":
         return None
-    found = _FOOTPRINTS.get(call.name)
+    found = _READS.get(call.name)
     return found(target, call.args, call.result) if found is not None else None
 
 
 def unchanged(call: Call, target: Any, changes: Any) -> bool:
     """Whether `call`'s answer is the recorded one by what it reads alone (index.Changes)."""
-    read = footprint(call, target)
-    return read is not None and read[0].isdisjoint(changes.notes) and (
-        read[1].isdisjoint(changes.terms)) and read[2].isdisjoint(changes.kinds)
+    read = reads(call, target)
+    return read is not None and read.untouched(changes)
 
 
 @dataclass
