@@ -146,3 +146,46 @@ def test_pages_made_with_remembered_joins_have_the_same_addresses(tmp_path: Path
     finally:
         mkdocs_pages.urljoin, mkdocs_pages.urlsplit = saved  # type: ignore[attr-defined]
     assert mkdocs_pages.urljoin is urllib.parse.urljoin  # type: ignore[attr-defined]
+
+
+def test_theme_files_listed_once_are_those_mkdocs_lists(tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty` the installed themes' files are listed once per process:
+    MkDocs gets the same files as its own listing gives, and a file added to the site's own
+    theme folder counts at the next build."""
+    import shutil
+
+    from confnotes.adapter import theme_files
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    root = Path(__file__).resolve().parents[2]
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("templates", "hooks"):
+        shutil.copytree(root / folder, project / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    config = load_config(str(project / "mkdocs.yml"))
+
+    def listed() -> list[tuple[str, str]]:
+        files = Files([])
+        Files.add_files_from_theme(files, config.theme.get_env(), config)
+        return sorted((f.src_uri, f.abs_src_path or "") for f in files)
+
+    own = listed()
+    assert any(uri.startswith("assets/") for uri, _path in own)      # Material's
+    assert any(path.startswith(str(project / "templates")) for _uri, path in own)
+    theme_files._KEPT.clear()
+    try:
+        assert theme_files.remember()
+        assert theme_files.remember()        # a second serve start leaves it as it is
+        assert listed() == own == listed()
+        assert len(theme_files._KEPT) == 1
+        (project / "templates" / "assets").mkdir(exist_ok=True)
+        (project / "templates" / "assets" / "probe.css").write_text("a{}", encoding="utf-8")
+        added = listed()
+        assert added == sorted([*own, ("assets/probe.css",
+                                       str(project / "templates" / "assets" / "probe.css"))])
+    finally:
+        Files.add_files_from_theme = theme_files._MKDOCS_OWN  # type: ignore[method-assign]
+    assert listed() == added

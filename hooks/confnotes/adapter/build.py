@@ -28,7 +28,7 @@ from .. import (
 )
 from .. import settings as settings_file
 from ..outputs import file_status
-from . import addresses, converting, images, page_urls, pages, rebuilds
+from . import addresses, converting, images, page_urls, pages, rebuilds, theme_files
 from .dirty import RebuildSteps, not_dirty_warning, search_plugin
 from .media import MediaSteps
 from .state import config_folder, heading_levels
@@ -75,6 +75,7 @@ class Confnotes(RebuildSteps, MediaSteps):
         if command == "serve" and dirty:
             self.rebuilds = rebuilds.Rebuilds()
             page_urls.remember()
+            theme_files.remember()
             self.outputs.kept = {}
             # MkDocs warns that a dirty build may show stale pages: here it does not.
             logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
