@@ -130,10 +130,12 @@ def topic_talks(site: Site, ident: str) -> list[tuple[Note, Talk]]:
     return found
 
 
-def topic_record(site: Site, term: Term) -> dict[str, Any]:
+def topic_record(site: Site, term: Term, children: list[str] | None = None
+                 ) -> dict[str, Any]:
+    """A topic's record; `children`, its sub-topics' ids (child_topics), when known."""
     notes = site.notes_by_term.get(("topic", term.id), [])
-    children = sorted((t.id for t in site.terms["topic"].values() if t.parent == term.id),
-                      key=lambda i: sort_key(site.terms["topic"][i].name))
+    if children is None:
+        children = child_topics(site).get(term.id, [])
     return {
         **_names(term),
         "description": term.description,
@@ -142,6 +144,18 @@ def topic_record(site: Site, term: Term) -> dict[str, Any]:
         "notes": [n.path for n in notes],
         "talks": len(topic_talks(site, term.id)),
     }
+
+
+def child_topics(site: Site) -> dict[str, list[str]]:
+    """Each topic's sub-topics' ids, in Korean name order, found in one pass."""
+    topics = site.terms["topic"]
+    found: dict[str, list[str]] = {}
+    for ident, term in topics.items():
+        if term.parent is not None:
+            found.setdefault(term.parent, []).append(ident)
+    for ids in found.values():
+        ids.sort(key=lambda i: sort_key(topics[i].name))
+    return found
 
 
 def event_record(site: Site, term: Term, series: dict[str, Series] | None = None
@@ -204,24 +218,38 @@ def term_record(site: Site, term: Term) -> dict[str, Any]:
     }
 
 
+def _nothing(_term: Term) -> None:
+    return None
+
+
 def records(site: Site, avatars: Mapping[str, str] | None = None,
             kept: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Each data file's content: notes newest first, terms in Korean name order.
 
     `avatars` gives the published picture of each speaker that has one (site-relative URL).
     With `kept` (the same dict at each call, under `mkdocs serve`), a note's record is made
-    again only when the note, its event, series or topics changed.
+    again only when the note, its event, series or topics changed, and a term's only when the
+    term, the notes listed under it (the same objects while unchanged), or what else its
+    record shows changed.
     """
     avatars = avatars or {}
     series = series_mod.collect(site)
     series_notes = series_mod.notes_by_series(site, series)
+    children = child_topics(site)
+    topics = site.terms["topic"]
 
     def ordered(kind: Kind) -> list[Term]:
         return sorted(site.terms.get(kind, {}).values(), key=lambda t: (sort_key(t.name), t.id))
     own: dict[Kind, Callable[[Term], dict[str, Any]]] = {
         "speaker": lambda t: speaker_record(site, t, avatars, series),
-        "topic": lambda t: topic_record(site, t),
+        "topic": lambda t: topic_record(site, t, children.get(t.id, [])),
         "event": lambda t: event_record(site, t, series),
+    }
+    # Besides the term and its notes, what each kind's record shows.
+    shown: dict[Kind, Callable[[Term], Any]] = {
+        "speaker": lambda t: (avatars.get(t.id), series),
+        "topic": lambda t: tuple(topics[c] for c in children.get(t.id, [])),
+        "event": lambda t: series,
     }
     if kept is None:
         found = {"notes": [note_record(site, n, series) for n in site.notes]}
@@ -238,7 +266,19 @@ def records(site: Site, avatars: Mapping[str, str] | None = None,
         found = {"notes": [record for _sources, record in now.values()]}
     for kind in KINDS:
         record = own.get(kind) or functools.partial(term_record, site)
-        found[SECTION[kind]] = [record(t) for t in ordered(kind)]
+        if kept is None:
+            found[SECTION[kind]] = [record(t) for t in ordered(kind)]
+            continue
+        extra = shown.get(kind, _nothing)
+        last_terms: dict[str, Any] = kept.get(kind, {})
+        now_terms: dict[str, Any] = {}
+        for term in ordered(kind):
+            made_from = (term, tuple(site.notes_by_term.get((kind, term.id), ())), extra(term))
+            before = last_terms.get(term.id)
+            now_terms[term.id] = (made_from, before[1] if before is not None and
+                                  before[0] == made_from else record(term))
+        kept[kind] = now_terms
+        found[SECTION[kind]] = [made for _sources, made in now_terms.values()]
     found["series"] = [series_record(site, s, series_notes[i]) for i, s in series.items()]
     return found
 

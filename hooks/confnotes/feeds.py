@@ -22,6 +22,7 @@ import datetime as dt
 import email.utils
 import html
 import json
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -78,9 +79,9 @@ def write(site_dir: Path, site: Site, settings: Settings,
     # With absolute links an item reads the same in every feed: build each note's once.
     made: dict[tuple[str, str], Item] = {}
     written: list[Path] = []
+    root = os.fspath(site_dir)   # joined as text: a feed per term, each looked at
     for feed in all_feeds(site, settings.site_name, settings.site_description, series):
         folder = site_dir / feed.folder
-        folder.mkdir(parents=True, exist_ok=True)
         here = "" if links.base else feed.folder
         items: list[Item] = []
         for note in feed.notes:
@@ -101,7 +102,9 @@ def write(site_dir: Path, site: Site, settings: Settings,
         if before_feed is None or before_feed[0] != about or len(before_feed[1]) != len(
                 items) or not all(a is b or a == b for a, b in zip(before_feed[1], items,
                                                                    strict=True)) or not (
-                folder / "feed.xml").is_file() or not (folder / "feed.json").is_file():
+                os.path.isfile(os.path.join(root, feed.folder, "feed.xml"))) or not (
+                os.path.isfile(os.path.join(root, feed.folder, "feed.json"))):
+            folder.mkdir(parents=True, exist_ok=True)
             (folder / "feed.xml").write_bytes(rss(feed, items, links, settings.language))
             (folder / "feed.json").write_bytes(json_feed(feed, items, links, settings.language))
         feeds_now[feed.folder] = (about, tuple(items))

@@ -217,6 +217,11 @@ class Outputs:
             if self.kept is not None and made is not None:
                 self.kept.clear()
                 self.kept.update(made)
+                # The export's records come back with copies of the notes and terms they were
+                # made from: comparing those with the model's own, field by field, took five
+                # times as long as making the records again (0.16 s against 0.03 s at 1,000
+                # notes). The texts of the records, kept by their values, still serve.
+                self.kept.pop("records", None)
                 self.last = Written(site, (avatars, settings), list(written),
                                     [file_status(site_dir / p) for p in written])
             return written

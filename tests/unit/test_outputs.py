@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from confnotes import calendars, collect, export, feeds, outputs
+from confnotes import calendars, collect, export, feeds, index, outputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = feeds.Settings("https://notes.example/", "Confnotes", None, "ko")
@@ -91,10 +91,14 @@ def test_writing_again_with_what_was_kept_gives_the_same_files(
     before, _report = collect.read_folder(ROOT / "docs")
     after, _report = collect.read_folder(_edited_docs(tmp_path / "docs"))
     assert after.notes != before.notes
+    # As under `mkdocs serve`, each model holds the last one's objects where they are equal.
+    index.reuse(after, before)
+    again, _report = collect.read_folder(ROOT / "docs")
+    index.reuse(again, after)
     served = tmp_path / "served"
     writer = outputs.Outputs()
     writer.kept = {}
-    for site in (before, after, before):
+    for site in (before, after, again):
         writer.start(served, site, {}, SETTINGS, in_process=site is not before or
                      writer.last is not None)
         written = writer.finish(served)
@@ -106,6 +110,55 @@ def test_writing_again_with_what_was_kept_gives_the_same_files(
     assert writer.kept["calendars"] and writer.kept["export"]["notes"]["objects"]
     assert writer.kept["records"]["notes"]
     assert writer.kept["feeds"]["items"] and writer.kept["calendars"][calendars.SAID]
+
+
+def test_a_term_record_is_made_again_only_when_what_it_shows_changed(tmp_path: Path) -> None:
+    """Under `mkdocs serve` a term's record in the export is the last one while the term and
+    the notes under it are the same objects; a note edited makes its terms' records again."""
+    before, _report = collect.read_folder(ROOT / "docs")
+    after, _report = collect.read_folder(_edited_docs(tmp_path / "docs"))
+    index.reuse(after, before)
+    made: dict[str, Any] = {}
+    first = export.records(before, None, made)
+    second = export.records(after, None, made)
+    assert second == export.records(after)
+    edited = next(n for n in after.notes if n.path.endswith("inference-chips.md"))
+    for section, kind, names in (("speakers", "speaker", edited.speakers),
+                                 ("topics", "topic", edited.topics)):
+        last = {record["id"]: record for record in first[section]}
+        for record in second[section]:
+            if record["id"] in names:
+                assert record is not last.get(record["id"]), (kind, record["id"])
+            else:
+                assert record is last[record["id"]], (kind, record["id"])
+    events = {record["id"]: record for record in first["events"]}
+    for record in second["events"]:
+        assert (record is events[record["id"]]) == (record["id"] != edited.event)
+
+
+def test_a_topic_record_follows_its_sub_topics_names(tmp_path: Path) -> None:
+    """A topic's record lists its sub-topics in Korean name order: a sub-topic renamed in the
+    registry moves there, though the topic itself and its notes are unchanged."""
+    before, _report = collect.read_folder(ROOT / "docs")
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    registry = docs / "topics.yml"
+    # (the old name kept as an alias: the notes that write it are the same notes)
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "  name: 에너지\n", "  name: 가나다 에너지\n", 1).replace(
+        "  aliases: [전력, Power, 전력 수요]\n", "  aliases: [에너지, 전력, Power, 전력 수요]\n",
+        1), encoding="utf-8")
+    after, _report = collect.read_folder(docs)
+    index.reuse(after, before)
+    assert all(a is b for a, b in zip(after.notes, before.notes, strict=True))
+    made: dict[str, Any] = {}
+    first = export.records(before, None, made)
+    second = export.records(after, None, made)
+    infra = [next(r for r in found["topics"] if r["id"] == "ai-infra") for found in (first,
+                                                                                      second)]
+    assert infra[0]["children"][:2] == ["data-center", "energy"]
+    assert infra[1]["children"][:2] == ["energy", "data-center"]
+    assert second == export.records(after)
 
 
 def test_export_and_calendars_from_kept_pieces_are_the_same_bytes() -> None:
