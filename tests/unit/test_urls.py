@@ -181,6 +181,9 @@ def test_theme_files_listed_once_are_those_mkdocs_lists(tmp_path: Path) -> None:
         assert theme_files.remember()        # a second serve start leaves it as it is
         assert listed() == own == listed()
         assert len(theme_files._KEPT) == 1
+        env = config.theme.get_env()   # a listing by extension is the environment's own
+        assert theme_files._Listing(env, config).list_templates(["yml"]) == (
+            env.list_templates(["yml"]))
         (project / "templates" / "assets").mkdir(exist_ok=True)
         (project / "templates" / "assets" / "probe.css").write_text("a{}", encoding="utf-8")
         added = listed()

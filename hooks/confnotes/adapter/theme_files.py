@@ -26,7 +26,8 @@ class _Listing:
     """The theme's environment as MkDocs lists it for files: the installed folders' names as
     matched the first time, the site's own folder's listed and matched now."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
+    def __init__(self, env: Any, config: MkDocsConfig) -> None:
+        self.env = env
         theme = config.theme
         self.own = [d for d in theme.dirs if theme.custom_dir and d == theme.custom_dir]
         self.installed = tuple(d for d in theme.dirs if d not in self.own)
@@ -36,7 +37,8 @@ class _Listing:
                        filter_func: Callable[[str], bool] | None = None) -> list[str]:
         # As jinja2.Environment.list_templates over a FileSystemLoader of all the folders:
         # every name once, in order, then those the filter keeps.
-        assert extensions is None
+        if extensions is not None:   # not how MkDocs lists them: the environment's own
+            return list(self.env.list_templates(extensions, filter_func))
         kept = _KEPT.get(self.key)
         if kept is None:
             names = jinja2.FileSystemLoader(self.installed).list_templates()
@@ -47,7 +49,7 @@ class _Listing:
 
 
 def _listed_once(self: Files, env: Any, config: MkDocsConfig) -> None:
-    _MKDOCS_OWN(self, _Listing(config), config)
+    _MKDOCS_OWN(self, _Listing(env, config), config)
 
 
 def remember() -> bool:
