@@ -130,12 +130,9 @@ def topic_talks(site: Site, ident: str) -> list[tuple[Note, Talk]]:
     return found
 
 
-def topic_record(site: Site, term: Term, children: list[str] | None = None
-                 ) -> dict[str, Any]:
-    """A topic's record; `children`, its sub-topics' ids (child_topics), when known."""
+def topic_record(site: Site, term: Term, children: list[str]) -> dict[str, Any]:
+    """A topic's record; `children`, its sub-topics' ids (child_topics)."""
     notes = site.notes_by_term.get(("topic", term.id), [])
-    if children is None:
-        children = child_topics(site).get(term.id, [])
     return {
         **_names(term),
         "description": term.description,
@@ -222,6 +219,15 @@ def _nothing(_term: Term) -> None:
     return None
 
 
+def _keep(last: dict[str, Any], now: dict[str, Any], key: str, made_from: Any,
+          make: Callable[[], dict[str, Any]]) -> None:
+    """Put in `now` under `key` the record `last` holds there if it was made from what
+    compares equal to `made_from`, else make(); with what it was made from."""
+    before = last.get(key)
+    now[key] = (made_from, before[1] if before is not None and before[0] == made_from
+                else make())
+
+
 def records(site: Site, avatars: Mapping[str, str] | None = None,
             kept: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Each data file's content: notes newest first, terms in Korean name order.
@@ -251,34 +257,32 @@ def records(site: Site, avatars: Mapping[str, str] | None = None,
         "topic": lambda t: tuple(topics[c] for c in children.get(t.id, [])),
         "event": lambda t: series,
     }
+    last: dict[str, Any]
+    now: dict[str, Any]
     if kept is None:
         found = {"notes": [note_record(site, n, series) for n in site.notes]}
     else:
         last, now = kept.get("notes", {}), {}
         for note in site.notes:
-            sources = (note, site.terms["event"].get(note.event or ""),
-                       series_of(site, series, note.event),
-                       tuple(site.terms["topic"].get(t) for t in note.topics))
-            before = last.get(note.path)
-            now[note.path] = (sources, before[1] if before is not None and before[0] == sources
-                              else note_record(site, note, series))
+            _keep(last, now, note.path, (note, site.terms["event"].get(note.event or ""),
+                                         series_of(site, series, note.event),
+                                         tuple(site.terms["topic"].get(t) for t in note.topics)),
+                  functools.partial(note_record, site, note, series))
         kept["notes"] = now
-        found = {"notes": [record for _sources, record in now.values()]}
+        found = {"notes": [made for _made_from, made in now.values()]}
     for kind in KINDS:
         record = own.get(kind) or functools.partial(term_record, site)
         if kept is None:
             found[SECTION[kind]] = [record(t) for t in ordered(kind)]
             continue
         extra = shown.get(kind, _nothing)
-        last_terms: dict[str, Any] = kept.get(kind, {})
-        now_terms: dict[str, Any] = {}
+        last, now = kept.get(kind, {}), {}
         for term in ordered(kind):
-            made_from = (term, tuple(site.notes_by_term.get((kind, term.id), ())), extra(term))
-            before = last_terms.get(term.id)
-            now_terms[term.id] = (made_from, before[1] if before is not None and
-                                  before[0] == made_from else record(term))
-        kept[kind] = now_terms
-        found[SECTION[kind]] = [made for _sources, made in now_terms.values()]
+            _keep(last, now, term.id,
+                  (term, tuple(site.notes_by_term.get((kind, term.id), ())), extra(term)),
+                  functools.partial(record, term))
+        kept[kind] = now
+        found[SECTION[kind]] = [made for _made_from, made in now.values()]
     found["series"] = [series_record(site, s, series_notes[i]) for i, s in series.items()]
     return found
 
