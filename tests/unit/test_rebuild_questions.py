@@ -114,7 +114,6 @@ def _questions(view: View, social: SocialView) -> Iterator[rebuilds.Call]:
     for note in site.notes:
         for name in ("note", "related"):
             yield ask(name, note.path)
-        yield ask("people", note)
         yield ask("note_links", note)
         for talk in note.talks:
             yield ask("talk_links", talk, note)

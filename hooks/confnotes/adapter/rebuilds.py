@@ -26,7 +26,7 @@ from ..listings import RELATED_TOPICS, STAGE_MATES
 # Methods of the templates' `confnotes` object whose answer depends on their arguments alone:
 # not recorded, as whatever they are given was recorded where it came from.
 PURE = frozenset({"role", "date", "dates", "note_date", "note_datetime", "initials", "colour",
-                  "excerpt", "year_slug", "kind_label", "search_kinds"})
+                  "excerpt", "people", "year_slug", "kind_label", "search_kinds"})
 # Links to terms, the most frequent call, depend on the page's address (the same for the
 # page's whole life) and on the term alone: recorded as the question `term(kind, ident)`,
 # which many pages share.
@@ -124,7 +124,6 @@ _READS: dict[str, Callable[[Any, tuple[Any, ...], Any], Reads | None]] = {
     "related_topics": lambda _v, a, r: _ranked(("topic", a[0]), r, RELATED_TOPICS),
     "related": lambda v, a, _r: _related(v, a[0]),
     # Answered from their arguments (as recorded) and the object's other inputs alone.
-    "people": lambda _v, _a, _r: Reads(),
     "talk_links": lambda _v, _a, _r: Reads(),
     "note_links": lambda _v, _a, _r: Reads(),
     "row_links": lambda _v, _a, _r: Reads(),
