@@ -199,6 +199,7 @@ class RebuildSteps(BuildState):
                             [(f.src_uri, f.url) for f in documents], keys,
                             {f.src_uri: f.url for f in files}, targets,
                             self._target_inputs(), memory.changes)
+        memory.changes = None   # read once: the model before is not kept alive for it
         if memory.pages:
             self.log.info(f"rendering {len(dirty)} of {len(documents)} pages again")
         converted = dirty - memory.answers_only

@@ -429,7 +429,8 @@ class Rebuilds:
         # What each template global answered from in the last build (see `same_inputs`).
         self.inputs: dict[str, tuple[Any, ...]] = {}
         self.model: Model | None = None
-        # The last model made anew, the one before it, and what differs (index.Changes).
+        # A model just made anew, the one before it, and what differs (index.Changes): kept
+        # from the model's making to the plan of the same build.
         self.changes: tuple[Any, Any, Any] | None = None
         self.view: tuple[tuple[Any, ...], Any] | None = None   # (its inputs, the View)
         self.search = search.KeptIndex()
